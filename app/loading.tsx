@@ -1,0 +1,11 @@
+export default function Loading() {
+  return (
+    <div className="skeleton" aria-busy="true" aria-live="polite" data-testid="loading">
+      <span className="visually-hidden">正在加载…</span>
+      <div className="skeleton__line skeleton__line--title" />
+      <div className="skeleton__line" />
+      <div className="skeleton__line skeleton__line--short" />
+      <div className="skeleton__card" />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import mammoth from 'mammoth';
+import { IngestError, shortReason } from './errors';
+import { htmlToText } from './html';
+import { checkZip } from './zip';
+
+/**
+ * .docx via mammoth's HTML, so table rows stay rows (one line, cells joined by tabs).
+ * The zip is vetted first: a zip bomb is refused before anything is inflated.
+ */
+export async function readDocx(buf: Uint8Array, fileName: string, maxUncompressedBytes: number): Promise<string> {
+  const check = checkZip(buf, maxUncompressedBytes, (names) =>
+    names.some((n) => n === 'word/document.xml' || n === '[Content_Types].xml') ? null : 'a zip archive but not a Word document',
+  );
+  if (!check.ok) throw new IngestError(check.problem === 'too large' ? 'too large' : 'corrupt docx', fileName, check.reason);
+
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) },
+      // Images become a marker (with their alt text when present) instead of inline base64.
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    html = result.value;
+  } catch (err) {
+    throw new IngestError('corrupt docx', fileName, shortReason(err), { cause: err });
+  }
+  return htmlToText(html, { selectBody: false });
+}

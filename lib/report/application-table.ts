@@ -1,0 +1,218 @@
+import type { ApplicationTable } from './schema';
+import { squash, tokenizeTable } from './text';
+import { segmentTokens, trimBlanks, type Segment } from './table-segments';
+
+/** 表三 rows in print order. `match` is tested on label text with spaces removed. */
+interface RowDef {
+  key: string;
+  label: string;
+  group: string | null;
+  match: RegExp;
+}
+
+const HEAD_ROWS: RowDef[] = [
+  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年新收|新收政府信息/ },
+  { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', group: null, match: /上年结转|上年度结转/ },
+  { key: 'granted', label: '（一）予以公开', group: '三、本年度办理结果', match: /予以公开/ },
+  { key: 'partiallyGranted', label: '（二）部分公开', group: '三、本年度办理结果', match: /部分公开/ },
+  { key: 'refusedStateSecret', label: '1.属于国家秘密', group: '（三）不予公开', match: /国家秘密/ },
+  { key: 'refusedProhibited', label: '2.其他法律行政法规禁止公开', group: '（三）不予公开', match: /禁止公开|法规禁止|行政止公开/ },
+  { key: 'refusedSecurity', label: '3.危及“三安全一稳定”', group: '（三）不予公开', match: /三安全|一稳定|危及/ },
+  { key: 'refusedThirdParty', label: '4.保护第三方合法权益', group: '（三）不予公开', match: /第三方/ },
+  { key: 'refusedInternal', label: '5.属于三类内部事务信息', group: '（三）不予公开', match: /内部事务/ },
+  { key: 'refusedProcess', label: '6.属于四类过程性信息', group: '（三）不予公开', match: /过程性/ },
+  { key: 'refusedEnforcement', label: '7.属于行政执法案卷', group: '（三）不予公开', match: /执法案卷/ },
+  { key: 'refusedQuery', label: '8.属于行政查询事项', group: '（三）不予公开', match: /查询事项/ },
+  { key: 'unableNotHeld', label: '1.本机关不掌握相关政府信息', group: '（四）无法提供', match: /不掌握/ },
+  { key: 'unableNeedsCreation', label: '2.没有现成信息需要另行制作', group: '（四）无法提供', match: /现成信息|另行制作/ },
+  { key: 'unableUnclear', label: '3.补正后申请内容仍不明确', group: '（四）无法提供', match: /补正后|仍不明确/ },
+  { key: 'notProcessedPetition', label: '1.信访举报投诉类申请', group: '（五）不予处理', match: /信访|举报投诉/ },
+  { key: 'notProcessedRepeated', label: '2.重复申请', group: '（五）不予处理', match: /重复申请/ },
+  { key: 'notProcessedPublication', label: '3.要求提供公开出版物', group: '（五）不予处理', match: /出版物/ },
+  { key: 'notProcessedMassRepeated', label: '4.无正当理由大量反复申请', group: '（五）不予处理', match: /大量反复|反复申请/ },
+  { key: 'notProcessedConfirmation', label: '5.要求行政机关确认或重新出具已获取信息', group: '（五）不予处理', match: /重新出具|确认或|已获取信息/ },
+];
+
+/** 2021 template: 其他处理 has three sub-rows. */
+const OTHER_ROWS_2021: RowDef[] = [
+  { key: 'otherNoCorrection', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', group: '（六）其他处理', match: /逾期不补正|不补正/ },
+  { key: 'otherUnpaidFee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', group: '（六）其他处理', match: /缴纳费用|收费通知/ },
+  { key: 'otherOther', label: '3.其他', group: '（六）其他处理', match: /(?:^|[\d.、．）)])其他$|^其他/ },
+];
+/** 2019 template (and many 2021 reports that kept it): one 其他处理 row. */
+const OTHER_ROWS_2019: RowDef[] = [{ key: 'otherProcessed', label: '（六）其他处理', group: '三、本年度办理结果', match: /其他处理/ }];
+
+const TAIL_ROWS: RowDef[] = [
+  { key: 'total', label: '（七）总计', group: '三、本年度办理结果', match: /总计/ },
+  { key: 'carriedForward', label: '四、结转下年度继续办理', group: null, match: /结转下年|转下年度/ },
+];
+
+export const OUTCOME_KEYS_2021 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2021].map((r) => r.key);
+export const OUTCOME_KEYS_2019 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2019].map((r) => r.key);
+
+const COLUMNS_7 = [
+  { key: 'naturalPerson', label: '自然人' },
+  { key: 'commercial', label: '商业企业' },
+  { key: 'research', label: '科研机构' },
+  { key: 'publicInterest', label: '社会公益组织' },
+  { key: 'legalService', label: '法律服务机构' },
+  { key: 'otherOrg', label: '其他' },
+  { key: 'total', label: '总计' },
+];
+
+export interface ApplicationTableResult {
+  table: ApplicationTable | null;
+  notes: string[];
+}
+
+/** Find the lines of 表三: from its header to just before 表四. */
+export function findApplicationRegion(lines: string[]): { start: number; end: number } | null {
+  const anchor = lines.findIndex((l) => /本年新收/.test(squash(l)));
+  if (anchor < 0) return null;
+  let start = anchor;
+  for (let i = anchor - 1; i >= Math.max(0, anchor - 40); i--) {
+    const s = squash(lines[i]);
+    if (/申请人情况|勾稽|收到和处理|自然人/.test(s)) start = i;
+    if (/第二十条|行政事业性收费/.test(s)) break;
+  }
+  let end = lines.length;
+  for (let i = anchor + 1; i < lines.length; i++) {
+    const s = squash(lines[i]);
+    if (/结转下年|转下年度/.test(s)) {
+      // The figures of the last row may sit on the next lines.
+      end = Math.min(lines.length, i + 1);
+      while (end < lines.length && end < i + 10 && /^[\s\d|\t\/—–-]*$/.test(lines[end])) end++;
+      break;
+    }
+    if (/行政复议/.test(s) && s.length < 40 && i > anchor + 5) {
+      end = i;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+export function parseApplicationTable(text: string): ApplicationTableResult {
+  const lines = text.split('\n');
+  const region = findApplicationRegion(lines);
+  if (!region) return { table: null, notes: [] };
+  const regionText = lines.slice(region.start, region.end).join('\n');
+  const flat = squash(regionText);
+  const columns = detectColumns(flat);
+  const width = columns.length;
+  const rowDefs = [...HEAD_ROWS, ...(/逾期不补正|缴纳费用|收费通知/.test(flat) ? OTHER_ROWS_2021 : OTHER_ROWS_2019), ...TAIL_ROWS];
+  const segments = segmentTokens(tokenizeTable(regionText), width);
+
+  const byLabels = assignByLabels(segments, rowDefs, width);
+  const byOrder = assignByOrder(segments, rowDefs, width);
+  const notes: string[] = [];
+  let chosen: Map<string, Array<number | null>>;
+  let method: 'labels' | 'order';
+  if (byLabels.size === rowDefs.length || (byLabels.size >= (byOrder?.size ?? 0) && !byOrder)) {
+    chosen = byLabels;
+    method = 'labels';
+  } else if (byOrder) {
+    chosen = byOrder;
+    method = 'order';
+    notes.push('表三的行标签与数字错位，按完整数据行的顺序对应到各行。');
+  } else {
+    chosen = byLabels;
+    method = 'labels';
+  }
+
+  const missing = rowDefs.filter((r) => !chosen.has(r.key));
+  // Without the first row or the total nothing useful can be said: leave the table out.
+  if (!chosen.has('newReceived') && !chosen.has('total')) {
+    return { table: null, notes: ['表三无法可靠读取（未找到“本年新收”和“总计”行的数字），未录入表三数据。'] };
+  }
+  if (missing.length > rowDefs.length / 2) {
+    return { table: null, notes: [`表三只读到 ${rowDefs.length - missing.length}/${rowDefs.length} 行，无法可靠读取，未录入表三数据。`] };
+  }
+  if (missing.length > 0) notes.push(`表三有 ${missing.length} 行未能读取：${missing.map((r) => r.label).join('、')}。`);
+  const incompleteRows = [...chosen.entries()].filter(([, v]) => v.some((x) => x === null)).map(([k]) => rowDefs.find((r) => r.key === k)?.label ?? k);
+  if (incompleteRows.length > 0) notes.push(`表三以下行的数字不全：${incompleteRows.join('、')}。`);
+
+  const table: ApplicationTable = {
+    columns,
+    rows: rowDefs.map((r) => ({
+      key: r.key,
+      label: r.label,
+      group: r.group,
+      values: chosen.get(r.key) ?? new Array(width).fill(null),
+    })),
+    method,
+    complete: missing.length === 0 && incompleteRows.length === 0,
+  };
+  return { table, notes };
+}
+
+function detectColumns(flatHeader: string) {
+  if (!/小计/.test(flatHeader)) return COLUMNS_7;
+  const cols = [...COLUMNS_7];
+  // Bodies that add a 法人小计 column print it after the five kinds of organisation, or before them.
+  const subtotalFirst = flatHeader.indexOf('小计') < flatHeader.indexOf('商业');
+  cols.splice(subtotalFirst ? 1 : 6, 0, { key: 'orgSubtotal', label: '法人或其他组织小计' });
+  return cols;
+}
+
+/** Fit a run of figures to the row width, or say which cells are unknown (null). */
+function fitRow(seg: Segment, width: number): Array<number | null> | null {
+  const nums = trimBlanks(seg, width);
+  if (nums.length === width) return nums;
+  if (nums.length > width && nums.length < width * 2) return nums.slice(0, width);
+  if (nums.length === width - 1 && nums.every((n) => n === 0)) {
+    // A row of zeros with one cell left empty: whichever cell it is, it can only be zero.
+    return new Array(width).fill(0);
+  }
+  if (nums.length === width - 1) {
+    const applicants = nums.slice(0, width - 2).reduce((a, b) => a + b, 0);
+    // Six figures whose last is not the sum of the others: the 总计 cell was left empty.
+    if (applicants !== nums[width - 2]) return [...nums, null];
+    // Otherwise one applicant cell is missing and we cannot tell which: keep only the total.
+    return [...new Array(width - 1).fill(null), nums[width - 2]];
+  }
+  return null;
+}
+
+/** Tie each run of figures to the row whose label was printed last before it. */
+function assignByLabels(segments: Segment[], rowDefs: RowDef[], width: number) {
+  const result = new Map<string, Array<number | null>>();
+  let pointer = 0;
+  for (const seg of segments) {
+    let bestIndex = -1;
+    let bestPos = -1;
+    for (let r = pointer; r < rowDefs.length; r++) {
+      const m = lastMatch(seg.label, rowDefs[r].match);
+      if (m > bestPos) {
+        bestPos = m;
+        bestIndex = r;
+      }
+    }
+    if (bestIndex < 0) continue;
+    const values = fitRow(seg, width);
+    if (!values) continue;
+    const key = rowDefs[bestIndex].key;
+    if (!result.has(key)) result.set(key, values);
+    pointer = bestIndex + 1;
+  }
+  return result;
+}
+
+/** When labels and figures are out of step, complete rows in print order are the rows. */
+function assignByOrder(segments: Segment[], rowDefs: RowDef[], width: number) {
+  const full = segments.filter((s) => trimBlanks(s, width).length >= width - 1 && trimBlanks(s, width).length <= width);
+  if (full.length !== rowDefs.length) return null;
+  const result = new Map<string, Array<number | null>>();
+  full.forEach((seg, i) => {
+    const values = fitRow(seg, width);
+    if (values) result.set(rowDefs[i].key, values);
+  });
+  return result.size === rowDefs.length ? result : null;
+}
+
+function lastMatch(label: string, re: RegExp): number {
+  const global = new RegExp(re.source, 'g');
+  let pos = -1;
+  for (const m of label.matchAll(global)) pos = m.index ?? pos;
+  return pos;
+}

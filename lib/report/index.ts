@@ -1,0 +1,3 @@
+export { parseReport, reportId, PARSER_VERSION, type ParseOptions } from './parse';
+export { parseReportFile, ReportFileError } from './file';
+export * from './schema';

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/**
+ * The contract of one parsed report. The indexer validates every document against it
+ * before it is pushed; the UI imports the inferred types.
+ */
+
+export const LEVELS = [
+  'township',
+  'county',
+  'county_department',
+  'city',
+  'city_department',
+  'province',
+  'province_department',
+  'central_department',
+  'other',
+] as const;
+export const levelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof levelSchema>;
+
+export const TEMPLATES = ['2021', '2019', 'pre2019', 'unknown'] as const;
+export const templateSchema = z.enum(TEMPLATES);
+export type Template = z.infer<typeof templateSchema>;
+
+const count = z.number().int().nonnegative();
+const nullableCount = count.nullable();
+/** Amounts (万元) and 2019-template deltas (本年增/减) may be fractional or negative. */
+const figure = z.number().finite().nullable();
+
+export const CHANNELS = ['website', 'wechat', 'weibo', 'bulletinBoard', 'gazette', 'newMedia', 'other'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const proactiveSchema = z.object({
+  /** The single total the report states; null when it gives only per-channel or approximate figures. */
+  total: nullableCount,
+  /** "500余条": an approximate figure, kept apart from the exact total. */
+  approximateTotal: nullableCount,
+  byChannel: z.partialRecord(channelSchema, count),
+  source: z.enum(['table', 'prose']).nullable(),
+});
+
+/** 表二 主动公开政府信息情况. Keys are stable; labels are what the template prints. */
+export const disclosureRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  columns: z.array(z.string()),
+  values: z.array(figure),
+});
+export const disclosureTableSchema = z.object({
+  template: z.enum(['2021', '2019']),
+  rows: z.array(disclosureRowSchema),
+});
+export type DisclosureTable = z.infer<typeof disclosureTableSchema>;
+
+/** 表三 收到和处理政府信息公开申请情况: rows × applicant columns. */
+export const applicationRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  group: z.string().nullable(),
+  values: z.array(nullableCount),
+});
+export const applicationTableSchema = z.object({
+  columns: z.array(z.object({ key: z.string(), label: z.string() })),
+  rows: z.array(applicationRowSchema),
+  /** How the figures were tied to rows: by their printed labels, or by the order of complete rows. */
+  method: z.enum(['labels', 'order']),
+  complete: z.boolean(),
+});
+export type ApplicationTable = z.infer<typeof applicationTableSchema>;
+
+export const outcomeGroupSchema = z.object({
+  upheld: nullableCount,
+  corrected: nullableCount,
+  other: nullableCount,
+  pending: nullableCount,
+  total: nullableCount,
+});
+/** 表四 行政复议、行政诉讼. */
+export const reviewTableSchema = z.object({
+  reconsideration: outcomeGroupSchema,
+  litigationDirect: outcomeGroupSchema,
+  litigationAfterReconsideration: outcomeGroupSchema,
+});
+export type ReviewTable = z.infer<typeof reviewTableSchema>;
+
+/** Pre-2019 统计表 (统计指标 · 单位 · 统计数). */
+export const legacyStatisticSchema = z.object({
+  label: z.string(),
+  unit: z.string().nullable(),
+  value: figure,
+});
+
+export const applicationsSchema = z.object({
+  /** 表三 row 一 总计; else the prose figure; 0 when the report says none were received. */
+  newReceived: nullableCount,
+  newReceivedSource: z.enum(['table', 'legacyTable', 'prose']).nullable(),
+  carriedOver: nullableCount,
+  processed: nullableCount,
+  carriedForward: nullableCount,
+  outcomes: z.object({
+    granted: nullableCount,
+    partiallyGranted: nullableCount,
+    refused: nullableCount,
+    unableToProvide: nullableCount,
+    notProcessed: nullableCount,
+    otherProcessed: nullableCount,
+  }),
+});
+
+export const reviewSummarySchema = z.object({
+  reconsiderations: nullableCount,
+  reconsiderationsCorrected: nullableCount,
+  lawsuits: nullableCount,
+  lawsuitsCorrected: nullableCount,
+});
+
+export const checkSchema = z.object({
+  /** DOMAIN.md rule number: 1–4 within tables, 5 across years, 6 prose against tables. */
+  rule: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+  scope: z.string(),
+  passed: z.boolean(),
+  message: z.string(),
+  /** Cell references such as "t3.newReceived.total" or "prose.applications". */
+  cells: z.array(z.string()),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+export const sectionKeys = ['overview', 'proactive', 'applications', 'review', 'problems', 'other'] as const;
+export const sectionsSchema = z.object(
+  Object.fromEntries(sectionKeys.map((k) => [k, z.string().nullable()])) as Record<
+    (typeof sectionKeys)[number],
+    z.ZodNullable<z.ZodString>
+  >,
+);
+
+export const contactSchema = z.object({
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+});
+
+export const sourceSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(['txt', 'md', 'doc', 'docx', 'pdf', 'html']),
+  encoding: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+
+export const reportDocumentSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,511}$/),
+  title: z.string().nullable(),
+  organization: z.string().nullable(),
+  level: levelSchema.nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+  township: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  /** The place name as printed when it is a former name mapped to today's unit (文登市 → 文登区). */
+  formerPlaceName: z.string().nullable(),
+  regionEvidence: z.array(z.string()),
+  year: z.number().int().min(2000).max(2100).nullable(),
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  template: templateSchema,
+  proactive: proactiveSchema,
+  applications: applicationsSchema,
+  review: reviewSummarySchema,
+  disclosureTable: disclosureTableSchema.nullable(),
+  applicationTable: applicationTableSchema.nullable(),
+  reviewTable: reviewTableSchema.nullable(),
+  legacyStatistics: z.array(legacyStatisticSchema).nullable(),
+  feesCollected: figure,
+  sections: sectionsSchema,
+  contact: contactSchema,
+  checks: z.array(checkSchema),
+  failedChecks: z.number().int().nonnegative(),
+  /** Things the parser could not read with confidence, in plain words. */
+  parseNotes: z.array(z.string()),
+  /** Tables were pasted as pictures: the text only has image marks. */
+  tablesAsImages: z.boolean(),
+  /** The text is cut off (e.g. a web excerpt): some parts are missing. */
+  partial: z.boolean(),
+  text: z.string(),
+  source: sourceSchema,
+  parserVersion: z.number().int(),
+});
+
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+export type ReportSource = z.infer<typeof sourceSchema>;

@@ -1,0 +1,122 @@
+/**
+ * Text clean-up shared by every part of the parser: markers left by converters, page numbers,
+ * full-width digits, and the token stream the table readers work on.
+ */
+
+const FULLWIDTH_DIGITS = /[０-９]/g;
+
+/** Converter marks such as "[image: …]" and "[bookmark: _GoBack]" carry no report text. */
+const MARKER = /\[(?:image|bookmark|图片|img)[^\]\n]{0,200}\]/gi;
+
+/** Page numbers printed inside tables by PDF extraction: "- 4 -", "— 2 —", "第 3 页 共 5 页". */
+const PAGE_NUMBER_LINE = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+export interface CleanText {
+  text: string;
+  /** How many image marks the converter left: a hint that tables were pasted as pictures. */
+  imageMarks: number;
+}
+
+export function cleanReportText(raw: string): CleanText {
+  let imageMarks = 0;
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  text = text.replace(MARKER, (m) => {
+    if (/^\[(?:image|图片|img)/i.test(m)) imageMarks++;
+    return ' ';
+  });
+  text = text.replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Markdown emphasis around words ("**一是**") and heading hashes are formatting, not content.
+  text = text.replace(/\*\*([^*\n]{1,40})\*\*/g, '$1');
+  const lines = text.split('\n').filter((line) => !PAGE_NUMBER_LINE.test(line));
+  return { text: lines.join('\n'), imageMarks };
+}
+
+/** Remove all white space: labels in PDFs come with stray spaces ("总 计", "商 业 企"). */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/** A cell that stands for a number: digits, or a dash/slash/无 meaning zero. */
+const NUMBER_CELL = /^[+＋]?[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const ZERO_CELL = /^(?:[\/／]|[-—–－―]{1,2})$/;
+
+export function parseNumberCell(cell: string): number | null {
+  const c = cell.trim();
+  if (ZERO_CELL.test(c)) return 0;
+  if (!NUMBER_CELL.test(c)) return null;
+  const normalised = c.replace(/[＋+]/, '').replace(/[−－]/, '-').replace(/,/g, '');
+  const n = Number(normalised);
+  return Number.isFinite(n) ? n : null;
+}
+
+export type Token =
+  | { kind: 'text'; text: string; line: number }
+  | { kind: 'number'; value: number; raw: string; line: number; blank?: boolean };
+
+/** Units and words that make a number prose ("2023 年", "124 条") rather than a table cell. */
+const PROSE_FOLLOWER = /^(?:年|月|日|号|件|条|个|次|人|万|元|%|％|篇|项|期|份|场|余|多|家|名|批|页|天|小时|分钟|余件|余条)/;
+
+/** Parenthesised notes inside cells or labels: "22（其中修订 16 件）", "（一）". */
+const PAREN_NOTE = /[（(][^（）()\n]{0,60}[）)]/g;
+
+/**
+ * Turn a table region into a stream of text and number tokens, whatever the layout:
+ * one cell per line, tab rows, `|` rows, or flattened PDF lines.
+ */
+export function tokenizeTable(region: string): Token[] {
+  const tokens: Token[] = [];
+  const lines = region.split('\n');
+  lines.forEach((rawLine, lineNo) => {
+    // "|---|---|" separator rows of markdown tables carry nothing.
+    if (/^\s*\|?\s*:?-{2,}/.test(rawLine) && /^[\s|:\-]+$/.test(rawLine)) {
+      tokens.push({ kind: 'text', text: '', line: lineNo });
+      return;
+    }
+    // Notes in brackets ("22（其中修订 16 件）", "（一）", "（单位：万元）") are not cells.
+    const line = rawLine.replace(PAREN_NOTE, ' ');
+    if (isProseLine(line)) {
+      tokens.push({ kind: 'text', text: squash(line), line: lineNo });
+      return;
+    }
+    const isTabRow = line.includes('\t');
+    let seenNumber = false;
+    for (const cell of line.split(/\t|\|/)) {
+      const trimmed = cell.trim();
+      if (trimmed === '') {
+        // An empty tab cell after the first figure of a row stands for a zero.
+        if (isTabRow && seenNumber) tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+        continue;
+      }
+      const parts = trimmed.split(/[ \u3000]+/);
+      for (let i = 0; i < parts.length; i++) {
+        const value = parseNumberCell(parts[i]);
+        if (value !== null && !PROSE_FOLLOWER.test(parts[i + 1] ?? '')) {
+          tokens.push({ kind: 'number', value, raw: parts[i], line: lineNo });
+          seenNumber = true;
+        } else {
+          tokens.push({ kind: 'text', text: parts[i], line: lineNo });
+        }
+      }
+    }
+  });
+  return tokens;
+}
+
+/** Long sentences with Chinese punctuation are prose, even inside a table region. */
+export function isProseLine(line: string): boolean {
+  const s = squash(line);
+  if (s.length < 28) return false;
+  const stops = (s.match(/[，。；：、！？]/g) ?? []).length;
+  return /。/.test(s) || stops >= 3;
+}
+
+/** Convert Chinese numerals used in headings (一…十九) to numbers. */
+export function chineseNumeral(s: string): number | null {
+  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return digits[s] ?? null;
+  if (s.length === 2 && s[0] === '十') return 10 + (digits[s[1]] ?? 0);
+  if (s.length === 2 && s[1] === '十') return (digits[s[0]] ?? 0) * 10;
+  if (s.length === 3 && s[1] === '十') return (digits[s[0]] ?? 0) * 10 + (digits[s[2]] ?? 0);
+  return null;
+}

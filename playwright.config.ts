@@ -1,0 +1,59 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`; // localhost, not 127.0.0.1: auth cookies are host-bound
+
+type WebServer = NonNullable<Exclude<Parameters<typeof defineConfig>[0]['webServer'], undefined>>;
+type WebServerConfig = Extract<WebServer, readonly unknown[]>[number];
+
+/** The production build (`next build` runs first, in scripts/test-all.mjs). */
+const appServer: WebServerConfig = {
+  command: `node node_modules/next/dist/bin/next start -p ${port}`,
+  url: `${baseURL}/api/health`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+  stdout: 'ignore',
+  stderr: 'pipe',
+  env: { NEXT_TELEMETRY_DISABLED: '1' },
+};
+
+// More servers (Meilisearch, seeded with fixture reports) join this list with the search issue.
+const webServers: WebServerConfig[] = [appServer];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 1 : 2,
+  reporter: 'list',
+  timeout: 30_000,
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: webServers,
+});

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Runs every test phase and ends with one line, alone and last: `N passed, N failed`.
+//
+//   node scripts/test-all.mjs          unit + integration tests, next build, Playwright
+//   node scripts/test-all.mjs --unit   unit + integration tests only
+//
+// Counts come from machine-readable reports (node's TAP `# pass N` lines, Playwright's JSON
+// stats), never from scraping console text. A phase that ends badly without a count of its
+// own failures (a crash, a failed build, a timeout) counts as one failed test.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const unitOnly = process.argv.includes('--unit');
+const phaseTimeoutMs = Number(process.env.TEST_PHASE_TIMEOUT_MS ?? 20 * 60_000);
+const scratch = mkdtempSync(join(tmpdir(), 'nianbao-test-'));
+// Plain output for logs. FORCE_COLOR must be absent, not '0': picocolors (Next) only checks it exists.
+const { FORCE_COLOR: _forceColor, ...inheritedEnv } = process.env;
+const childEnv = { ...inheritedEnv, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+
+/** @type {{ name: string, passed: number, failed: number, note?: string }[]} */
+const phases = [];
+
+function log(message) {
+  process.stdout.write(`\n[test-all] ${message}\n`);
+}
+
+/** Runs a command with inherited output; resolves to its exit code (or a timeout/crash code). */
+function run(command, args, { env = childEnv } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const timer = setTimeout(() => {
+      log(`timed out after ${phaseTimeoutMs / 1000} s: ${command} ${args.join(' ')}`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    }, phaseTimeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      log(`could not start ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+function findTestFiles(dir) {
+  /** @type {string[]} */
+  const found = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTestFiles(path));
+    else if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(path);
+  }
+  return found.sort();
+}
+
+function readText(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last `# name N` line of a TAP report (node prints the totals at the end). */
+function tapCount(tap, name) {
+  const matches = [...tap.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))];
+  return matches.length ? Number(matches[matches.length - 1][1]) : undefined;
+}
+
+async function unitPhase() {
+  const files = findTestFiles(join(root, 'test'));
+  if (files.length === 0) {
+    log('unit: no test/**/*.test.ts files found');
+    return { name: 'unit', passed: 0, failed: 0, note: 'no test files' };
+  }
+  log(`unit: ${files.length} file(s): ${files.map((file) => relative(root, file)).join(' ')}`);
+  const tapFile = join(scratch, 'unit.tap');
+  const code = await run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ]);
+  const tap = readText(tapFile) ?? '';
+  const pass = tapCount(tap, 'pass');
+  const fail = tapCount(tap, 'fail');
+  const cancelled = tapCount(tap, 'cancelled') ?? 0;
+  if (pass === undefined || fail === undefined) {
+    return { name: 'unit', passed: 0, failed: 1, note: `no test counts (exit code ${code})` };
+  }
+  const failed = fail + cancelled;
+  // A non-zero exit with no failing test (e.g. the runner itself crashed) still fails the phase.
+  if (code !== 0 && failed === 0) {
+    return { name: 'unit', passed: pass, failed: 1, note: `exit code ${code} with no failing test` };
+  }
+  return { name: 'unit', passed: pass, failed };
+}
+
+async function buildPhase() {
+  log('build: next build');
+  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
+  return code === 0 ? undefined : { name: 'build', passed: 0, failed: 1, note: `next build exit code ${code}` };
+}
+
+async function e2ePhase() {
+  log('e2e: playwright test');
+  const jsonFile = join(scratch, 'playwright.json');
+  const code = await run(
+    process.execPath,
+    ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
+    { env: { ...childEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile } },
+  );
+  const text = readText(jsonFile);
+  let report;
+  try {
+    report = text ? JSON.parse(text) : undefined;
+  } catch {
+    report = undefined;
+  }
+  const stats = report?.stats;
+  if (!stats) {
+    return { name: 'e2e', passed: 0, failed: 1, note: `no Playwright report (exit code ${code})` };
+  }
+  // With retries a flaky test passed in the end; report it, but count it as passed.
+  const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+  const failed = stats.unexpected ?? 0;
+  const globalErrors = Array.isArray(report.errors) ? report.errors.length : 0;
+  if (code !== 0 && failed === 0) {
+    const why = globalErrors ? `${globalErrors} error(s) outside tests` : `exit code ${code}`;
+    return { name: 'e2e', passed, failed: 1, note: why };
+  }
+  return { name: 'e2e', passed, failed, note: stats.flaky ? `${stats.flaky} flaky` : undefined };
+}
+
+async function main() {
+  phases.push(await unitPhase());
+  if (!unitOnly) {
+    const buildFailure = await buildPhase();
+    if (buildFailure) phases.push(buildFailure);
+    else phases.push(await e2ePhase());
+  }
+  rmSync(scratch, { recursive: true, force: true });
+
+  const passed = phases.reduce((sum, phase) => sum + phase.passed, 0);
+  const failed = phases.reduce((sum, phase) => sum + phase.failed, 0);
+  process.stdout.write('\n');
+  for (const phase of phases) {
+    const note = phase.note ? ` (${phase.note})` : '';
+    process.stdout.write(`[test-all] ${phase.name}: pass ${phase.passed} · fail ${phase.failed}${note}\n`);
+  }
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  process.stdout.write(`[test-all] crashed: ${error?.stack ?? error}\n`);
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exitCode = 1;
+});

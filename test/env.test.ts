@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { InvalidEnvError, readServerEnv } from '../lib/env.ts';
+
+test('PORT is optional and coerced to a number', () => {
+  assert.equal(readServerEnv({}).PORT, undefined);
+  assert.equal(readServerEnv({ PORT: '' }).PORT, undefined);
+  assert.equal(readServerEnv({ PORT: '3100' }).PORT, 3100);
+});
+
+test('NODE_ENV defaults to development', () => {
+  assert.equal(readServerEnv({}).NODE_ENV, 'development');
+  assert.equal(readServerEnv({ NODE_ENV: 'production' }).NODE_ENV, 'production');
+});
+
+test('invalid values are rejected with the variable named', () => {
+  for (const PORT of ['abc', '0', '70000', '80.5']) {
+    assert.throws(() => readServerEnv({ PORT }), (error: unknown) => {
+      assert.ok(error instanceof InvalidEnvError);
+      assert.match(error.message, /PORT/);
+      return true;
+    });
+  }
+  assert.throws(() => readServerEnv({ NODE_ENV: 'staging' }), /NODE_ENV/);
+});
