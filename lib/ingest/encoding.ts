@@ -39,23 +39,28 @@ function decodeUtf16(buf: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string
 }
 
 /**
- * UTF-16 without a BOM: ASCII characters (digits, spaces, line ends) leave NUL bytes on one
- * side of each pair. Text in UTF-8 or GBK has no NUL bytes at all.
+ * UTF-16 without a BOM: ASCII characters (digits, spaces, line ends) and CJK characters such as
+ * 一 (U+4E00) leave NUL bytes, which text in UTF-8 or GBK never has. Both byte orders are tried
+ * and the one that reads as plausible text wins.
  */
 export function guessUtf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 1 << 20) & ~1;
   if (n < 4) return null;
-  let nulEven = 0;
-  let nulOdd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (buf[i] === 0) nulEven++;
-    if (buf[i + 1] === 0) nulOdd++;
-  }
-  const pairs = n / 2;
-  const minimum = Math.max(2, pairs * 0.02);
-  if (nulOdd >= minimum && nulOdd > nulEven * 4) return 'utf-16le';
-  if (nulEven >= minimum && nulEven > nulOdd * 4) return 'utf-16be';
-  return null;
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (buf[i] === 0) nul++;
+  if (nul < Math.max(2, n * 0.005)) return null;
+  const sample = buf.subarray(0, n);
+  const le = plausibleShare(decodeUtf16(sample, 'utf-16le'));
+  const be = plausibleShare(decodeUtf16(sample, 'utf-16be'));
+  if (Math.max(le, be) < 0.9) return null;
+  return le >= be ? 'utf-16le' : 'utf-16be';
+}
+
+/** Share of characters a Chinese report is made of: CJK, ASCII, whitespace, CJK and fullwidth punctuation. */
+function plausibleShare(text: string): number {
+  if (!text) return 0;
+  const good = text.match(/[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  return good / text.length;
 }
 
 /**

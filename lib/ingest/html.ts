@@ -80,10 +80,10 @@ function scoreText(root: AnyNode): Map<AnyNode, number> {
 
 function removeChrome($: CheerioAPI, body: Element): void {
   const total = countCjk(textContent(body)) || 1;
-  const remove = (el: Element) => {
+  const remove = (el: Element, guarded = true) => {
     if (el === body || ['html', 'body', 'main', 'article'].includes(el.name)) return;
-    // Never drop the bulk of the page: a mislabelled wrapper would take the report with it.
-    if (countCjk(textContent(el)) > total * 0.4) return;
+    // Never drop the bulk of the page on a class name: a mislabelled wrapper would take the report with it.
+    if (guarded && countCjk(textContent(el)) > total * 0.4) return;
     $(el).remove();
   };
 
@@ -95,8 +95,11 @@ function removeChrome($: CheerioAPI, body: Element): void {
     if (!isElement(el) || !el.parent) continue;
     // an <header>/<footer> inside the article holds its title or signature, not site chrome
     if ((el.name === 'header' || el.name === 'footer') && hasAncestor(el, ['article', 'main'])) continue;
-    if (el.name === 'form' && countCjk(textContent(el)) >= 200) continue; // ASP.NET wraps whole pages in a form
-    remove(el);
+    if (el.name === 'form') {
+      if (countCjk(textContent(el)) < 200) remove(el); // ASP.NET wraps whole pages in a form
+      continue;
+    }
+    remove(el, false);
   }
   for (const el of $('[id],[class]').toArray()) {
     if (isElement(el) && el.parent && looksLikeChrome(el)) remove(el);
@@ -121,6 +124,45 @@ function candidates(el: Element): Element[] {
   return out;
 }
 
+const INNER_BLOCKS = new Set(['div', 'p', 'table', 'ul', 'ol', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dl', 'blockquote', 'pre']);
+
+function hasBlockInside(el: Element): boolean {
+  return el.children.some((c) => isElement(c) && (INNER_BLOCKS.has(c.name) || hasBlockInside(c)));
+}
+
+function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let p: AnyNode | null = node; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+function dataRows(table: Element): number {
+  let rows = 0;
+  const visit = (el: Element) => {
+    for (const c of el.children) {
+      if (!isElement(c) || c.name === 'table') continue;
+      if (c.name === 'tr') {
+        if (c.children.filter((x) => isElement(x) && (x.name === 'td' || x.name === 'th')).length >= 2) rows++;
+      } else visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+/** A table with at least two multi-cell rows inside `node` but neither around nor inside `keep`. */
+function dataTableOutside(node: Element, keep: Element): boolean {
+  const tables: Element[] = [];
+  const collect = (el: Element) => {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'table') tables.push(c);
+      collect(c);
+    }
+  };
+  collect(node);
+  return tables.some((t) => !contains(t, keep) && !contains(keep, t) && dataRows(t) >= 2 && countCjk(textContent(t)) > 0);
+}
+
 /**
  * The report body: walk down from <body> while one child (or table cell) holds at least 75% of
  * the page's non-link CJK text — the smallest block that still holds nearly everything.
@@ -141,6 +183,10 @@ function pickBody(body: Element): Element {
       }
     }
     if (!best || bestScore < total * 0.75) break;
+    // One paragraph holding most of the text: its neighbours (other paragraphs, tables) are report too.
+    if (!hasBlockInside(best)) break;
+    // Never leave a data table behind: report tables carry few CJK characters but all the figures.
+    if (dataTableOutside(node, best)) break;
     node = best;
   }
   // If we ended in a block that is not about disclosure while the page is, climb back up.
@@ -166,17 +212,51 @@ function dropLinkLists($: CheerioAPI, container: Element): void {
   }
 }
 
-/** The report's title if the page shows it outside the picked block (h1/h2/h3 or a "title" class, else <title>). */
-function findTitle($: CheerioAPI): string | null {
-  const isTitle = (t: string) => t.length >= 6 && t.length <= 100 && /报告|年报/.test(t);
-  for (const el of $('h1,h2,h3,[class*="title"],[id*="title"],[class*="biaoti"],[class*="bt"]').toArray()) {
+function isTitle(text: string): boolean {
+  return text.length >= 8 && text.length <= 100 && /报告|年报/.test(text) && /(19|20)\d{2}|[〇零一二三四五六七八九]{4}/.test(text);
+}
+
+function cleanTitle(el: AnyNode): string {
+  return textContent(el).replace(/\s+/g, ' ').trim();
+}
+
+/** A heading anywhere (h1–h3 or a "title" class), else the report part of <title>. Looked up before chrome removal. */
+function findHeadingTitle($: CheerioAPI): string | null {
+  for (const el of $('h1,h2,h3,[class*="title"],[id*="title"],[class*="biaoti"]').toArray()) {
     if (!isElement(el) || el.name === 'a' || el.name === 'title' || hasAncestor(el, ['a', 'nav', 'li'])) continue;
-    const t = textContent(el).replace(/\s+/g, ' ').trim();
+    const t = cleanTitle(el);
     if (isTitle(t)) return t;
   }
   const docTitle = $('title').first().text().replace(/\s+/g, ' ').trim();
-  const part = docTitle.split(/\s*[_|｜—–]\s*|\s+-\s+/).find(isTitle);
-  return part ?? null;
+  return docTitle.split(/\s*[_|｜—–]\s*|\s+-\s+/).find(isTitle) ?? null;
+}
+
+/** The nearest short text block just above the picked block that reads like a title. */
+function findTitleAbove(body: Element, container: Element): string | null {
+  const blocks: Element[] = [];
+  let done = false;
+  const visit = (el: Element) => {
+    for (const c of el.children) {
+      if (done || !isElement(c)) continue;
+      if (c === container) {
+        done = true;
+        return;
+      }
+      if (c.name === 'a' || SKIP_TAGS.has(c.name)) continue;
+      if (!hasBlockInside(c) && c.name !== 'span' && c.name !== 'strong' && c.name !== 'b' && c.name !== 'font') {
+        if (cleanTitle(c)) blocks.push(c);
+      } else {
+        visit(c);
+      }
+    }
+  };
+  visit(body);
+  if (!done) return null;
+  for (const el of blocks.slice(-5).reverse()) {
+    const t = cleanTitle(el);
+    if (isTitle(t)) return t;
+  }
+  return null;
 }
 
 export interface HtmlTextOptions {
@@ -189,10 +269,11 @@ export function htmlToText(html: string, options: HtmlTextOptions): string {
   const body = ($('body').get(0) ?? $.root().get(0)) as AnyNode;
   if (!options.selectBody || !isElement(body)) return nodesToText([body]);
 
-  const title = findTitle($);
+  const heading = findHeadingTitle($);
   removeChrome($, body);
   const container = pickBody(body);
   dropLinkLists($, container);
+  const title = findTitleAbove(body, container) ?? heading;
   const text = nodesToText([container]);
   // Keep the title (it names the body and the year) when the picked block starts below it.
   if (title && !text.slice(0, 400).replace(/\s+/g, '').includes(title.replace(/\s+/g, ''))) return `${title}\n${text}`;

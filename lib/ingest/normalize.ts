@@ -13,8 +13,8 @@ export function normalizeText(input: string): string {
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     // NUL and other control characters except tab and newline
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '');
-  text = text.replace(/ +$/gm, '');
-  return text;
+  // spaces at line ends and around tab-separated cells carry no meaning
+  return text.replace(/ +$/gm, '').replace(/ *\t */g, '\t');
 }
 
 /** True when the text holds nothing but whitespace. */

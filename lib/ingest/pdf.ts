@@ -29,19 +29,20 @@ export async function readPdf(buf: Uint8Array, fileName: string, timeoutMs: numb
   let pdf: PdfDocument | undefined;
   const work = (async () => {
     // pdf.js may take ownership of the bytes, so it gets a copy.
-    pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, isEvalSupported: false });
+    pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
     return extractText(pdf, { mergePages: false });
   })();
-  work.catch(() => undefined); // a late rejection after a timeout must not go unhandled
+  // Free pdf.js resources once the work settles, also when we stopped waiting for it.
+  work.then(
+    () => pdf?.loadingTask.destroy().catch(() => undefined),
+    () => pdf?.loadingTask.destroy().catch(() => undefined),
+  );
 
   let result: { totalPages: number; text: string[] };
   try {
     result = await withTimeout(work, timeoutMs);
   } catch (err) {
     throw new IngestError('corrupt pdf', fileName, pdfReason(err), { cause: err });
-  } finally {
-    const doc = pdf as PdfDocument | undefined;
-    if (doc) void doc.destroy().catch(() => undefined);
   }
 
   const text = result.text.join('\n');

@@ -33,11 +33,8 @@ const CITY_SUFFIXES = ['地区', '盟', '市', '州'];
 const COUNTY_SUFFIXES = ['林区', '特区', '新区', '县', '区', '市', '旗'];
 const TOWNSHIP_SUFFIXES = ['街道办事处', '街道', '办事处', '地区', '镇', '乡', '苏木'];
 
-function stemOrNull(stem: string): string | null {
-  return stem.length >= 2 ? stem : null;
-}
-
-export function splitName(name: string, level: DivisionLevel): NameParts {
+export function splitName(name: string, level: DivisionLevel, minStem = 2): NameParts {
+  const stemOrNull = (stem: string): string | null => (stem.length >= minStem ? stem : null);
   if (level === 'province' || level === 'city' || level === 'county') {
     const m = ETHNIC_AUTONOMOUS_RE.exec(name);
     if (m) {

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { stat, readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readDoc } from './doc';
+import { readDocx } from './docx';
+import { decodeText } from './encoding';
+import { IngestError, shortReason, type IngestErrorCode } from './errors';
+import { decodeHtml, htmlToText } from './html';
+import { isBlank, normalizeText } from './normalize';
+import { readPdf } from './pdf';
+import { rtfToText } from './rtf';
+import { sniffContent, type ContentKind } from './sniff';
+import { formatBytes } from './zip';
+
+export { IngestError, INGEST_ERROR_CODES, type IngestErrorCode } from './errors';
+export { normalizeText } from './normalize';
+
+export type ReportFormat = 'txt' | 'md' | 'doc' | 'docx' | 'pdf' | 'html';
+
+export interface IngestedText {
+  /** plain text, '\n' line ends, NFC-normalised, no BOM; table rows are tab-joined lines */
+  text: string;
+  /** the format the text was read as: follows the content when the name lies (an HTML page named .doc is 'html'; RTF is 'doc') */
+  format: ReportFormat;
+  /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5'; null for binary formats */
+  encoding: string | null;
+  /** hex SHA-256 of the raw bytes */
+  sha256: string;
+  /** base name */
+  fileName: string;
+  bytes: number;
+  /** pdf only */
+  pages?: number;
+}
+
+export interface ReadOptions {
+  /** refuse files larger than this (default 50 MB) */
+  maxBytes?: number;
+  /** refuse a .docx whose zip declares more uncompressed bytes than this (default 200 MB) */
+  maxUncompressedBytes?: number;
+  /** give up on PDF text extraction after this long (default 30 s) */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const EXTENSION_FORMATS: Readonly<Record<string, ReportFormat>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.doc': 'doc',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.shtml': 'html',
+  '.xhtml': 'html',
+};
+
+/** File extensions (lower case, with the dot) that readReportFile accepts. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(EXTENSION_FORMATS));
+
+/** The format a file name claims, or null when its extension is not supported. */
+export function formatOf(fileName: string): ReportFormat | null {
+  return EXTENSION_FORMATS[extname(fileName).toLowerCase()] ?? null;
+}
+
+function unsupported(fileName: string): IngestError {
+  const ext = extname(fileName).toLowerCase();
+  const what = ext ? `"${ext}" files are not supported` : 'the file name has no extension';
+  return new IngestError('unsupported format', fileName, `${what} (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`);
+}
+
+function tooLarge(fileName: string, size: number, max: number): IngestError {
+  return new IngestError('too large', fileName, `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
+}
+
+export async function readReportFile(path: string, opts: ReadOptions = {}): Promise<IngestedText> {
+  const fileName = basename(path);
+  try {
+    if (!formatOf(fileName)) throw unsupported(fileName);
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    let size: number;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new IngestError('unreadable', fileName, 'not a regular file');
+      size = info.size;
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      const code = (err as { code?: string }).code;
+      throw new IngestError('unreadable', fileName, code === 'ENOENT' ? 'file not found' : shortReason(err), { cause: err });
+    }
+    if (size > maxBytes) throw tooLarge(fileName, size, maxBytes);
+    let buf: Buffer;
+    try {
+      buf = await readFile(path);
+    } catch (err) {
+      throw new IngestError('unreadable', fileName, shortReason(err), { cause: err });
+    }
+    return await readReportBuffer(buf, fileName, opts);
+  } catch (err) {
+    throw asIngestError(err, fileName);
+  }
+}
+
+export async function readReportBuffer(buf: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<IngestedText> {
+  const name = basename(fileName);
+  try {
+    return await read(buf, name, opts);
+  } catch (err) {
+    throw asIngestError(err, name);
+  }
+}
+
+function asIngestError(err: unknown, fileName: string): IngestError {
+  if (err instanceof IngestError) return err;
+  return new IngestError('unreadable', fileName, shortReason(err), { cause: err });
+}
+
+interface Extracted {
+  text: string;
+  format: ReportFormat;
+  encoding: string | null;
+  pages?: number;
+}
+
+async function read(buf: Uint8Array, fileName: string, opts: ReadOptions): Promise<IngestedText> {
+  const claimed = formatOf(fileName);
+  if (!claimed) throw unsupported(fileName);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (buf.byteLength > maxBytes) throw tooLarge(fileName, buf.byteLength, maxBytes);
+  if (buf.byteLength === 0) throw new IngestError('empty', fileName, 'the file has no content');
+
+  const extracted = await extract(buf, fileName, claimed, opts);
+  const text = normalizeText(extracted.text);
+  if (isBlank(text)) throw new IngestError('empty', fileName, 'no text in the file');
+
+  const result: IngestedText = {
+    text,
+    format: extracted.format,
+    encoding: extracted.encoding,
+    sha256: createHash('sha256').update(buf).digest('hex'),
+    fileName,
+    bytes: buf.byteLength,
+  };
+  if (extracted.pages !== undefined) result.pages = extracted.pages;
+  return result;
+}
+
+/** Which reader handles the bytes: the content's magic bytes win over the extension. */
+function route(claimed: ReportFormat, kind: ContentKind): ReportFormat | 'rtf' | null {
+  switch (kind) {
+    case 'pdf':
+      return 'pdf';
+    case 'zip':
+      return 'docx';
+    case 'ole':
+      return 'doc';
+    case 'rtf':
+      return claimed === 'txt' || claimed === 'md' ? claimed : 'rtf';
+    case 'html':
+      // an HTML error page saved as .pdf is not a report; .doc files are often HTML on purpose
+      return claimed === 'pdf' ? null : claimed === 'txt' || claimed === 'md' ? claimed : 'html';
+    default:
+      if (claimed === 'pdf' || claimed === 'docx') return null;
+      return claimed === 'doc' ? 'txt' : claimed; // a .doc without any signature may be plain text
+  }
+}
+
+const CORRUPT_CODE: Partial<Record<ReportFormat, IngestErrorCode>> = { pdf: 'corrupt pdf', docx: 'corrupt docx', doc: 'corrupt doc' };
+
+async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat, opts: ReadOptions): Promise<Extracted> {
+  const kind = sniffContent(buf);
+  const reader = route(claimed, kind);
+  const note = reader !== null && reader !== claimed && reader !== 'txt' ? ` (file named .${claimed} holds ${reader === 'rtf' ? 'RTF' : reader.toUpperCase()})` : '';
+
+  switch (reader) {
+    case null: {
+      const code = CORRUPT_CODE[claimed] ?? 'unreadable';
+      const looks = kind === 'html' ? 'it is an HTML page' : claimed === 'pdf' ? 'no %PDF header' : 'not a zip archive';
+      throw new IngestError(code, fileName, `not a ${claimed.toUpperCase()} file: ${looks}`);
+    }
+    case 'pdf':
+      return withNote(note, async () => {
+        const { text, pages } = await readPdf(buf, fileName, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+        return { text, format: 'pdf', encoding: null, pages };
+      });
+    case 'docx':
+      return withNote(note, async () => ({
+        text: await readDocx(buf, fileName, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES),
+        format: 'docx',
+        encoding: null,
+      }));
+    case 'doc':
+      return withNote(note, async () => ({
+        text: await readDoc(buf, fileName, claimed === 'docx' ? 'corrupt docx' : 'corrupt doc'),
+        format: 'doc',
+        encoding: null,
+      }));
+    case 'rtf':
+      return { text: rtfToText(buf), format: 'doc', encoding: null };
+    case 'html': {
+      const decoded = decodeHtml(buf);
+      if (!decoded) throw new IngestError('undecodable text', fileName, 'the page is in no encoding we can read');
+      return { text: htmlToText(decoded.text, { selectBody: true }), format: 'html', encoding: decoded.encoding };
+    }
+    case 'txt':
+    case 'md': {
+      if (claimed === 'doc') return readPlainDoc(buf, fileName);
+      const decoded = decodeText(buf);
+      if (!decoded) throw new IngestError('undecodable text', fileName, 'the bytes are in no text encoding we can read (binary file?)');
+      return { text: decoded.text, format: reader, encoding: decoded.encoding };
+    }
+  }
+}
+
+/** Errors from a reader the content was routed to say what the file name claimed. */
+async function withNote(note: string, fn: () => Promise<Extracted>): Promise<Extracted> {
+  if (!note) return fn();
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof IngestError && err.code !== 'too large' && err.code !== 'empty') {
+      throw new IngestError(err.code, err.fileName, `${err.message.slice(err.code.length + 2)}${note}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+/** A .doc that is neither Word, RTF nor HTML: plain text saved with the wrong name, or junk. */
+function readPlainDoc(buf: Uint8Array, fileName: string): Extracted {
+  const sample = buf.subarray(0, 4096);
+  const decoded = sample.includes(0) ? null : decodeText(buf);
+  if (!decoded) throw new IngestError('corrupt doc', fileName, 'not a Word document (no Word, RTF or HTML signature)');
+  return { text: decoded.text, format: 'txt', encoding: decoded.encoding };
+}

@@ -1,0 +1,46 @@
+/**
+ * npm run bench:parse [-- --seconds 5]
+ * Parses the real text reports of ../shared/corpus over and over on one core and prints
+ * reports parsed per second and peak memory. Goal: ≥ 500 reports/s for ~10 KB text reports.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parseReport } from '../lib/report';
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
+const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
+const inputs = [
+  ...readdirSync(path.join(corpus, 'seeds')).map((f) => path.join(corpus, 'seeds', f)),
+  ...readdirSync(path.join(corpus, 'files')).filter((f) => /\.(md|txt)$/.test(f)).map((f) => path.join(corpus, 'files', f)),
+].map((file) => {
+  const raw = readFileSync(file);
+  return {
+    text: raw.toString('utf8'),
+    source: { fileName: path.basename(file), format: 'txt' as const, encoding: 'utf-8', sha256: createHash('sha256').update(raw).digest('hex'), bytes: raw.length },
+  };
+});
+const avgKb = inputs.reduce((a, b) => a + b.source.bytes, 0) / inputs.length / 1024;
+
+// Warm up: the division list and the regexes are built on first use.
+const warmStart = performance.now();
+for (const input of inputs) parseReport(input.text, input.source);
+const warmMs = performance.now() - warmStart;
+
+let peakRss = process.memoryUsage().rss;
+let parsed = 0;
+const start = performance.now();
+const deadline = start + seconds * 1000;
+while (performance.now() < deadline) {
+  for (const input of inputs) parseReport(input.text, input.source);
+  parsed += inputs.length;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const elapsed = (performance.now() - start) / 1000;
+const rate = parsed / elapsed;
+console.log(`inputs: ${inputs.length} real text reports, average ${avgKb.toFixed(1)} KB`);
+console.log(`first pass (cold, includes loading the division list): ${warmMs.toFixed(0)} ms`);
+console.log(`parsed: ${parsed} reports in ${elapsed.toFixed(2)} s on one core`);
+console.log(`rate: ${rate.toFixed(0)} reports/s (goal ≥ 500; ratio ${(rate / 500).toFixed(2)}×)`);
+console.log(`per report: ${((elapsed * 1000) / parsed).toFixed(2)} ms`);
+console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
+import { IngestError, type IngestErrorCode } from '../../lib/ingest';
+import assert from 'node:assert/strict';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const shared = path.resolve(repoRoot, '../shared');
+export const corpusFiles = path.join(shared, 'corpus/files');
+export const seeds = path.join(shared, 'corpus/seeds');
+export const fixtures = path.join(repoRoot, 'test/fixtures/ingest');
+
+export function seedText(name: string): string {
+  return readFileSync(path.join(seeds, name), 'utf8');
+}
+
+/** A temp dir removed when the test file finishes. */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-ingest-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function writeTemp(dir: string, name: string, content: Uint8Array | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+/** Asserts that the promise rejects with an IngestError of the given code, and returns it. */
+export async function rejectsWith(promise: Promise<unknown>, code: IngestErrorCode, fileName?: string): Promise<IngestError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof IngestError, `expected IngestError, got ${String(err)}`);
+    assert.equal(err.code, code, `expected "${code}", got "${err.message}"`);
+    assert.ok(err.message.startsWith(`${code}`), err.message);
+    if (fileName) assert.equal(err.fileName, fileName);
+    return err;
+  }
+  assert.fail(`expected an IngestError "${code}", but it resolved`);
+}
+
+/** Lines of a text, for assertions on table rows. */
+export function lines(text: string): string[] {
+  return text.split('\n');
+}
