@@ -1,7 +1,7 @@
 import WordExtractor, { type WordDocument } from 'word-extractor';
 import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import { CELL_PARAGRAPH, ROW_END, TableAwareWordExtractor } from './doc-tables';
-import { IngestError, shortReason, type IngestErrorCode } from './errors';
+import { IngestError, type IngestErrorCode } from './errors';
 
 const CJK_EDGE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
@@ -34,6 +34,13 @@ function resolveMarks(body: string): string {
     });
 }
 
+/** Plain words for word-extractor's failures; the original error stays attached as `cause`. */
+function docReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/does not seem to be a Word document|Unable to read this type of file/i.test(message)) return 'not a Word document';
+  return 'damaged or truncated Word file';
+}
+
 /** Legacy Word 97-2003 (.doc, OLE) text. Tables come out one row per line, cells tab-separated. */
 export async function readDoc(buf: Uint8Array, fileName: string, code: IngestErrorCode = 'corrupt doc'): Promise<string> {
   if (isEncryptedOffice(buf)) throw new IngestError(code, fileName, 'the document is password-protected');
@@ -46,7 +53,7 @@ export async function readDoc(buf: Uint8Array, fileName: string, code: IngestErr
     try {
       doc = await new WordExtractor().extract(buffer);
     } catch (err) {
-      throw new IngestError(code, fileName, shortReason(err), { cause: err });
+      throw new IngestError(code, fileName, docReason(err), { cause: err });
     }
   }
   // filterUnicode:false keeps “” and — as written (the default turns them into ASCII).

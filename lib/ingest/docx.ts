@@ -3,6 +3,15 @@ import { IngestError, shortReason } from './errors';
 import { htmlToText } from './html';
 import { checkZip } from './zip';
 
+/** Plain words for mammoth's failures; the original error stays attached as `cause`. */
+function docxReason(err: unknown): string {
+  const message = shortReason(err);
+  if (/xmldom|parse error|unclosed|xml/i.test(message)) return 'damaged document XML';
+  if (/main document part/i.test(message)) return 'a zip archive but not a Word document (no main document part)';
+  if (/end of central directory|zip/i.test(message)) return 'damaged zip archive';
+  return message;
+}
+
 /**
  * .docx via mammoth's HTML, so table rows stay rows (one line, cells joined by tabs).
  * The zip is vetted first: a zip bomb is refused before anything is inflated.
@@ -22,7 +31,7 @@ export async function readDocx(buf: Uint8Array, fileName: string, maxUncompresse
     );
     html = result.value;
   } catch (err) {
-    throw new IngestError('corrupt docx', fileName, shortReason(err), { cause: err });
+    throw new IngestError('corrupt docx', fileName, docxReason(err), { cause: err });
   }
   return htmlToText(html, { selectBody: false });
 }

@@ -37,9 +37,20 @@ const CHROME_WORDS = new Set([
 /** Words that mean "this is the article", which a chrome word next to them does not override. */
 const CONTENT_WORDS = new Set(['article', 'content', 'main', 'body', 'text', 'detail', 'details', 'zw', 'zhengwen', 'wenzhang', 'news', 'info', 'title']);
 
-/** Short blocks made only of site furniture (copyright, ICP record, font-size switches, print/close). */
-const FURNITURE_TEXT =
-  /(版权所有|主办单位|承办单位|技术支持|ICP备|网站标识码|公网安备|网站地图|联系我们|字体[:：]?\s*[【\[]?\s*[大中小]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫|当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)/;
+/** Footer furniture. One marker can occur in a report sentence ("提供技术支持"), so it takes two, or a very short block. */
+const FOOTER_MARKERS = /版权所有|ICP备|网站标识码|公网安备|技术支持|主办单位|承办单位|网站地图|联系我们|copyright|©/gi;
+/** Page tools next to the article: font size, print, close, share. */
+const TOOL_MARKERS = /字体[:：]?\s*[【\[]?\s*[大中小]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫/;
+/** A breadcrumb opens with where you are. */
+const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)/;
+
+function isFurniture(text: string): boolean {
+  if (text.length >= 200) return false;
+  if (BREADCRUMB.test(text)) return true;
+  if (text.length < 80 && TOOL_MARKERS.test(text)) return true;
+  const markers = new Set(text.match(FOOTER_MARKERS)?.map((m) => m.toLowerCase()));
+  return markers.size >= 2 || (markers.size === 1 && text.length < 40);
+}
 
 function classWords(el: Element): string[] {
   const raw = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
@@ -106,8 +117,7 @@ function removeChrome($: CheerioAPI, body: Element): void {
   }
   for (const el of $('div,p,span,td,li,ul,table,section,dl').toArray()) {
     if (!isElement(el) || !el.parent) continue;
-    const text = textContent(el).trim();
-    if (text.length < 200 && FURNITURE_TEXT.test(text) && !/政府信息公开工作年度报告|年度报告/.test(text.replace(/当前位置.*$/, ''))) remove(el);
+    if (isFurniture(textContent(el).replace(/\s+/g, ' ').trim())) remove(el);
   }
 }
 

@@ -54,8 +54,6 @@ export interface RegionIndex {
   prefix2: Map<string, number>;
   maxKeyLength: number;
   children: Map<string, Unit[]> | null; // built on demand
-  /** standard-name lookup for tables (unique names only); see findByName */
-  nameToUnits: Map<string, Unit[]>;
   loadMs: number;
 }
 
@@ -113,7 +111,6 @@ function buildIndex(): RegionIndex {
 
   // ---- name keys
   const keys = new Map<string, KeyInfo>();
-  const nameToUnits = new Map<string, Unit[]>();
   const add = (key: string, kind: keyof KeyInfo, u: Unit) => {
     if (key.length < 2 || key.length > MAX_KEY) return;
     let info = keys.get(key);
@@ -126,9 +123,6 @@ function buildIndex(): RegionIndex {
   for (const u of byCode.values()) {
     if (u.pseudo) continue;
     add(u.name, 'full', u);
-    const same = nameToUnits.get(u.name);
-    if (same) same.push(u);
-    else nameToUnits.set(u.name, [u]);
     if (u.stem) {
       if (u.level === 'township') add(u.stem, 'tstem', u);
       else if (u.level === 'province' || !COMMON_WORD_STEMS.has(u.stem)) add(u.stem, 'stem', u);
@@ -158,7 +152,6 @@ function buildIndex(): RegionIndex {
     prefix2,
     maxKeyLength,
     children: null,
-    nameToUnits,
     loadMs: performance.now() - t0,
   };
 }
@@ -182,7 +175,7 @@ export function findByPath(byCode: Map<string, Unit>, provinces: Unit[], path: s
 
 /** Standard name → the units so named (unique for prefectures; several for many counties). */
 export function unitsNamed(name: string): Unit[] {
-  return getIndex().nameToUnits.get(name) ?? [];
+  return getIndex().keys.get(name)?.full ?? [];
 }
 
 export function childrenMap(): Map<string, Unit[]> {

@@ -19,7 +19,7 @@ const ETH = `(?:(?:${ETHNIC_GROUPS.join('|')})族?)`;
 /** e.g. '回族自治县', '土家族苗族自治州', '蒙古自治州', '藏族乡', '满族镇', '民族乡' */
 export const ETHNIC_AUTONOMOUS_RE = new RegExp(`^(.+?)(${ETH}+自治(?:区|州|县|旗))$`);
 const ETHNIC_ONLY_AUTONOMOUS_RE = new RegExp(`^(${ETHNIC_GROUPS.join('|')})族?(自治(?:县|旗))$`);
-const ETHNIC_TOWNSHIP_RE = new RegExp(`^(.+?)((?:${ETH}+|民族)(?:乡|镇|苏木))$`);
+const ETHNIC_TOWNSHIP_RE = new RegExp(`^(.+?)((?:(?:(?:${ETHNIC_GROUPS.join('|')})族)+|民族)(?:乡|镇|苏木))$`);
 
 export interface NameParts {
   stem: string | null; // null when the name has no usable stem (under 2 characters, or no known suffix)
@@ -35,7 +35,17 @@ const TOWNSHIP_SUFFIXES = ['街道办事处', '街道', '办事处', '地区', '
 
 export function splitName(name: string, level: DivisionLevel, minStem = 2): NameParts {
   const stemOrNull = (stem: string): string | null => (stem.length >= minStem ? stem : null);
-  if (level === 'province' || level === 'city' || level === 'county') {
+  if (level === 'township') {
+    // fast path for the 41k townships: plain 镇/乡/街道 names without an ethnic part
+    const last = name.charCodeAt(name.length - 1);
+    if ((last === 0x9547 /* 镇 */ || last === 0x4e61 /* 乡 */) && !name.includes('族')) {
+      return { stem: stemOrNull(name.slice(0, -1)), suffix: name.slice(-1), shortSuffix: null };
+    }
+    if (name.endsWith('街道') && !name.endsWith('街道办事处')) {
+      return { stem: stemOrNull(name.slice(0, -2)), suffix: '街道', shortSuffix: null };
+    }
+  }
+  if ((level === 'province' || level === 'city' || level === 'county') && name.includes('自治')) {
     const m = ETHNIC_AUTONOMOUS_RE.exec(name);
     if (m) {
       const suffix = m[2];
@@ -45,7 +55,7 @@ export function splitName(name: string, level: DivisionLevel, minStem = 2): Name
     const e = ETHNIC_ONLY_AUTONOMOUS_RE.exec(name); // 鄂伦春自治旗, 鄂温克族自治旗
     if (e) return { stem: e[1], suffix: name.slice(e[1].length), shortSuffix: e[2].endsWith('旗') ? '旗' : '县' };
   }
-  if (level === 'township') {
+  if (level === 'township' && (name.includes('族') || name.includes('民族'))) {
     const m = ETHNIC_TOWNSHIP_RE.exec(name);
     if (m) return { stem: stemOrNull(m[1]), suffix: m[2], shortSuffix: m[2].slice(-1) === '木' ? '苏木' : m[2].slice(-1) };
   }

@@ -16,6 +16,8 @@ const CHANNEL_WORDS: Array<{ channel: Channel; re: RegExp }> = [
 ];
 
 const ALL_CHANNELS = /(?:各类|各种|多种|所有|全部|各|多|各类新闻)(?:渠道|平台|载体|途径|方式)|等(?:渠道|平台|方式|途径|载体)/;
+const CHANNEL_FIGURE = /^(.*?(?:公开|发布|推送|更新|刊登|发送|编发))(?:共计|共|达)?(\d+)(余|多)?(?:条|篇|则)/;
+
 /** "…公开政府信息(数)(共计)124(余)条": the verb, its object, the figure and its unit. */
 const PROACTIVE_FIGURE =
   /^(.*?(?:公开|发布|推送|更新|刊登|发送|编发|推出)[^\d，]{0,14}?(?:信息|消息|动态|文章|稿件|内容|资讯|数据)(?:数|数量|总数)?(?:共计|共|合计|总计|累计|达|为)?)(\d+)(余|多)?(?:条|篇|件|则|项)/;
@@ -40,7 +42,8 @@ export function proactiveFromProse(text: string): ProactiveProse {
   for (const sentence of clauses(text)) {
     let sentenceChannel: Channel | null = null;
     for (const part of sentence.split(/[，,]/)) {
-      const m = part.match(PROACTIVE_FIGURE);
+      // "其中通过政府门户网站公开 24 条": a channel's figure may omit the object.
+      const m = part.match(PROACTIVE_FIGURE) ?? (CHANNEL_WORDS.some((c) => c.re.test(part)) ? part.match(CHANNEL_FIGURE) : null);
       const ownChannel = CHANNEL_WORDS.find((c) => c.re.test(m ? m[1] : part))?.channel ?? null;
       if (!m) {
         if (ownChannel) sentenceChannel = ownChannel;

@@ -1,0 +1,358 @@
+/**
+ * resolveRegion: who reported, on the national division list.
+ *
+ * 1. Mentions: division names (full names, colloquial short forms, former names, bare stems)
+ *    are found in the organization, the title, the first 1,500 characters and the last 600.
+ * 2. Clues: telephone area codes, postcodes, portal domains, document-number abbreviations.
+ * 3. Target: the last place named by the organization (else by the title) fixes the level and
+ *    the candidate units (all units with that name). Without one, candidates come from the body
+ *    and a deeper unit is only kept when the text gives evidence specific to it.
+ * 4. Each candidate is scored by the evidence consistent with its chain (a clue supports a unit
+ *    when it points to the unit or an ancestor; a name mention of a descendant gives half);
+ *    the best wins, near-ties are reduced to their common ancestor.
+ */
+import { createRequire } from 'node:module';
+import { getIndex, isAncestorOrSelf, type Unit } from './data';
+import { findClues, type Clue } from './clues';
+import { scanText, type Entry, type Mention, type Zone } from './scan';
+import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
+
+const HEAD_CHARS = 1500;
+const TAIL_CHARS = 600;
+const ZONE_WEIGHT: Record<Zone, number> = { org: 4, title: 3, head: 1, tail: 1.5 };
+const EARLY_HEAD_CHARS = 200; // the heading lines of the text: weigh like the signature
+const TIE = 0.35;
+const BODY_MIN_SPECIFIC = 1.2;
+const DESCENDANT_FACTOR = 0.5;
+const GENERIC_ENTRIES = 30;
+
+const CENTRAL_RE =
+  /^(?:中华人民共和国|国务院|国家|中国|中央|中共中央|全国|海关总署|审计署)|^[^省市县区州旗盟镇乡]{1,12}部(?:办公厅)?$|^[^省市县区州旗盟镇乡]{1,8}部.{0,14}(?:局|委员会|中心|办公室|管理处)$/;
+const SELF_REFERENCE_RE = /[我本全](?:镇|乡|街道|街|苏木)(?![长政])|我办(?!公)/;
+
+interface NameEvidence {
+  type: 'name';
+  label: string; // printed name
+  zone: Zone; // strongest zone
+  count: number;
+  items: Map<Unit, number>;
+  entries: Entry[];
+}
+type Evidence = NameEvidence | Clue;
+
+const EMPTY: Omit<ResolvedRegion, 'confidence' | 'evidence'> = {
+  province: null,
+  city: null,
+  county: null,
+  township: null,
+  regionCode: null,
+  orgPlaceLevel: null,
+  formerName: null,
+};
+
+function kindFactor(e: Entry): number {
+  switch (e.kind) {
+    case 'full':
+    case 'alias':
+      return 1;
+    case 'former':
+      return 0.85;
+    case 'stem':
+      return e.unit.level === 'province' ? 0.8 : e.unit.level === 'city' ? 0.7 : 0.4;
+  }
+}
+
+function mentionZoneWeight(m: Mention): number {
+  if (m.zone === 'head' && m.start < EARLY_HEAD_CHARS) return ZONE_WEIGHT.tail;
+  return ZONE_WEIGHT[m.zone];
+}
+
+function buildNameEvidence(mentions: Mention[]): NameEvidence[] {
+  const groups = new Map<string, { ms: Mention[] }>();
+  for (const m of mentions) {
+    if (m.stationed) continue;
+    const key = m.printed + '|' + m.entries.map((e) => e.unit.code + e.kind).join(',');
+    const g = groups.get(key);
+    if (g) g.ms.push(m);
+    else groups.set(key, { ms: [m] });
+  }
+  const out: NameEvidence[] = [];
+  for (const { ms } of groups.values()) {
+    let best = ms[0];
+    let zw = 0;
+    let selfNamed = false;
+    for (const m of ms) {
+      const w = mentionZoneWeight(m);
+      if (w > zw) {
+        zw = w;
+        best = m;
+      }
+      if (m.selfNamed && (m.zone === 'head' || m.zone === 'tail')) selfNamed = true;
+    }
+    const base = zw + 0.3 * Math.min(3, ms.length - 1) + (selfNamed ? 0.5 : 0);
+    const generic = best.entries.length > GENERIC_ENTRIES && !best.chained && best.zone !== 'org' && best.zone !== 'title';
+    const items = new Map<Unit, number>();
+    for (const e of best.entries) {
+      let w = base * kindFactor(e);
+      if (best.weak) w *= 0.8;
+      if (generic) w *= 0.3;
+      if (w > (items.get(e.unit) ?? 0)) items.set(e.unit, w);
+    }
+    out.push({ type: 'name', label: best.printed, zone: best.zone, count: ms.length, items, entries: best.entries });
+  }
+  return out;
+}
+
+/** Support of one piece of evidence for unit u (its own chain fully, a named descendant by half). */
+function support(ev: Evidence, u: Unit, withDescendants: boolean): number {
+  let s = 0;
+  for (let x: Unit | null = u; x; x = x.parent) {
+    const w = ev.items.get(x);
+    if (w !== undefined && w > s) s = w;
+  }
+  if (withDescendants && ev.type === 'name' && s === 0) {
+    for (const [v, w] of ev.items) {
+      if (v !== u && isAncestorOrSelf(u, v) && w * DESCENDANT_FACTOR > s) s = w * DESCENDANT_FACTOR;
+    }
+  }
+  return s;
+}
+
+function score(evs: Evidence[], u: Unit, withDescendants = true): number {
+  let s = 0;
+  for (const e of evs) s += support(e, u, withDescendants);
+  return s;
+}
+
+function lca(units: Unit[]): Unit | null {
+  if (!units.length) return null;
+  const chain: Unit[] = [];
+  for (let x: Unit | null = units[0]; x; x = x.parent) chain.push(x);
+  for (const a of chain) if (units.every((u) => isAncestorOrSelf(a, u))) return a;
+  return null;
+}
+
+function lastPlace(ms: Mention[]): Mention | null {
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const m = ms[k];
+    if (m.stationed) continue;
+    // a bare county stem (太湖 in 太湖流域管理局) does not make a place; province/city stems do (南宁经济技术开发区)
+    const entries = m.entries.filter((e) => e.kind !== 'stem' || e.unit.level !== 'county');
+    if (!entries.length) continue;
+    return entries.length === m.entries.length ? m : { ...m, entries };
+  }
+  return null;
+}
+
+function zoneLabel(z: Zone): string {
+  return z === 'org' ? 'organization names' : z === 'title' ? 'title names' : z === 'tail' ? 'signature names' : 'text mentions';
+}
+
+function describe(ev: Evidence, chosen: Unit): string {
+  // the unit of this evidence that lies on the chosen chain (or below it)
+  let target: Unit | null = null;
+  for (let x: Unit | null = chosen; x && !target; x = x.parent) if (ev.items.has(x)) target = x;
+  if (!target) for (const v of ev.items.keys()) if (isAncestorOrSelf(chosen, v)) target = v;
+  const name = target?.name ?? '?';
+  switch (ev.type) {
+    case 'name': {
+      const e = ev.entries.find((x) => x.unit === target);
+      const times = ev.count > 1 ? ` (${ev.count}×)` : '';
+      if (e?.kind === 'former') return `former name ${ev.label} → ${name}`;
+      return `${zoneLabel(ev.zone)} ${ev.label}${ev.label === name ? '' : ` → ${name}`}${times}`;
+    }
+    case 'phone':
+      return `area code ${ev.label} → ${name}`;
+    case 'postcode':
+      return `postcode ${ev.label} → ${name}`;
+    case 'domain':
+      return `domain ${ev.label} → ${name}`;
+    case 'docno':
+      return `document number ${ev.label} → ${name}`;
+  }
+}
+
+function fill(u: Unit | null): Omit<ResolvedRegion, 'confidence' | 'evidence' | 'orgPlaceLevel' | 'formerName'> {
+  const r = { province: null, city: null, county: null, township: null, regionCode: null } as {
+    province: string | null;
+    city: string | null;
+    county: string | null;
+    township: string | null;
+    regionCode: string | null;
+  };
+  if (!u) return r;
+  r.regionCode = u.code;
+  for (let x: Unit | null = u; x; x = x.parent) r[x.level] = x.name;
+  return r;
+}
+
+let traditionalConverter: ((s: string) => string) | null = null;
+const TRADITIONAL_RE = /[區縣鎮鄉開報國門東華廣與為發時會關說對長來們點過從後應實現據處產經濟機構單務辦體這個網員當廳]/g;
+
+function toSimplifiedIfTraditional(parts: string[]): string[] {
+  const sample = parts.join('\n').slice(0, 3000);
+  const hits = sample.match(TRADITIONAL_RE)?.length ?? 0;
+  if (hits < 4) return parts;
+  if (!traditionalConverter) {
+    try {
+      // lazily: opencc costs ~50 ms to load and is only needed for mirror sites in traditional script
+      const req = createRequire(import.meta.url);
+      const OpenCC = req('opencc-js/t2cn');
+      traditionalConverter = OpenCC.Converter({ from: 't', to: 'cn' }) as (s: string) => string;
+    } catch {
+      traditionalConverter = (s) => s;
+    }
+  }
+  return parts.map((p) => (p ? traditionalConverter!(p) : p));
+}
+
+export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
+  let org = (input.organization ?? '').trim();
+  let title = (input.title ?? '').trim();
+  const text = input.text ?? '';
+  let head = text.slice(0, HEAD_CHARS);
+  let tail = text.length > HEAD_CHARS ? text.slice(Math.max(HEAD_CHARS, text.length - TAIL_CHARS)) : '';
+  [org, title, head, tail] = toSimplifiedIfTraditional([org, title, head, tail]);
+  getIndex();
+
+  const orgMs = org ? scanText(org, 'org') : [];
+  const titleMs = title ? scanText(title, 'title') : [];
+  const bodyMs = [...scanText(head, 'head'), ...(tail ? scanText(tail, 'tail') : [])];
+  const nameEvs = buildNameEvidence([...orgMs, ...titleMs, ...bodyMs]);
+  const clues = findClues(head.length < HEAD_CHARS ? head : text, input.url);
+  const evs: Evidence[] = [...nameEvs, ...clues];
+
+  // ---- the target: the organization's own place, else the title's
+  let target = lastPlace(orgMs);
+  let mode: 'org' | 'title' | 'body' = 'org';
+  if (!target && org && CENTRAL_RE.test(org)) {
+    return { ...EMPTY, confidence: 0.8, evidence: [`organization ${org} is a central body: no region`] };
+  }
+  if (!target) {
+    target = lastPlace(titleMs);
+    mode = 'title';
+    if (!target && !org && title && CENTRAL_RE.test(title.replace(/^\s*\d{4}\s*年度?/, ''))) {
+      return { ...EMPTY, confidence: 0.6, evidence: [`title names a central body: no region`] };
+    }
+  }
+  if (!target) mode = 'body';
+
+  let chosen: Unit | null = null;
+  let confidence = 0;
+  let orgPlaceLevel: DivisionLevel | null = null;
+  const notes: string[] = [];
+
+  if (target) {
+    const cands = [...new Set(target.entries.map((e) => e.unit))];
+    const scored = cands.map((u) => ({ u, s: score(evs, u) })).sort((a, b) => b.s - a.s);
+    const best = scored[0];
+    const tied = scored.filter((x) => x.s >= best.s - TIE);
+    orgPlaceLevel = best.u.level;
+    const base = mode === 'org' ? 1 : 0.9;
+    const stemOnly = target.entries.every((e) => e.kind === 'stem');
+    if (tied.length === 1) {
+      chosen = best.u;
+      if (cands.length === 1) confidence = 0.9;
+      else {
+        const margin = best.s - (scored[1]?.s ?? 0);
+        confidence = 0.5 + 0.42 * (1 - Math.exp(-margin / 1.5));
+        notes.push(`${cands.length} divisions named ${target.printed}: chose by the other clues`);
+      }
+    } else {
+      chosen = lca(tied.map((x) => x.u));
+      confidence = chosen ? 0.35 : 0.1;
+      notes.push(`${tied.length} divisions named ${target.printed} fit equally: kept their common part`);
+    }
+    if (stemOnly) confidence *= 0.85;
+    confidence *= base;
+  } else {
+    // ---- body only: candidates from the names and clues, kept only as deep as the evidence goes
+    const selfRef = SELF_REFERENCE_RE.test(head);
+    const cands = new Set<Unit>();
+    for (const ev of nameEvs) {
+      if (ev.entries.length > GENERIC_ENTRIES) continue;
+      for (const e of ev.entries) {
+        if (e.kind === 'stem' && e.unit.level === 'county') continue;
+        if (e.unit.level === 'township' && !selfRef) continue;
+        cands.add(e.unit);
+      }
+    }
+    for (const c of clues) if (c.items.size <= 3) for (const u of c.items.keys()) cands.add(u);
+    const lifted = new Set<Unit>();
+    const specific = new Map<Unit, number>();
+    for (let u of cands) {
+      while (u.parent) {
+        const extra = score(evs, u, false) - score(evs, u.parent, false);
+        if (extra >= BODY_MIN_SPECIFIC) {
+          specific.set(u, extra);
+          break;
+        }
+        u = u.parent;
+      }
+      if (!u.parent) specific.set(u, score(evs, u, false));
+      lifted.add(u);
+    }
+    const scored = [...lifted].map((u) => ({ u, s: score(evs, u) })).sort((a, b) => b.s - a.s || a.u.code.length - b.u.code.length);
+    if (scored.length && scored[0].s > 0) {
+      const best = scored[0];
+      // candidates that are not on best's own chain and score about as well
+      const rivals = scored.filter((x) => x.s >= best.s - TIE && !isAncestorOrSelf(x.u, best.u) && !isAncestorOrSelf(best.u, x.u));
+      if (rivals.length) {
+        chosen = lca([best.u, ...rivals.map((x) => x.u)]);
+        notes.push('the text points to several places: kept their common part');
+        confidence = chosen ? 0.25 : 0;
+      } else {
+        chosen = best.u;
+        const sp = specific.get(best.u) ?? best.s;
+        confidence = 0.3 + 0.45 * (1 - Math.exp(-sp / 2.5));
+      }
+    }
+  }
+
+  if (!chosen) {
+    return { ...EMPTY, orgPlaceLevel, confidence: Math.round(confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
+  }
+
+  // ---- explain: the evidence that supports the chosen chain, strongest first
+  const expl = evs
+    .map((ev) => ({ ev, s: support(ev, chosen, true) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 6)
+    .map((x) => describe(x.ev, chosen));
+  const evidence = [...expl, ...notes];
+
+  // consistent external clues raise confidence a little
+  const clueSupport = clues.reduce((acc, c) => acc + (support(c, chosen, false) > 0 ? 1 : 0), 0);
+  const clueConflict = clues.filter((c) => c.type !== 'domain' && support(c, chosen, false) === 0).length;
+  confidence = Math.min(0.99, confidence + 0.03 * Math.min(3, clueSupport) - 0.05 * Math.min(3, clueConflict));
+
+  return {
+    ...fill(chosen),
+    orgPlaceLevel,
+    formerName: formerNameFor(chosen, [...orgMs, ...titleMs, ...bodyMs]),
+    confidence: Math.max(0, Math.round(confidence * 100) / 100),
+    evidence,
+  };
+}
+
+/** The printed former name of the deepest unit on the chosen chain, if the report uses one. */
+function formerNameFor(chosen: Unit, ms: Mention[]): string | null {
+  for (let x: Unit | null = chosen; x; x = x.parent) {
+    let former: Mention | null = null;
+    let current = false;
+    for (const m of ms) {
+      const e = m.entries.find((en) => en.unit === x);
+      if (!e) continue;
+      if (e.kind === 'former') {
+        if (!former || rankZone(m.zone) < rankZone(former.zone)) former = m;
+      } else if (m.zone === 'org' || m.zone === 'title' || e.kind === 'full') current = true;
+    }
+    if (former && (!current || former.zone === 'org' || former.zone === 'title')) return former.printed;
+  }
+  return null;
+}
+
+function rankZone(z: Zone): number {
+  return z === 'org' ? 0 : z === 'title' ? 1 : z === 'head' ? 2 : 3;
+}
