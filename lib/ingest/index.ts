@@ -1,3 +1,9 @@
+/**
+ * Report files → plain text. One entry point for every format a disclosure report is published
+ * in (.txt/.md, .doc, .docx, .pdf, .html); the bytes decide the reader when the name lies (sites
+ * serve HTML and RTF as .doc). Table rows come out as one line with cells joined by '\t', which
+ * the parser relies on. Every failure is an IngestError with a stable code and a plain message.
+ */
 import { createHash } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -173,7 +179,9 @@ function route(claimed: ReportFormat, kind: ContentKind): ReportFormat | 'rtf' |
 const CORRUPT_CODE: Partial<Record<ReportFormat, IngestErrorCode>> = { pdf: 'corrupt pdf', docx: 'corrupt docx', doc: 'corrupt doc' };
 
 async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat, opts: ReadOptions): Promise<Extracted> {
-  const kind = sniffContent(buf);
+  let kind = sniffContent(buf);
+  // A text file that merely mentions "%PDF-" near its start is still text.
+  if ((claimed === 'txt' || claimed === 'md') && kind === 'pdf' && !startsWithPdf(buf)) kind = 'unknown';
   const reader = route(claimed, kind);
   const note = reader !== null && reader !== claimed && reader !== 'txt' ? ` (file named .${claimed} holds ${reader === 'rtf' ? 'RTF' : reader.toUpperCase()})` : '';
 
@@ -215,6 +223,10 @@ async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat,
       return { text: decoded.text, format: reader, encoding: decoded.encoding };
     }
   }
+}
+
+function startsWithPdf(buf: Uint8Array): boolean {
+  return buf[0] === 0x25 && buf[1] === 0x50 && buf[2] === 0x44 && buf[3] === 0x46;
 }
 
 /** Errors from a reader the content was routed to say what the file name claimed. */

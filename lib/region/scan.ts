@@ -1,7 +1,7 @@
 /**
  * Finding division-name mentions in a piece of text (leftmost-longest over the name keys).
  */
-import { getIndex, type KeyInfo, type Unit } from './data';
+import { bucketUnits, getIndex, lookupKey, townshipSuffix, type KeyInfo, type RegionIndex, type Unit } from './data';
 import { readSuffix, type SuffixClass } from './names';
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';
@@ -28,40 +28,34 @@ export interface Mention {
   stationed: boolean;
 }
 
-const TOWNSHIP_STREET_SUFFIX = new Set(['街道', '街道办事处', '办事处']);
 const SELF_NAMED_RE = /^(?:人民政府|政府|街道办事处|办事处|党委|党工委|管委会|管理委员会|人大|委员会)/;
 
 function suffixEntries(info: KeyInfo, suffix: string, cls: SuffixClass): Entry[] {
   const out: Entry[] = [];
-  if (info.stem || info.tstem) {
-    const units = [...(info.stem ?? []), ...(info.tstem ?? [])];
-    for (const u of units) {
-      let ok = false;
-      switch (cls) {
-        case 'province':
-          ok = u.level === 'province';
-          break;
-        case 'city':
-          ok = u.level === 'city';
-          break;
-        case 'cityOrCounty':
-          ok = u.level === 'city' || u.level === 'county';
-          break;
-        case 'county':
-          ok = u.level === 'county';
-          break;
-        case 'township':
-          ok = u.level === 'township';
-          break;
-      }
-      if (!ok) continue;
-      let kind: EntryKind;
-      if (u.level === 'province') kind = 'alias'; // 广西省, 新疆省: a slip, not a rename
-      else if (u.shortSuffix === suffix || u.suffix === suffix) kind = 'alias';
-      else if (u.level === 'township' && TOWNSHIP_STREET_SUFFIX.has(suffix) && TOWNSHIP_STREET_SUFFIX.has(u.suffix)) kind = 'alias';
-      else kind = 'former';
-      out.push({ unit: u, kind });
+  if (!info.stem && !info.wordStem) return out;
+  for (const u of [...(info.stem ?? []), ...(info.wordStem ?? [])]) {
+    let ok = false;
+    switch (cls) {
+      case 'province':
+        ok = u.level === 'province';
+        break;
+      case 'city':
+        ok = u.level === 'city';
+        break;
+      case 'cityOrCounty':
+        ok = u.level === 'city' || u.level === 'county';
+        break;
+      case 'county':
+        ok = u.level === 'county';
+        break;
+      case 'township':
+        ok = false; // township readings come from probeTownships
+        break;
     }
+    if (!ok) continue;
+    // 广西省, 新疆省: a slip, not a rename; 化隆县 for 化隆回族自治县: the short form
+    const kind: EntryKind = u.level === 'province' || u.shortSuffix === suffix || u.suffix === suffix ? 'alias' : 'former';
+    out.push({ unit: u, kind });
   }
   return out;
 }
@@ -75,7 +69,7 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
   let end = i + len;
   let printed = key;
   let suffixed = false;
-  if (info.stem || info.tstem) {
+  if (info.stem || info.wordStem) {
     const sfx = readSuffix(text, end);
     if (sfx) {
       const more = suffixEntries(info, sfx.suffix, sfx.cls);
@@ -110,8 +104,8 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
 /** All mentions in `text`, leftmost-longest, non-overlapping; parent→child chains linked. */
 export function scanText(text: string, zone: Zone): Mention[] {
   const idx = getIndex();
-  const { prefix2, keys, maxKeyLength } = idx;
-  const out: Mention[] = [];
+  const { prefix2, maxKeyLength } = idx;
+  let out: Mention[] = [];
   const n = text.length;
   let i = 0;
   while (i < n - 1) {
@@ -123,7 +117,7 @@ export function scanText(text: string, zone: Zone): Mention[] {
     let m: Mention | null = null;
     for (let len = Math.min(maxKeyLength, n - i); len >= 2; len--) {
       if (!(mask & (1 << len))) continue;
-      const info = keys.get(text.slice(i, i + len));
+      const info = lookupKey(idx, text.slice(i, i + len));
       if (!info) continue;
       m = tryMatch(text, i, len, info, zone);
       if (m) break;
@@ -135,8 +129,75 @@ export function scanText(text: string, zone: Zone): Mention[] {
     out.push(m);
     i = m.end;
   }
+  const probed = probeTownships(idx, text, zone, out);
+  if (probed.length) {
+    out = out.filter((m) => !probed.some((p) => m.start < p.end && p.start < m.end));
+    out.push(...probed);
+    out.sort((a, b) => a.start - b.start);
+  }
   linkChains(out, text);
   return out.filter((m) => !m.weak || m.chained);
+}
+
+const TOWNSHIP_SUFFIX_RE = /街道办事处|街道|办事处|苏木|镇|乡/g;
+const TOWNSHIP_VARIANTS = ['镇', '乡', '街道', '苏木'];
+const HAN_RE = /^[\u4e00-\u9fff]+$/;
+
+/**
+ * Township names printed with another suffix than today's (撤乡设镇 张家乡 → 张家镇, 撤镇设街道,
+ * 东郊办事处 for 东郊街道): at each township suffix not inside a full-name mention, try the stem
+ * before it with the other suffixes.
+ */
+function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let covered: Uint8Array | null = null;
+  TOWNSHIP_SUFFIX_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOWNSHIP_SUFFIX_RE.exec(text))) {
+    const j = m.index;
+    const sfx = m[0];
+    if (j < 2) continue;
+    if (!covered) {
+      covered = new Uint8Array(text.length);
+      for (const f of forward) if (f.entries.some((e) => e.kind !== 'stem')) covered.fill(1, f.start, f.end);
+    }
+    if (covered[j]) continue;
+    const streetLike = sfx === '街道' || sfx === '办事处' || sfx === '街道办事处';
+    for (let L = Math.min(6, j); L >= 2; L--) {
+      const st = j - L;
+      let blocked = false;
+      for (let q = st; q < j; q++) if (covered[q]) blocked = true;
+      if (blocked) continue;
+      const stem = text.slice(st, j);
+      if (!HAN_RE.test(stem)) continue;
+      const mask = idx.prefix2.get(stem.slice(0, 2));
+      if (mask === undefined) continue;
+      const entries: Entry[] = [];
+      for (const v of TOWNSHIP_VARIANTS) {
+        if (v === sfx || !(mask & (1 << (L + v.length)))) continue;
+        for (const u of bucketUnits(idx.full.get(stem + v)) ?? []) {
+          if (u.level !== 'township' || townshipSuffix(u) !== v) continue;
+          entries.push({ unit: u, kind: streetLike && v === '街道' ? 'alias' : 'former' });
+        }
+      }
+      if (!entries.length) continue;
+      const end = j + sfx.length;
+      out.push({
+        start: st,
+        end,
+        printed: stem + sfx,
+        zone,
+        entries,
+        chained: false,
+        weak: false,
+        selfNamed: SELF_NAMED_RE.test(text.slice(end, end + 6)),
+        stationed: st > 0 && text[st - 1] === '驻',
+      });
+      covered.fill(1, st, end);
+      break;
+    }
+  }
+  return out;
 }
 
 function linkChains(ms: Mention[], text: string): void {

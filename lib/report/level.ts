@@ -12,9 +12,9 @@ const CENTRAL = /^(?:中华人民共和国|国务院|国家|中国|中央|海关
  * (a 人民政府 of a 市 is a city; a 局 of a 县 is a county department).
  */
 export function classifyLevel(organization: string | null, orgPlaceLevel: PlaceLevel, regionDepth: PlaceLevel): Level | null {
-  const name = organization ?? '';
+  const name = (organization ?? '').replace(/[（(][^）)]*[）)]$/, '');
   const place = orgPlaceLevel ?? null;
-  if (name && TOWNSHIP.test(name)) return 'township';
+  if (name && (TOWNSHIP.test(name) || /街道办事处|^[^局委厅]*办事处/.test(name))) return 'township';
   if (name && OTHER_BODY.test(name)) return 'other';
   if (name && !place && CENTRAL.test(name)) return 'central_department';
   if (place === 'township') return 'township';

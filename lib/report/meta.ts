@@ -8,6 +8,19 @@ const BODY_SUFFIX_STRICT =
 
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,12}(?:年度报告|工作报告|年报|情况的?报告)/;
 
+/** Breadcrumbs and metadata labels that web pages put before the title ("首页>…>", "标题:"). */
+function stripPageFurniture(line: string): string {
+  let s = line;
+  if (/^(?:索引号|发布机构|文号|所属主题|发布日期|成文日期|效力属性|主题分类|发文机关|来源|信息来源)/.test(s)) return '';
+  if (/[>›»]/.test(s)) s = s.split(/[>›»]/).pop() ?? '';
+  if (/^首页|(?:\/[^/]+){2,}/.test(s)) s = s.split('/').pop() ?? '';
+  if (/^正文$/.test(s)) return '';
+  s = s.replace(/^(?:文号|所属主题|发布时间|发布日期)[:：][^:：]*?(?=[\u4e00-\u9fa5]{2,}(?:政府|年))/, '');
+  s = s.replace(/^(?:当前位置|您的位置|您当前的位置|位置)[:：]?/, '');
+  s = s.replace(/^(?:标题|题目|名称|文章标题|信息名称)\s*[:：|]\s*\|?/, '');
+  return s.replace(/^\|+|\|+$/g, '');
+}
+
 export interface TitleInfo {
   title: string | null;
   /** The place/body printed before the year in the title. */
@@ -19,7 +32,7 @@ export interface TitleInfo {
 export function findTitle(lines: string[]): TitleInfo {
   const limit = Math.min(lines.length, 25);
   for (let i = 0; i < limit; i++) {
-    let s = squash(lines[i]).replace(/\.(?:docx?|pdf|html?)$/i, '');
+    let s = stripPageFurniture(squash(lines[i])).replace(/\.(?:docx?|pdf|html?)$/i, '');
     if (!s || s.length > 80) continue;
     // A title broken over two lines: "2024 年上海市科委政府信息公开工作" + "年度报告".
     const next = squash(lines[i + 1] ?? '');
@@ -67,14 +80,19 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   const strongPatterns = [
     /现(?:予以)?(?:公布|发布|向社会公开|向社会公布)《?([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年/g,
     /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
+    /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
+    /(?:19|20)\d{2}\s*年(?:度)?[，,]\s*([^，。、\s]{3,30}?(?:人民政府办公室|人民政府|办事处|委员会|局))(?:坚持|深入|认真|严格|以|在|按照|紧紧|全面)/g,
   ];
   const weakPatterns = [
     /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
     /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
-    /(?:19|20)\d{2}\s*年(?:度)?[，,]?\s*([^，。、\s]{3,30}?(?:人民政府|办事处|委员会|局))(?:坚持|深入|认真|严格|以|在|按照|紧紧|全面)/g,
+    /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
   ];
   for (const p of strongPatterns) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
-  for (const p of weakPatterns) for (const m of head.matchAll(p)) push(weak, cleanBodyName(m[1]));
+  for (const p of weakPatterns) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
+  // "大营镇党政办公室编制了《…报告》": found by its fixed words first, then read backwards.
+  const compiled = head.indexOf('编制了《');
+  if (compiled > 0) push(weak, withoutOffice(cleanBodyName(head.slice(Math.max(0, compiled - 30), compiled).split(/[，。、\s（(《》)）]/).pop())));
   // The signature: a short body line just before the closing date.
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 200); i--) {
     const s = squash(lines[i]);
@@ -86,6 +104,17 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
     break;
   }
   return { strong, weak };
+}
+
+/**
+ * The office that compiles a report or takes questions ("伽师县人民政府办公室", "大营镇党政办公室")
+ * speaks for its body: drop the office to name the body.
+ */
+function withoutOffice(name: string | null): string | null {
+  if (!name) return null;
+  const m = name.match(/^(.+?)(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|指挥中心办公室|办公室|信息中心|综合办)$/);
+  if (m && (BODY_SUFFIX.test(m[1]) || /[省市县区旗州盟镇乡]$/.test(m[1]))) return m[1];
+  return name;
 }
 
 function push(list: string[], name: string | null) {
@@ -126,10 +155,25 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
   } else {
     const place = titleBody;
     const pool = [...candidates.strong, ...candidates.weak];
-    best = (place && pool.find((c) => c.includes(place) && BODY_SUFFIX_STRICT.test(c))) ?? candidates.strong[0] ?? place ?? candidates.weak[0] ?? null;
+    // A fuller name of the same place's body ("天津经济技术开发区" → "…管理委员会"), not one of its offices.
+    const fuller = place
+      ? pool.find((c) => c.startsWith(place) && BODY_SUFFIX_STRICT.test(c) && c.length - place.length <= 6 && !/办公室|办公厅|中心|信息/.test(c.slice(place.length)))
+      : undefined;
+    best = fuller ?? place ?? candidates.strong[0] ?? candidates.weak[0] ?? null;
   }
   if (!best) return null;
-  return completeWithPlace(best, text);
+  return completeWithPlace(withBodyType(best), text);
+}
+
+/**
+ * A title that names only a place ("上海市2019年政府信息公开工作年度报告") is the report of that
+ * place's government: name it as such.
+ */
+function withBodyType(name: string): string {
+  if (/街道$/.test(name)) return `${name}办事处`;
+  if (/[省市县区旗州盟镇乡]政府$/.test(name)) return name.replace(/政府$/, '人民政府');
+  if (/(?:省|自治区|市|县|自治县|区|旗|自治旗|自治州|州|盟|镇|乡)$/.test(name) && !/(?:新区|开发区|园区|示范区|高新区|景区|社区|片区|功能区|工业区)$/.test(name)) return `${name}人民政府`;
+  return name;
 }
 
 function completeWithPlace(name: string, text: string): string {

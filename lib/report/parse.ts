@@ -34,12 +34,15 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
 
   // Who, when.
   const titleInfo = findTitle(lines);
-  const organization = chooseOrganization(titleInfo.titleBody, organizationCandidates(text, lines), text);
+  const organizationName = chooseOrganization(titleInfo.titleBody, organizationCandidates(text, lines), text);
   const year = findYear(text, titleInfo.titleYear);
   const publishedAt = findPublishedAt(lines, year);
-  const region = resolveRegion({ organization, title: titleInfo.title, text });
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text });
   const regionDepth = region.township ? 'township' : region.county ? 'county' : region.city ? 'city' : region.province ? 'province' : null;
-  const level = classifyLevel(organization, region.orgPlaceLevel, regionDepth);
+  const level = classifyLevel(organizationName, region.orgPlaceLevel, regionDepth);
+  // State Council ministries' full names carry the state's name ("水利部" → "中华人民共和国水利部").
+  const organization =
+    level === 'central_department' && organizationName && /^[\u4e00-\u9fa5]{2,10}部$/.test(organizationName) ? `中华人民共和国${organizationName}` : organizationName;
 
   // Tables.
   const sections = splitSections(text);

@@ -20,7 +20,7 @@ const CHANNEL_FIGURE = /^(.*?(?:公开|发布|推送|更新|刊登|发送|编发
 
 /** "…公开政府信息(数)(共计)124(余)条": the verb, its object, the figure and its unit. */
 const PROACTIVE_FIGURE =
-  /^(.*?(?:公开|发布|推送|更新|刊登|发送|编发|推出)[^\d，]{0,14}?(?:信息|消息|动态|文章|稿件|内容|资讯|数据)(?:数|数量|总数)?(?:共计|共|合计|总计|累计|达|为)?)(\d+)(余|多)?(?:条|篇|件|则|项)/;
+  /^(.*?(?:公开|发布|推送|更新|刊登|发送|编发|推出)[^\d，]{0,30}?(?:信息|消息|动态|文章|稿件|内容|资讯|数据)(?:数|数量|总数)?(?:共计|共|合计|总计|累计|达|为)?)(\d+)(余|多)?(?:条|篇|件|则|项)/;
 
 export interface ProactiveProse {
   total: number | null;
@@ -39,6 +39,7 @@ function clauses(text: string): string[] {
 
 export function proactiveFromProse(text: string): ProactiveProse {
   const result: ProactiveProse = { total: null, approximateTotal: null, byChannel: {} };
+  const proactiveChannels: number[] = [];
   for (const sentence of clauses(text)) {
     let sentenceChannel: Channel | null = null;
     for (const part of sentence.split(/[，,]/)) {
@@ -58,7 +59,10 @@ export function proactiveFromProse(text: string): ProactiveProse {
       // it is the body's whole proactive disclosure ("共…主动发布政府信息95条").
       const channel = allChannels ? null : (ownChannel ?? (/主动/.test(before) ? null : sentenceChannel));
       if (channel) {
-        if (!approximate && result.byChannel[channel] === undefined) result.byChannel[channel] = n;
+        if (!approximate && result.byChannel[channel] === undefined) {
+          result.byChannel[channel] = n;
+          if (/主动/.test(before)) proactiveChannels.push(n);
+        }
         continue;
       }
       if (!/主动|各类|共|累计|全年|年度|本年|合计|总计|政府信息/.test(before)) continue;
@@ -68,6 +72,11 @@ export function proactiveFromProse(text: string): ProactiveProse {
         result.total = n;
       }
     }
+  }
+  // A report that states its proactive disclosure through one channel only ("政府网站主动公开信息
+  // 3239条") states its total; several channels without a total stay per-channel.
+  if (result.total === null && result.approximateTotal === null && proactiveChannels.length === 1 && Object.keys(result.byChannel).length === 1) {
+    result.total = proactiveChannels[0];
   }
   return result;
 }
@@ -88,12 +97,27 @@ export function applicationsFromProse(text: string): ApplicationsProse {
     /(?:依申请公开|申请公开)(?:政府信息)?(?:数量|件数)?(?:为)?(?:0|零)件?/.test(flat) ||
     /(?:收到|受理)(?:政府信息公开|依申请公开)?申请(?:数量)?(?:为)?(?:0|零)件/.test(flat) ||
     /无(?:依申请公开|政府信息公开申请)/.test(flat);
-  const countMatch =
-    flat.match(/(?:共|累计|全年|本年|新)?(?:收到|受理|接到|接收|办理|新收)(?:各类|公民、法人和其他组织的?)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请(?:共|合计|共计)?(\d+)件/) ??
-    flat.match(/(?:收到|受理|接到)(?:依申请公开|申请公开)(?:政府信息)?(?:申请)?(?:共)?(\d+)件/) ??
-    flat.match(/(?:依申请公开|政府信息公开申请)(?:数量)?(?:共|为|合计)?(\d+)件/);
+  const countMatch = findApplicationCount(flat);
   const mentionsReceived = /(?:收到|受理|接到)[^。，]{0,10}申请/.test(flat);
-  return { count: countMatch ? Number(countMatch[1]) : null, saysNone: none && !countMatch, mentionsReceived };
+  return { count: countMatch, saysNone: (none && countMatch === null) || countMatch === 0, mentionsReceived };
+}
+
+const NOT_AN_APPLICATION = /复议|诉讼|留言|咨询|信访|投诉|举报|建议|提案|热线|来电|来信|工单/;
+
+/**
+ * "共收到政府信息公开申请 21 件", "受理向市政府提出的信息公开申请176件", "共收到9份政府信息依申请公开事项":
+ * a receiving verb, the word 申请 before or after the figure, and a counting unit.
+ */
+function findApplicationCount(flat: string): number | null {
+  const before = /(?:收到|受理|接到|接收|新收|处理)([^。，；;\d]{0,24}?)(?:共计|共|合计|总计|为)?(\d+)(?:件|份|条|个|宗)/g;
+  for (const m of flat.matchAll(before)) {
+    if (/申请/.test(m[1]) && !NOT_AN_APPLICATION.test(m[1]) && !/结转/.test(m[1])) return Number(m[2]);
+  }
+  const after = /(?:收到|受理|接到|接收)(?:了)?(?:共计|共)?(\d+)(?:件|份|条|个)([^。，；;\d]{0,16})/g;
+  for (const m of flat.matchAll(after)) {
+    if (/申请/.test(m[2]) && !NOT_AN_APPLICATION.test(m[2])) return Number(m[1]);
+  }
+  return null;
 }
 
 /** Reconsideration and litigation counts stated in prose ("行政复议 351 件"). */

@@ -88,3 +88,16 @@ test('markdown files are text too', async () => {
   assert.equal(r.fileName, '报告.md');
   assert.ok(r.text.startsWith(`# ${SHORT}`));
 });
+
+test('UTF-8 text with stray NUL bytes is not taken for UTF-16', async () => {
+  const text = seedText(SEED).slice(0, 400);
+  const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0, 0, 0]), Buffer.from('二、主动公开', 'utf8')]);
+  const r = await readReportBuffer(bytes, 'nul.txt');
+  assert.equal(r.encoding, 'utf-8');
+  assert.equal(r.text, normalizeText(`${text}二、主动公开`));
+});
+
+test('binary junk and text that is mostly control characters → undecodable text', async () => {
+  const controls = Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 0x41 : (i % 31) + 1)));
+  await assert.rejects(readReportBuffer(controls, 'ctl.txt'), { code: 'undecodable text' });
+});

@@ -125,3 +125,20 @@ test('a page with only chrome and no text is "empty"', async () => {
   const html = '<html><body><nav><a href="/">首页</a></nav><script>x()</script></body></html>';
   await assert.rejects(readReportBuffer(Buffer.from(html), 'nav.html'), { code: 'empty' });
 });
+
+test('pictures in the body leave a marker; icons do not', async () => {
+  const html = `<html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">
+<p>${TITLE}</p><p>三、收到和处理政府信息公开申请情况</p>
+<p><img src="/upload/table3.png" alt="收到和处理政府信息公开申请情况表"></p>
+<p><img src="/upload/table4.jpg"></p><p><img src="/images/print_icon.gif"> <img src="/x.gif" width="16" height="16"></p>
+</div></body></html>`;
+  const r = await readReportBuffer(Buffer.from(html), 'img.html');
+  assert.deepEqual(lines(r.text), [TITLE, '三、收到和处理政府信息公开申请情况', '[image: 收到和处理政府信息公开申请情况表]', '[image]']);
+});
+
+test('Big5 page declared in <meta>', async () => {
+  const html = `<html><head><meta charset="big5"></head><body><p>政府資訊公開工作年度報告</p><table><tr><td>規章</td><td>0</td></tr></table></body></html>`;
+  const r = await readReportBuffer(iconv.encode(html, 'big5'), 'tw.html');
+  assert.equal(r.encoding, 'big5');
+  assert.equal(r.text, '政府資訊公開工作年度報告\n規章\t0');
+});

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { checkSchema, reportDocumentSchema, type Check, type ReportDocument } from '../report/schema';
+
+/**
+ * The record stored in Meilisearch: the whole parsed report plus flat fields that filters, sorts
+ * and facets need (Meilisearch cannot sort on `applications.newReceived` cheaply, nor filter on
+ * "has failed checks" without a field for it), plus what the indexer needs to find the report again
+ * (`sourcePath`) and to check it against the same body's other years (`bodyKey`, `yearFigures`).
+ */
+
+/** The figures DOMAIN.md rule 5 compares across years, read once from the document. */
+export const yearFiguresSchema = z.object({
+  /** 表三 二、上年结转 (总计列). */
+  carriedOver: z.number().nullable(),
+  /** 表三 四、结转下年度继续办理 (总计列). */
+  carriedForward: z.number().nullable(),
+  /** 表二 (2021 template) 规章 and 行政规范性文件: [本年制发, 本年废止, 现行有效]; null when absent. */
+  regulations: z.array(z.number().nullable()).length(3).nullable(),
+  normativeDocuments: z.array(z.number().nullable()).length(3).nullable(),
+});
+export type YearFigures = z.infer<typeof yearFiguresSchema>;
+
+export const indexedReportExtrasSchema = z.object({
+  applicationsNew: z.number().int().nonnegative().nullable(),
+  proactiveTotal: z.number().int().nonnegative().nullable(),
+  hasApplications: z.boolean(),
+  /** Same issuing body across years and files: region code + the body's name without place names. */
+  bodyKey: z.string().nullable(),
+  yearFigures: yearFiguresSchema,
+  /** DOMAIN.md rule 5, against the same body's previous year; filled in after all files are read. */
+  crossYearChecks: z.array(checkSchema),
+  /** failedChecks (rules 1–4, 6) plus failed cross-year checks. */
+  failedChecksTotal: z.number().int().nonnegative(),
+  hasFailedChecks: z.boolean(),
+  /** Where the file was read from: relative to the working directory when inside it. */
+  sourcePath: z.string(),
+  indexedAt: z.string(),
+});
+
+export const indexedReportSchema = reportDocumentSchema.extend(indexedReportExtrasSchema.shape);
+export type IndexedReport = z.infer<typeof indexedReportSchema>;
+
+/** Place names and filler that do not tell two bodies of one region apart. */
+const NOISE = /[\s\u3000·•・,，.。:：;；|/\\<>＞《》“”"'‘’()（）【】[\]{}\-—_]/g;
+const GOVERNMENT_SUFFIX = /(人民政府|政府)$/;
+
+function normalizeName(value: string): string {
+  return value.normalize('NFKC').replace(NOISE, '');
+}
+
+/** Navigation text that a page scraper took for the body's name: never group on it. */
+function looksLikeNavigation(name: string): boolean {
+  return /首页|当前位置|您的位置|所在位置|标题|文号|主题/.test(name);
+}
+
+/**
+ * A stable key for "the same issuing body": the region code (when resolved) and the organization
+ * with its region's names and a trailing 人民政府 removed, so 威海市环翠区张村镇 and 张村镇人民政府
+ * in 371002100 are one body, while 淮安市人民政府 and 淮安市人民政府办公室 stay two.
+ * Null when the organization is unknown or looks like page navigation.
+ */
+export function bodyKeyOf(doc: Pick<ReportDocument, 'organization' | 'regionCode' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName'>): string | null {
+  if (!doc.organization) return null;
+  let name = normalizeName(doc.organization);
+  if (!name || looksLikeNavigation(name) || !/\p{Script=Han}/u.test(name)) return null;
+  if (!doc.regionCode) return `?|${name.replace(GOVERNMENT_SUFFIX, '政府')}`;
+
+  const places = [doc.province, doc.city, doc.county, doc.formerPlaceName, doc.township]
+    .filter((p): p is string => Boolean(p))
+    .map(normalizeName);
+  // Strip the region's names wherever they lead the name, in any order (上海市 + 浦东新区 + …).
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const place of places) {
+      if (place && name.startsWith(place)) {
+        name = name.slice(place.length);
+        stripped = true;
+      }
+    }
+  }
+  name = name.replace(GOVERNMENT_SUFFIX, '');
+  return `${doc.regionCode}|${name || '政府'}`;
+}
+
+function totalColumnCell(doc: ReportDocument, rowKey: string): number | null {
+  const table = doc.applicationTable;
+  if (!table) return null;
+  const column = table.columns.findIndex((c) => c.key === 'total');
+  if (column < 0) return null;
+  return table.rows.find((r) => r.key === rowKey)?.values[column] ?? null;
+}
+
+function inForceRow(doc: ReportDocument, key: 'regulations' | 'normativeDocuments'): Array<number | null> | null {
+  const table = doc.disclosureTable;
+  if (!table || table.template !== '2021') return null;
+  const row = table.rows.find((r) => r.key === key);
+  if (!row || row.values.length !== 3) return null;
+  return row.values.map((v) => (v === null || Number.isInteger(v) ? v : null));
+}
+
+export function yearFiguresOf(doc: ReportDocument): YearFigures {
+  return {
+    carriedOver: doc.applications.carriedOver ?? totalColumnCell(doc, 'carriedOver'),
+    carriedForward: doc.applications.carriedForward ?? totalColumnCell(doc, 'carriedForward'),
+    regulations: inForceRow(doc, 'regulations'),
+    normativeDocuments: inForceRow(doc, 'normativeDocuments'),
+  };
+}
+
+export function countFailed(checks: readonly Check[]): number {
+  let failed = 0;
+  for (const check of checks) if (!check.passed) failed++;
+  return failed;
+}
+
+/** The record sent to Meilisearch for one parsed report. Cross-year checks start empty. */
+export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexedAt = new Date().toISOString()): IndexedReport {
+  const crossYearChecks: Check[] = [];
+  const failedChecksTotal = doc.failedChecks + countFailed(crossYearChecks);
+  return {
+    ...doc,
+    applicationsNew: doc.applications.newReceived,
+    proactiveTotal: doc.proactive.total,
+    hasApplications: (doc.applications.newReceived ?? 0) > 0,
+    bodyKey: bodyKeyOf(doc),
+    yearFigures: yearFiguresOf(doc),
+    crossYearChecks,
+    failedChecksTotal,
+    hasFailedChecks: failedChecksTotal > 0,
+    sourcePath,
+    indexedAt,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Settings } from 'meilisearch';
+
+/**
+ * The index settings, in code: the indexer applies them to every index it builds, so a fresh
+ * Meilisearch and a reindexed one answer the same way.
+ */
+
+/** Fields a search, a filter or a facet count may name. The UI builds filters only from these. */
+export const FILTERABLE_ATTRIBUTES = [
+  'id',
+  'bodyKey',
+  'province',
+  'city',
+  'county',
+  'township',
+  'regionCode',
+  'year',
+  'level',
+  'template',
+  'organization',
+  'hasFailedChecks',
+  'hasApplications',
+  'partial',
+] as const;
+
+export const SORTABLE_ATTRIBUTES = ['year', 'applicationsNew', 'proactiveTotal', 'publishedAt'] as const;
+
+/** Facets the portal shows; also the ones a search-only key may ask counts for. */
+export const FACETS = ['province', 'city', 'county', 'township', 'year', 'level', 'template', 'hasFailedChecks', 'hasApplications', 'partial'] as const;
+
+export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
+export type SortableAttribute = (typeof SORTABLE_ATTRIBUTES)[number];
+
+export const INDEX_SETTINGS = {
+  // Ranked: a hit in the title or the body's name beats a hit in the place names, which beats the text.
+  // `sections` are slices of `text`, so indexing them too would double the work for no new words.
+  searchableAttributes: ['title', 'organization', 'province', 'city', 'county', 'township', 'text'],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  sortableAttributes: [...SORTABLE_ATTRIBUTES],
+  // The whole document: the report page reads it through the search-only key (filter `id = …`).
+  displayedAttributes: ['*'],
+  faceting: {
+    // China has ~41,000 townships; a county or city filter leaves far fewer, but a province may have 2,000+.
+    maxValuesPerFacet: 5000,
+    sortFacetValuesBy: { '*': 'count' },
+  },
+  // Exact totals for page counts (the default stops estimating at 1,000).
+  pagination: { maxTotalHits: 100_000 },
+  // Short Han strings are otherwise sometimes taken for Japanese.
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
+} satisfies Settings;
+
+/** The primary key of every report index. */
+export const PRIMARY_KEY = 'id';
