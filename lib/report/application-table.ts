@@ -210,9 +210,20 @@ function assignByOrder(segments: Segment[], rowDefs: RowDef[], width: number) {
   return result.size === rowDefs.length ? result : null;
 }
 
-function lastMatch(label: string, re: RegExp): number {
-  const global = new RegExp(re.source, 'g');
+const globalCache = new WeakMap<RegExp, RegExp>();
+
+/** Position of the last match of `re` in `label`, or -1. */
+export function lastMatch(label: string, re: RegExp): number {
+  let global = globalCache.get(re);
+  if (!global) {
+    global = new RegExp(re.source, 'g');
+    globalCache.set(re, global);
+  }
+  global.lastIndex = 0;
   let pos = -1;
-  for (const m of label.matchAll(global)) pos = m.index ?? pos;
+  for (let m = global.exec(label); m; m = global.exec(label)) {
+    pos = m.index;
+    if (m[0].length === 0) global.lastIndex++;
+  }
   return pos;
 }

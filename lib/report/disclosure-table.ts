@@ -1,6 +1,7 @@
 import type { DisclosureTable } from './schema';
 import { squash, tokenizeTable } from './text';
 import { segmentTokens } from './table-segments';
+import { lastMatch } from './application-table';
 
 interface DisclosureRowDef {
   key: string;
@@ -74,7 +75,7 @@ export function parseDisclosureTable(text: string): DisclosureTableResult {
     let best: DisclosureRowDef | null = null;
     let bestPos = -1;
     for (const row of ROWS) {
-      const pos = lastIndexOf(seg.label, row.match);
+      const pos = lastMatch(seg.label, row.match);
       if (pos > bestPos) {
         bestPos = pos;
         best = row;
@@ -99,8 +100,3 @@ export function parseDisclosureTable(text: string): DisclosureTableResult {
   return { table: { template: shape, rows }, shape, notes };
 }
 
-function lastIndexOf(label: string, re: RegExp): number {
-  let pos = -1;
-  for (const m of label.matchAll(new RegExp(re.source, 'g'))) pos = m.index ?? pos;
-  return pos;
-}
