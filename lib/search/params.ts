@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { LEVELS, TEMPLATES, type Level, type Template } from '../report/schema';
+
+/**
+ * The search state, parsed from a URL. One parser serves the search page, the API, the CSV export
+ * and the controls that build links, so a shared address always means the same search.
+ */
+
+export const SORTS = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const;
+export type Sort = (typeof SORTS)[number];
+export const PAGE_SIZES = [10, 20, 50] as const;
+export const MAX_PAGE = 500;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export interface SearchParams {
+  q: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+  level: Level[];
+  template: Template[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  /** Only reports whose tables fail an arithmetic check. */
+  failed: boolean;
+  /** Only reports that received disclosure applications. */
+  applications: boolean;
+  sort: Sort;
+  page: number;
+  size: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = {
+  q: '',
+  province: null,
+  city: null,
+  county: null,
+  township: null,
+  level: [],
+  template: [],
+  yearFrom: null,
+  yearTo: null,
+  failed: false,
+  applications: false,
+  sort: 'relevance',
+  page: 1,
+  size: 20,
+};
+
+const KNOWN = new Set(['q', 'province', 'city', 'county', 'township', 'level', 'template', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size']);
+const SINGLE = new Set(['q', 'province', 'city', 'county', 'township', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size']);
+
+/** Place names: Han characters and the few marks official names use; nothing an expression could use. */
+const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
+const LEVEL_NAMES: Record<Level, string> = {
+  township: '乡镇/街道',
+  county: '县级政府',
+  county_department: '县级部门',
+  city: '地市级政府',
+  city_department: '地市级部门',
+  province: '省级政府',
+  province_department: '省级部门',
+  central_department: '国务院部门',
+  other: '其他（开发区等）',
+};
+export const levelName = (level: Level) => LEVEL_NAMES[level];
+
+export type ParseResult = { ok: true; params: SearchParams } | { ok: false; error: string };
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function entries(raw: RawParams): Array<[string, string]> {
+  if (raw instanceof URLSearchParams) return [...raw.entries()];
+  const out: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.push([key, v]);
+  }
+  return out;
+}
+
+const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+/** Parse and validate. Errors are plain Chinese sentences fit to show to a person. */
+export function parseSearchParams(raw: RawParams): ParseResult {
+  const params: SearchParams = { ...DEFAULT_PARAMS, level: [], template: [] };
+  const seen = new Set<string>();
+  for (const [key, rawValue] of entries(raw)) {
+    if (!KNOWN.has(key)) return { ok: false, error: `不认识的参数“${clip(key)}”。` };
+    if (SINGLE.has(key) && seen.has(key)) return { ok: false, error: `参数“${key}”只能出现一次。` };
+    seen.add(key);
+    const value = rawValue.trim();
+    if (value.length > 200) return { ok: false, error: `参数“${key}”太长（最多 200 个字符）。` };
+    if (value === '') continue;
+    switch (key) {
+      case 'q':
+        params.q = value.replace(/\s+/g, ' ');
+        break;
+      case 'province':
+      case 'city':
+      case 'county':
+      case 'township':
+        if (!PLACE.test(value)) return { ok: false, error: `地区名称“${clip(value)}”不合规：只能包含汉字、字母和数字。` };
+        params[key] = value;
+        break;
+      case 'level':
+        for (const v of value.split(',')) {
+          if (!(LEVELS as readonly string[]).includes(v)) return { ok: false, error: `未知的层级“${clip(v)}”。可选：${LEVELS.join('、')}。` };
+          if (!params.level.includes(v as Level)) params.level.push(v as Level);
+        }
+        break;
+      case 'template':
+        for (const v of value.split(',')) {
+          if (!(TEMPLATES as readonly string[]).includes(v)) return { ok: false, error: `未知的模板“${clip(v)}”。可选：${TEMPLATES.join('、')}。` };
+          if (!params.template.includes(v as Template)) params.template.push(v as Template);
+        }
+        break;
+      case 'year':
+      case 'yearFrom':
+      case 'yearTo': {
+        const year = yearSchema.safeParse(value);
+        if (!year.success || !/^\d{4}$/.test(value)) return { ok: false, error: `年份“${clip(value)}”无效：应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位数字。` };
+        if (key === 'year') params.yearFrom = params.yearTo = year.data;
+        else params[key] = year.data;
+        break;
+      }
+      case 'failed':
+      case 'applications':
+        if (value !== '1' && value !== 'true') return { ok: false, error: `参数“${key}”只能是 1。` };
+        params[key] = true;
+        break;
+      case 'sort':
+        if (!(SORTS as readonly string[]).includes(value)) return { ok: false, error: `未知的排序方式“${clip(value)}”。可选：${SORTS.join('、')}。` };
+        params.sort = value as Sort;
+        break;
+      case 'page': {
+        const page = Number(value);
+        if (!/^\d{1,4}$/.test(value) || page < 1 || page > MAX_PAGE) return { ok: false, error: `页码“${clip(value)}”无效：应为 1–${MAX_PAGE} 的整数。` };
+        params.page = page;
+        break;
+      }
+      case 'size': {
+        const size = Number(value);
+        if (!(PAGE_SIZES as readonly number[]).includes(size)) return { ok: false, error: `每页条数只能是 ${PAGE_SIZES.join('、')}。` };
+        params.size = size;
+        break;
+      }
+    }
+  }
+  if (params.yearFrom !== null && params.yearTo !== null && params.yearFrom > params.yearTo) {
+    return { ok: false, error: `起始年份 ${params.yearFrom} 晚于结束年份 ${params.yearTo}。` };
+  }
+  return { ok: true, params };
+}
+
+function clip(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}
+
+/** The canonical query string of a search: defaults are left out, so equal searches share a URL. */
+export function toQueryString(params: Partial<SearchParams>): string {
+  const p = { ...DEFAULT_PARAMS, ...params };
+  const qs = new URLSearchParams();
+  if (p.q) qs.set('q', p.q);
+  for (const key of ['province', 'city', 'county', 'township'] as const) if (p[key]) qs.set(key, p[key] as string);
+  if (p.level.length) qs.set('level', p.level.join(','));
+  if (p.template.length) qs.set('template', p.template.join(','));
+  if (p.yearFrom !== null && p.yearFrom === p.yearTo) qs.set('year', String(p.yearFrom));
+  else {
+    if (p.yearFrom !== null) qs.set('yearFrom', String(p.yearFrom));
+    if (p.yearTo !== null) qs.set('yearTo', String(p.yearTo));
+  }
+  if (p.failed) qs.set('failed', '1');
+  if (p.applications) qs.set('applications', '1');
+  if (p.sort !== 'relevance') qs.set('sort', p.sort);
+  if (p.page !== 1) qs.set('page', String(p.page));
+  if (p.size !== DEFAULT_PARAMS.size) qs.set('size', String(p.size));
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A link to the same search with some fields changed; any change of filter returns to page 1. */
+export function withParams(params: SearchParams, change: Partial<SearchParams>): string {
+  const next = { ...params, ...change };
+  if (!('page' in change)) next.page = 1;
+  return toQueryString(next);
+}
+
+/** Quote a value for a Meilisearch filter: the value can never end the string or add an operator. */
+export function quoteFilterValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The Meilisearch filter for a search, built only from validated fields and quoted values. */
+export function buildFilter(params: SearchParams, options: { omit?: Array<keyof SearchParams> } = {}): string[] {
+  const omit = new Set(options.omit ?? []);
+  const filter: string[] = [];
+  for (const key of ['province', 'city', 'county', 'township'] as const) {
+    const value = params[key];
+    if (value && !omit.has(key)) filter.push(`${key} = ${quoteFilterValue(value)}`);
+  }
+  if (params.level.length && !omit.has('level')) filter.push(`level IN [${params.level.map(quoteFilterValue).join(', ')}]`);
+  if (params.template.length && !omit.has('template')) filter.push(`template IN [${params.template.map(quoteFilterValue).join(', ')}]`);
+  if (!omit.has('yearFrom')) {
+    if (params.yearFrom !== null) filter.push(`year >= ${params.yearFrom}`);
+    if (params.yearTo !== null) filter.push(`year <= ${params.yearTo}`);
+  }
+  if (params.failed && !omit.has('failed')) filter.push('hasFailedChecks = true');
+  if (params.applications && !omit.has('applications')) filter.push('hasApplications = true');
+  return filter;
+}
+
+export function sortOf(sort: Sort): string[] | undefined {
+  switch (sort) {
+    case 'year-desc':
+      return ['year:desc'];
+    case 'year-asc':
+      return ['year:asc'];
+    case 'applications-desc':
+      return ['applicationsNew:desc'];
+    case 'proactive-desc':
+      return ['proactiveTotal:desc'];
+    default:
+      return undefined;
+  }
+}

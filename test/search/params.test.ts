@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildFilter, parseSearchParams, quoteFilterValue, toQueryString, withParams } from '../../lib/search/params';
+
+const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
+
+test('a full search round-trips through its canonical URL', () => {
+  const r = parse('q=依申请&province=山东省&city=威海市&level=township,county&yearFrom=2019&yearTo=2022&failed=1&sort=year-desc&page=2');
+  assert.ok(r.ok);
+  const again = parse(toQueryString(r.params).slice(1));
+  assert.ok(again.ok);
+  assert.deepEqual(again.params, r.params);
+  assert.equal(r.params.page, 2);
+  assert.deepEqual(r.params.level, ['township', 'county']);
+});
+
+test('year=YYYY is a one-year range; empty values are absent', () => {
+  const r = parse('year=2022&province=&q=');
+  assert.ok(r.ok);
+  assert.equal(r.params.yearFrom, 2022);
+  assert.equal(r.params.yearTo, 2022);
+  assert.equal(r.params.province, null);
+  assert.equal(toQueryString(r.params), '?year=2022');
+});
+
+for (const [qs, why] of [
+  ['year=22', /年份/],
+  ['year=abcd', /年份/],
+  ['yearFrom=2023&yearTo=2020', /晚于/],
+  ['level=mayor', /层级/],
+  ['template=2020', /模板/],
+  ['sort=random', /排序/],
+  ['page=0', /页码/],
+  ['page=99999', /页码/],
+  ['size=1000', /每页/],
+  ['foo=1', /不认识的参数/],
+  ['q=a&q=b', /只能出现一次/],
+  [`q=${'长'.repeat(201)}`, /太长/],
+  ['province=山东省" OR year > 0', /地区名称/],
+  ['city=威海市)%20OR%20(1', /地区名称/],
+  ['failed=yes', /只能是 1/],
+] as Array<[string, RegExp]>) {
+  test(`rejects ${qs.slice(0, 40)} with a plain message`, () => {
+    const r = parse(qs);
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.error, why);
+  });
+}
+
+test('filter values are quoted and escaped, never pasted', () => {
+  assert.equal(quoteFilterValue('a"b\\c'), '"a\\"b\\\\c"');
+  const r = parse('province=山东省&level=township&yearFrom=2020&applications=1');
+  assert.ok(r.ok);
+  assert.deepEqual(buildFilter(r.params), ['province = "山东省"', 'level IN ["township"]', 'year >= 2020', 'hasApplications = true']);
+  assert.deepEqual(buildFilter(r.params, { omit: ['province'] }), ['level IN ["township"]', 'year >= 2020', 'hasApplications = true']);
+});
+
+test('changing a filter goes back to page 1', () => {
+  const r = parse('province=山东省&page=3');
+  assert.ok(r.ok);
+  assert.equal(withParams(r.params, { city: '威海市' }), '?province=%E5%B1%B1%E4%B8%9C%E7%9C%81&city=%E5%A8%81%E6%B5%B7%E5%B8%82');
+  assert.match(withParams(r.params, { page: 4 }), /page=4/);
+});
