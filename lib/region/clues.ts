@@ -71,7 +71,7 @@ function phoneCodes(text: string): Map<string, number> {
 
 // ---------------------------------------------------------------- postcodes
 
-const POSTCODE_RE = /邮\s*(?:政\s*)?(?:编|码)\s*(?:码|编码)?\s*[:：]?\s*(\d{6})(?!\d)/g;
+const POSTCODE_RE = /[邮郵]\s*(?:政\s*)?(?:[编編]|[码碼])\s*(?:[码碼]|[编編][码碼])?\s*[:：]?\s*(\d{6})(?!\d)/g; // (also traditional 郵編)
 
 function postcodes(text: string): Map<string, number> {
   const found = new Map<string, number>();
@@ -99,12 +99,23 @@ const SUFFIX_PINYIN: Record<string, string> = {
   县: 'xian', 区: 'qu', 市: 'shi', 旗: 'qi', 州: 'zhou', 盟: 'meng', 地区: 'diqu', 林区: 'linqu', 特区: 'tequ', 新区: 'xinqu',
 };
 
+/** Initials of the syllables; zh/ch/sh give both readings (xch and xc for 西城). */
 function initialVariants(syl: string[]): string[] {
+  let plain = '';
+  let retroflex = false;
+  for (const s of syl) {
+    plain += s[0];
+    if (s.length > 1 && s.charCodeAt(1) === 104 /* h */ && (s[0] === 'z' || s[0] === 'c' || s[0] === 's')) retroflex = true;
+  }
+  if (!retroflex) return [plain];
   let acc = [''];
   for (const s of syl) {
-    const firsts = /^[zcs]h/.test(s) ? [s[0], s.slice(0, 2)] : [s[0]];
+    const two = s.length > 1 && s.charCodeAt(1) === 104 && (s[0] === 'z' || s[0] === 'c' || s[0] === 's');
     const next: string[] = [];
-    for (const a of acc) for (const f of firsts) next.push(a + f);
+    for (const a of acc) {
+      next.push(a + s[0]);
+      if (two) next.push(a + s.slice(0, 2));
+    }
     acc = next;
   }
   return acc;
@@ -115,12 +126,16 @@ function pinyinIndex(): PinyinIndex {
   const idx = getIndex();
   const full = new Map<string, Unit[]>();
   const initials = new Map<string, Unit[]>();
+  // (a unit never yields the same key twice, so no duplicate check)
   const put = (m: Map<string, Unit[]>, k: string, u: Unit) => {
     const l = m.get(k);
     if (!l) m.set(k, [u]);
-    else if (!l.includes(u)) l.push(u);
+    else l.push(u);
   };
-  for (const [code, syls] of Object.entries(STEM_PINYIN)) {
+  for (const entry of STEM_PINYIN.split('|')) {
+    const colon = entry.indexOf(':');
+    const code = entry.slice(0, colon);
+    const syls = entry.slice(colon + 1);
     const u = idx.byCode.get(code);
     if (!u || u.pseudo) continue;
     const syl = syls.split(' ');
@@ -180,16 +195,17 @@ function domainClues(host: string, out: Clue[]): void {
       const cands = py.initials.get(label) ?? [];
       if (cands.length <= 60) for (const u of cands) items.set(u, W_DOMAIN_INITIALS);
     }
-    if (items.size) out.push({ type: 'domain', label, items });
+    if (items.size && !out.some((c) => c.type === 'domain' && c.label === label)) out.push({ type: 'domain', label, items });
   }
 }
 
 // ---------------------------------------------------------------- document numbers
 
 const DOCNO_RE = new RegExp(
-  `(^|[^\\u4e00-\\u9fa5]|[据照按和及与])([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`,
+  `([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`,
   'g',
 );
+const DOCNO_BEFORE_OK = /[^\u4e00-\u9fa5]|[据照按和及与]/;
 
 // ---------------------------------------------------------------- all clues
 
@@ -208,8 +224,7 @@ export function findClues(text: string, url?: string | null): Clue[] {
     if (u) out.push({ type: 'postcode', label: pc, items: new Map([[u, W_POSTCODE + 0.25 * Math.min(2, n - 1)]]) });
   }
   const hosts = new Set<string>();
-  HOST_RE.lastIndex = 0;
-  for (const m of region.matchAll(HOST_RE)) hosts.add(m[0].toLowerCase());
+  if (/gov\.cn/i.test(region)) for (const m of region.matchAll(HOST_RE)) hosts.add(m[0].toLowerCase());
   if (url) {
     const h = /^(?:[a-z]+:\/\/)?([^/:?#]+)/i.exec(url.trim())?.[1];
     if (h && /\.gov\.cn$/i.test(h)) hosts.add(h.toLowerCase());
@@ -219,9 +234,10 @@ export function findClues(text: string, url?: string | null): Clue[] {
   const docProv = new Map<string, { n: number; sample: string }>();
   DOCNO_RE.lastIndex = 0;
   for (const m of region.matchAll(DOCNO_RE)) {
-    const code = DOC_ABBREVIATIONS[m[2]];
+    if (m.index > 0 && !DOCNO_BEFORE_OK.test(region[m.index - 1])) continue; // 潍政办发: a city's, not 山东's
+    const code = DOC_ABBREVIATIONS[m[1]];
     const prev = docProv.get(code);
-    docProv.set(code, { n: (prev?.n ?? 0) + 1, sample: prev?.sample ?? m[2] + m[3] });
+    docProv.set(code, { n: (prev?.n ?? 0) + 1, sample: prev?.sample ?? m[1] + m[2] });
   }
   for (const [code, { n, sample }] of docProv) {
     out.push({ type: 'docno', label: sample, items: new Map([[idx.byCode.get(code)!, W_DOCNO + 0.2 * Math.min(3, n - 1)]]) });

@@ -50,7 +50,10 @@ export interface KeyInfo {
 type Bucket = Unit | Unit[];
 
 export interface RegionIndex {
+  /** provinces, prefectures and counties by code (townships: see unitByCode) */
   byCode: Map<string, Unit>;
+  townships: Unit[];
+  townshipByCode: Map<string, Unit> | null; // built on demand
   provinces: Unit[];
   /** full standard names: the one big map (44k) */
   full: Map<string, Bucket>;
@@ -58,8 +61,10 @@ export interface RegionIndex {
   former: Map<string, Unit[]>;
   stem: Map<string, Unit[]>;
   wordStem: Map<string, Unit[]>;
-  /** first two characters of every key → bitmask of the key lengths that start with them */
-  prefix2: Map<string, number>;
+  /** keys of the four small maps (one lookup instead of four for most keys) */
+  small: Set<string>;
+  /** first two characters of every key (as pairKey) → bitmask of the key lengths that start with them */
+  prefix2: Map<number, number>;
   maxKeyLength: number;
   keyCount: number;
   children: Map<string, Unit[]> | null; // built on demand
@@ -70,6 +75,8 @@ type TreeRow = { code: string; name: string; children?: TreeRow[] };
 
 const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 const MAX_KEY = 30;
+/** Division names that are plain words in every report (two townships are literally named 街道). */
+const UNMATCHABLE = new Set(['街道', '社区', '镇', '乡']);
 
 /**
  * pcas-code.json holds exactly provinces/cities/areas/streets.json as one tree (code, name,
@@ -108,6 +115,17 @@ export function getIndex(): RegionIndex {
   return INDEX;
 }
 
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0x6c00; // U+3400..U+9FFF (Extension A: 塘㙍镇, 桴㯊镇); the product stays a small integer
+
+/** A small-integer key for a pair of Han characters (-1 if either is not in U+3400..U+9FFF). */
+export function pairKey(c1: number, c2: number): number {
+  const a = c1 - HAN_FIRST;
+  const b = c2 - HAN_FIRST;
+  if (a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN) return -1;
+  return a * HAN_SPAN + b;
+}
+
 /** The units of a bucket as an array (buckets hold a single unit until a second one arrives). */
 export function bucketUnits(b: Bucket | undefined): Unit[] | undefined {
   return b === undefined ? undefined : Array.isArray(b) ? b : [b];
@@ -118,18 +136,21 @@ function buildIndex(): RegionIndex {
   const tree = loadTree();
 
   const byCode = new Map<string, Unit>();
+  const townships: Unit[] = [];
   const full = new Map<string, Bucket>();
   const alias = new Map<string, Unit[]>();
   const former = new Map<string, Unit[]>();
   const stem = new Map<string, Unit[]>();
   const wordStem = new Map<string, Unit[]>();
-  const prefix2 = new Map<string, number>();
+  const small = new Set<string>();
+  const prefix2 = new Map<number, number>();
   let maxKeyLength = 2;
   let keyCount = 0;
 
   const mark = (key: string) => {
     keyCount++;
-    const p = key.slice(0, 2);
+    const p = pairKey(key.charCodeAt(0), key.charCodeAt(1));
+    if (p < 0) return; // keys start with two Han characters; others are never matched
     prefix2.set(p, (prefix2.get(p) ?? 0) | (1 << key.length));
     if (key.length > maxKeyLength) maxKeyLength = key.length;
   };
@@ -138,6 +159,7 @@ function buildIndex(): RegionIndex {
     const l = m.get(key);
     if (!l) {
       m.set(key, [u]);
+      small.add(key);
       mark(key);
     } else if (!l.includes(u)) l.push(u);
   };
@@ -145,9 +167,10 @@ function buildIndex(): RegionIndex {
   const provinces: Unit[] = [];
   const make = (code: string, name: string, level: DivisionLevel, parent: Unit | null, pseudo: boolean): Unit => {
     const u: Unit = { code, name, level, parent, pseudo, stem: null, suffix: '', shortSuffix: null };
-    byCode.set(code, u);
+    if (level === 'township') townships.push(u);
+    else byCode.set(code, u);
     if (pseudo) return u;
-    if (name.length >= 2 && name.length <= MAX_KEY) {
+    if (name.length >= 2 && name.length <= MAX_KEY && !UNMATCHABLE.has(name)) {
       const b = full.get(name);
       if (b === undefined) {
         full.set(name, u);
@@ -178,6 +201,12 @@ function buildIndex(): RegionIndex {
       if (level === 'county' && name.endsWith('县区')) putList(former, name.slice(0, -1), u);
     }
     if (u.stem && u.shortSuffix) putList(alias, u.stem + u.shortSuffix, u);
+    // （白城市生态新区）官银号街道: also without the bracket (not for institutions:
+    // 天津经济技术开发区（其他片区） must not claim the name 天津经济技术开发区)
+    if (name.includes('（') || name.includes('(')) {
+      const bare = name.replace(/（[^）]*）|\([^)]*\)/g, '');
+      if (bare !== name && bare.length >= 2 && /(?:镇|乡|街道|苏木|办事处)$/.test(bare)) putList(alias, bare, u);
+    }
     return u;
   };
 
@@ -202,12 +231,15 @@ function buildIndex(): RegionIndex {
 
   return {
     byCode,
+    townships,
+    townshipByCode: null,
     provinces,
     full,
     alias,
     former,
     stem,
     wordStem,
+    small,
     prefix2,
     maxKeyLength,
     keyCount,
@@ -216,9 +248,18 @@ function buildIndex(): RegionIndex {
   };
 }
 
+/** Any division by code (townships through a map built on first use). */
+export function unitByCode(code: string): Unit | null {
+  const idx = getIndex();
+  if (code.length !== 9) return idx.byCode.get(code) ?? null;
+  if (!idx.townshipByCode) idx.townshipByCode = new Map(idx.townships.map((u) => [u.code, u]));
+  return idx.townshipByCode.get(code) ?? null;
+}
+
 /** Everything the index knows about one key, or null. */
 export function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
   const f = idx.full.get(key);
+  if (!idx.small.has(key)) return f === undefined ? null : { full: bucketUnits(f) };
   const s = idx.stem.get(key);
   const w = idx.wordStem.get(key);
   const a = idx.alias.get(key);
@@ -258,7 +299,7 @@ export function childrenMap(): Map<string, Unit[]> {
   const idx = getIndex();
   if (!idx.children) {
     const m = new Map<string, Unit[]>();
-    for (const u of idx.byCode.values()) {
+    for (const u of [...idx.byCode.values(), ...idx.townships]) {
       if (u.pseudo || !u.parent) continue;
       const list = m.get(u.parent.code);
       if (list) list.push(u);

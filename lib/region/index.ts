@@ -11,7 +11,7 @@
  * Prefectures without counties (东莞 中山 儋州 嘉峪关) have their townships directly under them
  * (county = null). See data.ts.
  */
-import { childrenMap, getIndex } from './data';
+import { childrenMap, getIndex, unitByCode } from './data';
 import { resolveRegionImpl } from './resolve';
 import type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
@@ -23,7 +23,7 @@ export function resolveRegion(input: RegionInput): ResolvedRegion {
 
 /** One division of the logical tree; null for unknown codes and for the dropped pseudo-units. */
 export function divisionByCode(code: string): Division | null {
-  const u = getIndex().byCode.get(String(code).trim());
+  const u = unitByCode(String(code).trim());
   if (!u || u.pseudo) return null;
   return { code: u.code, name: u.name, level: u.level, parentCode: u.parent?.code ?? null };
 }
@@ -37,5 +37,5 @@ export function childrenOf(code: string | null): Array<{ code: string; name: str
 /** Time and size of the one-time load (for benchmarks). */
 export function regionIndexStats(): { loadMs: number; keys: number; divisions: number } {
   const idx = getIndex();
-  return { loadMs: idx.loadMs, keys: idx.keyCount, divisions: idx.byCode.size };
+  return { loadMs: idx.loadMs, keys: idx.keyCount, divisions: idx.byCode.size + idx.townships.length };
 }

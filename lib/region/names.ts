@@ -50,7 +50,8 @@ export function splitName(name: string, level: DivisionLevel, minStem = 2): Name
   }
   if ((level === 'province' || level === 'city' || level === 'county') && name.includes('自治')) {
     const m = ETHNIC_AUTONOMOUS_RE.exec(name);
-    if (m) {
+    // (内蒙古自治区 is 内蒙古 + 自治区, not 内 + 蒙古自治区)
+    if (m && m[1].length >= 2) {
       const suffix = m[2];
       const short = suffix.endsWith('州') ? '州' : suffix.endsWith('县') ? '县' : suffix.endsWith('旗') ? '旗' : null;
       return { stem: stemOr(m[1], minStem), suffix, shortSuffix: short };
@@ -129,6 +130,7 @@ export const COMMON_WORD_STEMS = new Set(
     '金川 小金 黑水 九龙 新龙 天长 明光 青阳 宁国 广德 古田 高安 万年 德兴 海港 运河 桥东 桥西 路南 路北 ' +
     '双桥 回民 红山 松山 铁西 铁东 东河 九原 西岗 立山 千山 站前 老边 太湖 西湖 滨江 上城 三门 天台 ' +
     '普陀 鼓楼 六合 东海 南湖 长兴 江山 黄山 三元 大田 金门 平和 华安 延平 新罗 东宝 团风 长治 安康 来宾 大庆 ' +
-    '开发 人民 政府 东区 西区 南区 北区 中区 郊区 矿区'
+    '开发 人民 政府 东区 西区 南区 北区 中区 郊区 矿区 和政 惠民 开平 威信 政和 南和 定结 民和 安平 和顺 永和 新和 ' +
+    '长乐 安福 宁安 富民 安居 乐业 同仁 仁和 和静 大名 大同 平和 安远 大安 通道 公安'
   ).split(/\s+/),
 );

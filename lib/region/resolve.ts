@@ -20,11 +20,14 @@ import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
 const HEAD_CHARS = 1500;
 const TAIL_CHARS = 600;
 const ZONE_WEIGHT: Record<Zone, number> = { org: 4, title: 3, head: 1, tail: 1.5 };
-const EARLY_HEAD_CHARS = 200; // the heading lines of the text: weigh like the signature
 const TIE = 0.35;
 const BODY_MIN_SPECIFIC = 1.2;
 const DESCENDANT_FACTOR = 0.5;
 const GENERIC_ENTRIES = 30;
+const FALLBACK_MIN = 2.5;
+const FALLBACK_MIN_PRINTED = 1;
+const FALLBACK_MARGIN = 1;
+const LEVEL_DEPTH: Record<DivisionLevel, number> = { province: 0, city: 1, county: 2, township: 3 };
 
 const CENTRAL_RE =
   /^(?:中华人民共和国|国务院|国家|中国|中央|中共中央|全国|海关总署|审计署)|^[^省市县区州旗盟镇乡]{1,12}部(?:办公厅)?$|^[^省市县区州旗盟镇乡]{1,8}部.{0,14}(?:局|委员会|中心|办公室|管理处)$/;
@@ -37,6 +40,8 @@ interface NameEvidence {
   count: number;
   items: Map<Unit, number>;
   entries: Entry[];
+  chained: boolean;
+  selfNamed: boolean;
 }
 type Evidence = NameEvidence | Clue;
 
@@ -63,7 +68,7 @@ function kindFactor(e: Entry): number {
 }
 
 function mentionZoneWeight(m: Mention): number {
-  if (m.zone === 'head' && m.start < EARLY_HEAD_CHARS) return ZONE_WEIGHT.tail;
+  if (m.heading) return ZONE_WEIGHT.tail; // the heading lines weigh like the signature
   return ZONE_WEIGHT[m.zone];
 }
 
@@ -98,19 +103,34 @@ function buildNameEvidence(mentions: Mention[]): NameEvidence[] {
       if (generic) w *= 0.3;
       if (w > (items.get(e.unit) ?? 0)) items.set(e.unit, w);
     }
-    out.push({ type: 'name', label: best.printed, zone: best.zone, count: ms.length, items, entries: best.entries });
+    out.push({
+      type: 'name',
+      label: best.printed,
+      zone: best.zone,
+      count: ms.length,
+      items,
+      entries: best.entries,
+      chained: ms.some((m) => m.chained),
+      selfNamed: ms.some((m) => m.selfNamed),
+    });
   }
   return out;
 }
 
-/** Support of one piece of evidence for unit u (its own chain fully, a named descendant by half). */
-function support(ev: Evidence, u: Unit, withDescendants: boolean): number {
+/**
+ * Support of one piece of evidence for unit u: full for a mention of u or an ancestor; half for a
+ * mention of a descendant ('all'), or only of a descendant named in a chain ('chained': 常州市钟楼区
+ * 南大街街道 speaks about 钟楼区; a list of bodies does not), or none ('none').
+ */
+type Descendants = 'all' | 'chained' | 'none';
+function support(ev: Evidence, u: Unit, descendants: Descendants | boolean): number {
   let s = 0;
   for (let x: Unit | null = u; x; x = x.parent) {
     const w = ev.items.get(x);
     if (w !== undefined && w > s) s = w;
   }
-  if (withDescendants && ev.type === 'name' && s === 0) {
+  const mode = descendants === true ? 'all' : descendants === false ? 'none' : descendants;
+  if (mode !== 'none' && ev.type === 'name' && s === 0 && (mode === 'all' || ev.chained)) {
     for (const [v, w] of ev.items) {
       if (v !== u && isAncestorOrSelf(u, v) && w * DESCENDANT_FACTOR > s) s = w * DESCENDANT_FACTOR;
     }
@@ -118,9 +138,9 @@ function support(ev: Evidence, u: Unit, withDescendants: boolean): number {
   return s;
 }
 
-function score(evs: Evidence[], u: Unit, withDescendants = true): number {
+function score(evs: Evidence[], u: Unit, descendants: Descendants | boolean = true): number {
   let s = 0;
-  for (const e of evs) s += support(e, u, withDescendants);
+  for (const e of evs) s += support(e, u, descendants);
   return s;
 }
 
@@ -132,16 +152,28 @@ function lca(units: Unit[]): Unit | null {
   return null;
 }
 
-function lastPlace(ms: Mention[]): Mention | null {
-  for (let k = ms.length - 1; k >= 0; k--) {
-    const m = ms[k];
+/**
+ * The organization's own place: the last place it names, going down the hierarchy. A place
+ * shallower than one named before it belongs to a name, not to the hierarchy (南雄市东莞大岭山
+ * 产业转移工业园 is in 南雄, not 东莞; 文登区人民政府办公室（威海市…）).
+ */
+function lastPlace(ms: Mention[], skipped?: Set<string>): Mention | null {
+  let found: Mention | null = null;
+  let depthSoFar = -1;
+  for (const m of ms) {
     if (m.stationed) continue;
     // a bare county stem (太湖 in 太湖流域管理局) does not make a place; province/city stems do (南宁经济技术开发区)
     const entries = m.entries.filter((e) => e.kind !== 'stem' || e.unit.level !== 'county');
     if (!entries.length) continue;
-    return entries.length === m.entries.length ? m : { ...m, entries };
+    const depth = Math.max(...entries.map((e) => LEVEL_DEPTH[e.unit.level]));
+    if (depth < depthSoFar) {
+      skipped?.add(m.printed);
+      continue;
+    }
+    depthSoFar = depth;
+    found = entries.length === m.entries.length ? m : { ...m, entries };
   }
-  return null;
+  return found;
 }
 
 function zoneLabel(z: Zone): string {
@@ -158,6 +190,7 @@ function describe(ev: Evidence, chosen: Unit): string {
     case 'name': {
       const e = ev.entries.find((x) => x.unit === target);
       const times = ev.count > 1 ? ` (${ev.count}×)` : '';
+      if (e?.kind === 'former' && times) return `former name ${ev.label} → ${name}${times}`;
       if (e?.kind === 'former') return `former name ${ev.label} → ${name}`;
       return `${zoneLabel(ev.zone)} ${ev.label}${ev.label === name ? '' : ` → ${name}`}${times}`;
     }
@@ -187,12 +220,24 @@ function fill(u: Unit | null): Omit<ResolvedRegion, 'confidence' | 'evidence' | 
 }
 
 let traditionalConverter: ((s: string) => string) | null = null;
-const TRADITIONAL_RE = /[區縣鎮鄉開報國門東華廣與為發時會關說對長來們點過從後應實現據處產經濟機構單務辦體這個網員當廳]/g;
+const TRADITIONAL_CHARS = '區縣鎮鄉開報國門東華廣與為發時會關說對長來們點過從後應實現據處產經濟機構單務辦體這個網員當廳';
+let traditionalTable: Uint8Array | null = null;
+
+function looksTraditional(parts: string[]): boolean {
+  if (!traditionalTable) {
+    traditionalTable = new Uint8Array(65536);
+    for (const ch of TRADITIONAL_CHARS) traditionalTable[ch.charCodeAt(0)] = 1;
+  }
+  let hits = 0;
+  for (const p of parts) {
+    const n = Math.min(p.length, 1200);
+    for (let i = 0; i < n; i++) if (traditionalTable[p.charCodeAt(i)] && ++hits >= 4) return true;
+  }
+  return false;
+}
 
 function toSimplifiedIfTraditional(parts: string[]): string[] {
-  const sample = parts.join('\n').slice(0, 3000);
-  const hits = sample.match(TRADITIONAL_RE)?.length ?? 0;
-  if (hits < 4) return parts;
+  if (!looksTraditional(parts)) return parts;
   if (!traditionalConverter) {
     try {
       // lazily: opencc costs ~50 ms to load and is only needed for mirror sites in traditional script
@@ -206,32 +251,40 @@ function toSimplifiedIfTraditional(parts: string[]): string[] {
   return parts.map((p) => (p ? traditionalConverter!(p) : p));
 }
 
+/** PDF text breaks names across lines and spaces letters out (淮安市洪\n泽区, 淮 安 市): rejoin Han runs. */
+const BROKEN_HAN_RE = /([\u3400-\u9fff])(?:[ \t\u3000\r]*\n[ \t\u3000\r]*|[ \t\u3000]+)(?=[\u3400-\u9fff])/g;
+function joinBrokenLines(s: string): string {
+  return s ? s.replace(BROKEN_HAN_RE, '$1') : s;
+}
+
 export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
   let org = (input.organization ?? '').trim();
   let title = (input.title ?? '').trim();
   const text = input.text ?? '';
   let head = text.slice(0, HEAD_CHARS);
   let tail = text.length > HEAD_CHARS ? text.slice(Math.max(HEAD_CHARS, text.length - TAIL_CHARS)) : '';
-  [org, title, head, tail] = toSimplifiedIfTraditional([org, title, head, tail]);
+  [org, title, head, tail] = toSimplifiedIfTraditional([org, title, head, tail]).map(joinBrokenLines);
   getIndex();
 
   const orgMs = org ? scanText(org, 'org') : [];
   const titleMs = title ? scanText(title, 'title') : [];
   const bodyMs = [...scanText(head, 'head'), ...(tail ? scanText(tail, 'tail') : [])];
   const nameEvs = buildNameEvidence([...orgMs, ...titleMs, ...bodyMs]);
-  const clues = findClues(head.length < HEAD_CHARS ? head : text, input.url);
+  const clues = findClues(text, input.url);
   const evs: Evidence[] = [...nameEvs, ...clues];
 
   // ---- the target: the organization's own place, else the title's
-  let target = lastPlace(orgMs);
+  const offChain = new Set<string>(); // places named inside a name (南雄市东莞大岭山…: 东莞)
+  let target = lastPlace(orgMs, offChain);
   let mode: 'org' | 'title' | 'body' = 'org';
   if (!target && org && CENTRAL_RE.test(org)) {
     return { ...EMPTY, confidence: 0.8, evidence: [`organization ${org} is a central body: no region`] };
   }
   if (!target) {
-    target = lastPlace(titleMs);
+    target = lastPlace(titleMs, offChain);
     mode = 'title';
-    if (!target && !org && title && CENTRAL_RE.test(title.replace(/^\s*\d{4}\s*年度?/, ''))) {
+    const titleBody = title.replace(/^\s*\d{4}\s*年度?/, '').replace(/\s*\d{4}\s*年.*$/, '').replace(/(?:关于)?(?:政府)?信息公开.*$/, '');
+    if (!target && !org && titleBody && CENTRAL_RE.test(titleBody)) {
       return { ...EMPTY, confidence: 0.6, evidence: [`title names a central body: no region`] };
     }
   }
@@ -250,7 +303,36 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     orgPlaceLevel = best.u.level;
     const base = mode === 'org' ? 1 : 0.9;
     const stemOnly = target.entries.every((e) => e.kind === 'stem');
-    if (tied.length === 1) {
+    // The named unit may be missing from today's list (renamed, merged) while the text is clear
+    // about where the body is (泰州市高港区…沿江街道办事处; 城关镇 with 永登县 all over the text
+    // but no 城关镇 under it). Compare, without the target's own mention, the best candidate with
+    // the best shallower unit the text names; keep that unit when it clearly wins.
+    const targetEvs = new Set(nameEvs.filter((ev) => ev.entries === target!.entries || (ev.label === target!.printed && ev.zone === target!.zone)));
+    const evsEx = evs.filter((ev) => !targetEvs.has(ev as NameEvidence));
+    const bestEx = Math.max(...tied.map((x) => score(evsEx, x.u)));
+    const depth = LEVEL_DEPTH[best.u.level];
+    // a place printed right before the target's name but without it in the list (文登区城关镇)
+    // needs less: the text itself says the body is there
+    const printedParents = new Set<Unit>();
+    for (const m of [...orgMs, ...titleMs, ...bodyMs]) {
+      if (m.printed === target.printed && m.unmatchedParent) for (const e of m.unmatchedParent.entries) printedParents.add(e.unit);
+    }
+    let fallback: { u: Unit; s: number; min: number } | null = null;
+    for (const ev of [...nameEvs, ...clues]) {
+      if (targetEvs.has(ev as NameEvidence) || ev.items.size > GENERIC_ENTRIES) continue;
+      if (ev.type === 'name' && offChain.has(ev.label)) continue;
+      for (const u of ev.items.keys()) {
+        if (LEVEL_DEPTH[u.level] >= depth || tied.some((x) => isAncestorOrSelf(u, x.u))) continue;
+        const s = score(evsEx, u);
+        const min = printedParents.has(u) ? FALLBACK_MIN_PRINTED : FALLBACK_MIN;
+        if (!fallback || s - min > fallback.s - fallback.min) fallback = { u, s, min };
+      }
+    }
+    if (fallback && fallback.s >= fallback.min && fallback.s > bestEx + FALLBACK_MARGIN) {
+      chosen = fallback.u;
+      confidence = 0.55;
+      notes.push(`no ${target.printed} under ${fallback.u.name} in the division list: kept ${fallback.u.name}`);
+    } else if (tied.length === 1) {
       chosen = best.u;
       if (cands.length === 1) confidence = 0.9;
       else {
@@ -272,8 +354,13 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     for (const ev of nameEvs) {
       if (ev.entries.length > GENERIC_ENTRIES) continue;
       for (const e of ev.entries) {
-        if (e.kind === 'stem' && e.unit.level === 'county') continue;
-        if (e.unit.level === 'township' && !selfRef) continue;
+        if (e.kind === 'stem' && e.unit.level === 'county' && ev.count < 2) continue;
+        // a township only for a text that speaks as one (我镇, 本街道) and names it as a body or
+        // in a chain; otherwise the township stands for its county
+        if (e.unit.level === 'township' && !(selfRef && (ev.selfNamed || ev.chained))) {
+          if (e.unit.parent && ev.entries.length === 1) cands.add(e.unit.parent);
+          continue;
+        }
         cands.add(e.unit);
       }
     }
@@ -281,9 +368,12 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     const lifted = new Set<Unit>();
     const specific = new Map<Unit, number>();
     for (let u of cands) {
+      // go up while the evidence specific to u is thin and the parent has evidence of its own
+      // (a provincial report that mentions one city); a unit known only by itself stays
       while (u.parent) {
-        const extra = score(evs, u, false) - score(evs, u.parent, false);
-        if (extra >= BODY_MIN_SPECIFIC) {
+        const parentOwn = score(evs, u.parent, false);
+        const extra = score(evs, u, 'chained') - parentOwn;
+        if (extra >= BODY_MIN_SPECIFIC || parentOwn === 0) {
           specific.set(u, extra);
           break;
         }
@@ -318,9 +408,8 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     .map((ev) => ({ ev, s: support(ev, chosen, true) }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s)
-    .slice(0, 6)
     .map((x) => describe(x.ev, chosen));
-  const evidence = [...expl, ...notes];
+  const evidence = [...new Set(expl)].slice(0, 6).concat(notes);
 
   // consistent external clues raise confidence a little
   const clueSupport = clues.reduce((acc, c) => acc + (support(c, chosen, false) > 0 ? 1 : 0), 0);

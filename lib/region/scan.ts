@@ -1,7 +1,7 @@
 /**
  * Finding division-name mentions in a piece of text (leftmost-longest over the name keys).
  */
-import { bucketUnits, getIndex, lookupKey, townshipSuffix, type KeyInfo, type RegionIndex, type Unit } from './data';
+import { bucketUnits, getIndex, lookupKey, pairKey, townshipSuffix, type KeyInfo, type RegionIndex, type Unit } from './data';
 import { readSuffix, type SuffixClass } from './names';
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';
@@ -26,8 +26,13 @@ export interface Mention {
   selfNamed: boolean;
   /** preceded by 驻 (驻京办事处…): a place the body is in, not the body's own place */
   stationed: boolean;
+  /** in a short line among the first lines of the text (the heading: organization / title) */
+  heading?: boolean;
+  /** printed right after a place that is not its parent in the list (文登区城关镇, where 文登区 has no 城关镇) */
+  unmatchedParent?: Mention;
 }
 
+const HAN_RE = /^[\u3400-\u9fff]+$/;
 const SELF_NAMED_RE = /^(?:人民政府|政府|街道办事处|办事处|党委|党工委|管委会|管理委员会|人大|委员会)/;
 
 function suffixEntries(info: KeyInfo, suffix: string, cls: SuffixClass): Entry[] {
@@ -60,6 +65,16 @@ function suffixEntries(info: KeyInfo, suffix: string, cls: SuffixClass): Entry[]
   return out;
 }
 
+/** a stem followed by these is a street or building named after the place (西安路, 马鞍山路) */
+const ROAD_RE = /^(?:[东西南北中]?路|大?街|大道|巷|胡同|小区|社区|广场|大厦|宾馆|饭店|酒店|公园)/;
+
+const TOWNSHIP_NAME_RE = /(?:镇|乡|街道|苏木|地区|办事处)$/;
+
+/** A township-level entry that is an institution rather than a place (经济技术开发区, 林业局, 农场). */
+function isInstitutional(u: Unit): boolean {
+  return u.level === 'township' && !TOWNSHIP_NAME_RE.test(u.name);
+}
+
 function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zone): Mention | null {
   const key = text.slice(i, i + len);
   const entries: Entry[] = [];
@@ -80,14 +95,40 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
         suffixed = true;
       }
     }
-    if (!suffixed && !entries.length && info.stem) {
+    if (!suffixed && !entries.length && info.stem && !ROAD_RE.test(text.slice(end, end + 3))) {
       for (const u of info.stem) entries.push({ unit: u, kind: 'stem' });
     }
   }
   if (!entries.length) return null;
-  // A bare full name of two characters (城区 矿区 张镇 城南 街道): too common to trust alone.
-  const weak = !suffixed && len <= 2 && entries.every((e) => e.kind === 'full');
+  // A bare county stem between two Han characters is usually a word split across (公开平台 →
+  // 开平, 工作和政务 → 和政, 权威信息 → 威信): keep it only after punctuation or 中国 (“盐津公安”,
+  // 福建·永定, 中国永嘉), or chained to a parent (威海文登).
+  const bareCountyStem =
+    entries.every((e) => e.kind === 'stem' && e.unit.level === 'county') &&
+    i > 0 &&
+    HAN_RE.test(text[i - 1]) &&
+    text.slice(i - 2, i) !== '中国';
   const after = text.slice(end, end + 6);
+  const selfNamed = SELF_NAMED_RE.test(after);
+  // Names too common to trust alone: institution-like township entries (经济技术开发区, 林业局,
+  // XX农场) and two-character names (城区 矿区 张镇 城南; 和县 in "…和县政府办公室", 成县 in
+  // "完成县委…"). They count only when chained to a parent (靖江市城南, 延安市富县), or in the
+  // organization/title (富县人民政府), or for short township names when followed by 街道/办事处.
+  let weak = bareCountyStem;
+  if (!suffixed && entries.every((e) => (e.kind === 'full' || e.kind === 'alias') && isInstitutional(e.unit))) weak = true;
+  else if (!suffixed && entries.every((e) => e.kind === 'full')) {
+    const orgLike = zone === 'org' || zone === 'title';
+    const streetNext = /^(?:街道|办事处)/.test(after);
+    weak = entries.every((e) => {
+      const u = e.unit;
+      if (isInstitutional(u)) return true;
+      if (u.name.length > 2) return false;
+      if (u.level === 'township') return !(streetNext || (orgLike && selfNamed));
+      // 富县人民政府 in the body is fine; 和县政府 after 《…》 is not
+      if (u.level === 'county') return u.name.endsWith('区') ? !(orgLike && selfNamed) : !(orgLike || after.startsWith('人民政府'));
+      return false;
+    });
+  }
   return {
     start: i,
     end,
@@ -95,8 +136,8 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
     zone,
     entries,
     chained: false,
-    weak: weak && !(entries.some((e) => e.unit.level === 'township') && /^(?:街道|办事处)/.test(after)),
-    selfNamed: SELF_NAMED_RE.test(after),
+    weak,
+    selfNamed,
     stationed: i > 0 && text[i - 1] === '驻',
   };
 }
@@ -109,11 +150,13 @@ export function scanText(text: string, zone: Zone): Mention[] {
   const n = text.length;
   let i = 0;
   while (i < n - 1) {
-    const mask = prefix2.get(text.slice(i, i + 2));
+    const pk = pairKey(text.charCodeAt(i), text.charCodeAt(i + 1));
+    const mask = pk < 0 ? undefined : prefix2.get(pk);
     if (mask === undefined) {
       i++;
       continue;
     }
+    // longest key first (a weak reading such as 马鞍山羊场 still covers its span: no 马鞍山 inside it)
     let m: Mention | null = null;
     for (let len = Math.min(maxKeyLength, n - i); len >= 2; len--) {
       if (!(mask & (1 << len))) continue;
@@ -136,12 +179,25 @@ export function scanText(text: string, zone: Zone): Mention[] {
     out.sort((a, b) => a.start - b.start);
   }
   linkChains(out, text);
+  if (zone === 'head') markHeading(out, text);
   return out.filter((m) => !m.weak || m.chained);
+}
+
+const HEADING_CHARS = 200;
+const HEADING_LINE = 60;
+
+function markHeading(ms: Mention[], text: string): void {
+  for (const m of ms) {
+    if (m.start >= HEADING_CHARS) break;
+    const ls = text.lastIndexOf('\n', m.start) + 1;
+    let le = text.indexOf('\n', m.end);
+    if (le < 0) le = text.length;
+    if (le - ls <= HEADING_LINE) m.heading = true;
+  }
 }
 
 const TOWNSHIP_SUFFIX_RE = /街道办事处|街道|办事处|苏木|镇|乡/g;
 const TOWNSHIP_VARIANTS = ['镇', '乡', '街道', '苏木'];
-const HAN_RE = /^[\u4e00-\u9fff]+$/;
 
 /**
  * Township names printed with another suffix than today's (撤乡设镇 张家乡 → 张家镇, 撤镇设街道,
@@ -170,7 +226,7 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
       if (blocked) continue;
       const stem = text.slice(st, j);
       if (!HAN_RE.test(stem)) continue;
-      const mask = idx.prefix2.get(stem.slice(0, 2));
+      const mask = idx.prefix2.get(pairKey(stem.charCodeAt(0), stem.charCodeAt(1)));
       if (mask === undefined) continue;
       const entries: Entry[] = [];
       for (const v of TOWNSHIP_VARIANTS) {
@@ -189,7 +245,8 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
         zone,
         entries,
         chained: false,
-        weak: false,
+        // in running text a renamed-township reading needs its county in front (更新街道信息 ≠ 更新乡)
+        weak: zone === 'head' || zone === 'tail',
         selfNamed: SELF_NAMED_RE.test(text.slice(end, end + 6)),
         stationed: st > 0 && text[st - 1] === '驻',
       });
@@ -207,13 +264,18 @@ function linkChains(ms: Mention[], text: string): void {
     if (b.start !== a.end && text.slice(a.end, b.start).trim() !== '') continue;
     // keep the child readings that sit under one of the parent readings, and vice versa
     const childOk = b.entries.filter((e) => a.entries.some((p) => p.unit !== e.unit && isUnder(e.unit, p.unit)));
-    if (!childOk.length) continue;
+    if (!childOk.length) {
+      if (a.entries.some((p) => b.entries.some((e) => LEVEL_RANK[p.unit.level] < LEVEL_RANK[e.unit.level]))) b.unmatchedParent = a;
+      continue;
+    }
     const parentOk = a.entries.filter((p) => childOk.some((e) => isUnder(e.unit, p.unit)));
     b.entries = childOk;
     b.chained = true;
     if (parentOk.length) a.entries = parentOk;
   }
 }
+
+const LEVEL_RANK = { province: 0, city: 1, county: 2, township: 3 } as const;
 
 function isUnder(u: Unit, anc: Unit): boolean {
   for (let x = u.parent; x; x = x.parent) if (x === anc) return true;
