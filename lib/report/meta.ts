@@ -8,6 +8,17 @@ const BODY_SUFFIX_STRICT =
 
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,12}(?:年度报告|工作报告|年报|情况的?报告)/;
 
+/**
+ * Web pages print breadcrumbs, the title and metadata on one line ("首页 > 政务公开 > 年报  2019年…报告
+ * 日期:…"): keep the space-separated chunk that reads like a report title.
+ */
+function titleChunk(line: string): string {
+  if (!/[>›»]|\s{2,}|日期[:：]|来源[:：]|发布时间[:：]/.test(line)) return line;
+  const tail = line.split(/[>›»]/).pop() ?? line;
+  const chunk = tail.split(/\s+/).find((c) => REPORT_WORDS.test(c));
+  return chunk ?? line;
+}
+
 /** Breadcrumbs and metadata labels that web pages put before the title ("首页>…>", "标题:"). */
 function stripPageFurniture(line: string): string {
   let s = line;
@@ -32,7 +43,7 @@ export interface TitleInfo {
 export function findTitle(lines: string[]): TitleInfo {
   const limit = Math.min(lines.length, 25);
   for (let i = 0; i < limit; i++) {
-    let s = stripPageFurniture(squash(lines[i])).replace(/\.(?:docx?|pdf|html?)$/i, '');
+    let s = stripPageFurniture(squash(titleChunk(lines[i]))).replace(/\.(?:docx?|pdf|html?)$/i, '');
     if (!s || s.length > 80) continue;
     // A title broken over two lines: "2024 年上海市科委政府信息公开工作" + "年度报告".
     const next = squash(lines[i + 1] ?? '');
@@ -82,11 +93,14 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
     /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
     /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
     /(?:19|20)\d{2}\s*年(?:度)?[，,]\s*([^，。、\s]{3,30}?(?:人民政府办公室|人民政府|办事处|委员会|局))(?:坚持|深入|认真|严格|以|在|按照|紧紧|全面)/g,
+    // The overview's first sentence names its subject: "北京市西城区政务服务管理局以习近平…".
+    /(?:^|\n)\s*([\u4e00-\u9fa5][^，,。、\s《\d]{3,29}?(?:人民政府办公室|人民政府|办事处|委员会|局|厅))(?:以|坚持|深入|认真|严格|在|按照|全面|紧紧|高度重视|积极|始终|切实|围绕)/g,
   ];
   const weakPatterns = [
     /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
     /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
     /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
+    /(?:来源|发布机构|信息来源)\s*[:：|]\s*\|?\s*([^\s|，。:：]{4,30})/g,
   ];
   for (const p of strongPatterns) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
   for (const p of weakPatterns) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
@@ -113,7 +127,7 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
 function withoutOffice(name: string | null): string | null {
   if (!name) return null;
   const m = name.match(/^(.+?)(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|指挥中心办公室|办公室|信息中心|综合办)$/);
-  if (m && (BODY_SUFFIX.test(m[1]) || /[省市县区旗州盟镇乡]$/.test(m[1]))) return m[1];
+  if (m && m[1].length >= 3 && (BODY_SUFFIX.test(m[1]) || /[省市县区旗州盟镇乡]$/.test(m[1]))) return m[1];
   return name;
 }
 
@@ -125,7 +139,8 @@ function cleanBodyName(raw: string | undefined): string | null {
   if (!raw) return null;
   const s = squash(raw).replace(/^[“"《]|[”"》]$/g, '').replace(/^(?:关于|由|本|我)/, '');
   if (s.length < 2 || s.length > 40) return null;
-  if (/政府信息公开|年度报告|条例|以下简称/.test(s)) return null;
+  if (/政府信息公开|年度报告|条例|以下简称|报告|以来|[由年,，]/.test(s)) return null;
+  if (/^(?:人民政府|政府|政府办公室|办公室|本机关|本单位|本部门)$/.test(s)) return null;
   return s;
 }
 
@@ -162,7 +177,7 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
     best = fuller ?? place ?? candidates.strong[0] ?? candidates.weak[0] ?? null;
   }
   if (!best) return null;
-  return completeWithPlace(withBodyType(best), text);
+  return withBodyType(completeWithPlace(withBodyType(best), text));
 }
 
 /**
