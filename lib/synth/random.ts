@@ -94,3 +94,24 @@ export class Rng {
     return new Rng(hashSeed(this.nextUint32(), label));
   }
 }
+
+/** Splits `total` into parts drawn by weight: unit by unit for small totals, by share for large ones. */
+export function splitByWeight(rng: Rng, total: number, weights: number[]): number[] {
+  const parts = new Array<number>(weights.length).fill(0);
+  if (total <= 0) return parts;
+  const entries = weights.map((w, i) => [i, w] as const);
+  if (total <= 300) {
+    for (let n = 0; n < total; n++) parts[rng.weighted(entries)]++;
+    return parts;
+  }
+  const jittered = weights.map((w) => w * (0.6 + 0.8 * rng.next()));
+  const sum = jittered.reduce((a, b) => a + b, 0);
+  let assigned = 0;
+  jittered.forEach((w, i) => {
+    parts[i] = Math.floor((total * w) / sum);
+    assigned += parts[i];
+  });
+  const largest = weights.indexOf(Math.max(...weights));
+  parts[largest] += total - assigned;
+  return parts;
+}

@@ -1,0 +1,94 @@
+// Entry point of the app container: starts the Next.js standalone server (server.js) with a
+// search-only key, as `npm run portal` does on a workstation. Plain ESM: the runner image has no
+// TypeScript loader.
+//
+// docker compose hands the container MEILI_MASTER_KEY. Here it is used once, to find or create the
+// key named `nianbao-search:<index>` that can only search that index (lib/search/keys.ts does the
+// same), and then removed from the environment before server.js loads: the Next.js server never
+// holds the master key. An operator may pass MEILI_SEARCH_KEY instead and leave the master key out.
+import { pathToFileURL } from 'node:url';
+
+const log = (message) => process.stderr.write(`[app] ${message}\n`);
+
+function isScopedSearchKey(key, index) {
+  return (
+    key.name === `nianbao-search:${index}` &&
+    key.actions.length === 1 &&
+    key.actions[0] === 'search' &&
+    key.indexes.length === 1 &&
+    key.indexes[0] === index &&
+    (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now())
+  );
+}
+
+async function meili(url, masterKey, path, init = {}) {
+  const response = await fetch(`${url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) {
+    const body = await response.text().catch(() => '');
+    const error = new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${body.slice(0, 200)}`);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+/** The search-only key for `index`, created with the master key when missing. */
+export async function searchKeyFor(url, masterKey, index) {
+  for (let offset = 0; ; offset += 100) {
+    const page = await meili(url, masterKey, `/keys?limit=100&offset=${offset}`);
+    const found = page.results.find((key) => isScopedSearchKey(key, index));
+    if (found) return found.key;
+    if (offset + page.results.length >= page.total || page.results.length === 0) break;
+  }
+  const created = await meili(url, masterKey, '/keys', {
+    method: 'POST',
+    body: JSON.stringify({
+      name: `nianbao-search:${index}`,
+      description: `Search-only key for the Nianbao web app, scoped to the "${index}" index`,
+      actions: ['search'],
+      indexes: [index],
+      expiresAt: null,
+    }),
+  });
+  return created.key;
+}
+
+/** Retries while Meilisearch starts; a refused key (401/403) fails at once. */
+async function searchKeyWithRetry(url, masterKey, index, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await searchKeyFor(url, masterKey, index);
+    } catch (error) {
+      if (error.status === 401 || error.status === 403 || Date.now() > deadline) throw error;
+      if (attempt === 1) log(`waiting for Meilisearch at ${url} (${error.message})`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+export async function main(env = process.env) {
+  const url = (env.MEILI_URL ?? '').replace(/\/+$/, '');
+  const index = env.MEILI_INDEX || 'reports';
+  if (!env.MEILI_SEARCH_KEY) {
+    if (!url || !env.MEILI_MASTER_KEY) {
+      log('set MEILI_URL and MEILI_MASTER_KEY (or MEILI_SEARCH_KEY, a search-only key)');
+      process.exit(2);
+    }
+    try {
+      env.MEILI_SEARCH_KEY = await searchKeyWithRetry(url, env.MEILI_MASTER_KEY, index, Number(env.MEILI_WAIT_MS ?? 60000));
+    } catch (error) {
+      log(`could not get a search key from Meilisearch at ${url}: ${error.message}`);
+      process.exit(2);
+    }
+    log(`search-only key for index "${index}" ready`);
+  }
+  delete env.MEILI_MASTER_KEY;
+  await import(pathToFileURL(env.NIANBAO_SERVER_MODULE || new URL('./server.js', import.meta.url).pathname).href);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
