@@ -4,7 +4,7 @@ type PlaceLevel = 'province' | 'city' | 'county' | 'township' | null;
 
 const TOWNSHIP = /(?:镇|乡|街道|街道办事处|办事处|苏木|民族乡)(?:人民政府|政府|党政办公室|党政办)?$/;
 const OTHER_BODY = /开发区|高新区|新区|园区|工业园|管理委员会|管委会|示范区|试验区|综合服务中心/;
-const GOVERNMENT = /^(.*?)(?:人民政府|政府)$/;
+const GOVERNMENT = /^(.*?)(?:人民政府|政府|行政公署)$/;
 const CENTRAL = /^(?:中华人民共和国|国务院|国家|中国|中央|海关总署|审计署)|^[^省市县区州旗盟]{1,12}部(?:办公厅)?$|^[^省市县区州旗盟]{1,8}部.{1,12}(?:局|委员会|中心)$/;
 
 /**
@@ -15,7 +15,9 @@ export function classifyLevel(organization: string | null, orgPlaceLevel: PlaceL
   const name = (organization ?? '').replace(/[（(][^）)]*[）)]$/, '');
   const place = orgPlaceLevel ?? null;
   if (name && (TOWNSHIP.test(name) || /街道办事处|^[^局委厅]*办事处/.test(name))) return 'township';
-  if (name && OTHER_BODY.test(name)) return 'other';
+  // 浦东新区人民政府 and 滨海新区人民政府 are county-level governments, not development zones.
+  const placeGovernment = Boolean(place) && /(?:人民政府|行政公署)$/.test(name) && !/管委会|管理委员会/.test(name);
+  if (name && OTHER_BODY.test(name) && !placeGovernment) return 'other';
   if (name && !place && CENTRAL.test(name)) return 'central_department';
   if (place === 'township') return 'township';
   const gov = name.match(GOVERNMENT);

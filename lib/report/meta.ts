@@ -243,7 +243,7 @@ export function parseDateLine(squashed: string): string | null {
 export function findPublishedAt(lines: string[], year: number | null): string | null {
   // The 落款 date stands alone on a line near the end; converters sometimes append chart residue
   // after it, so look further back than the last few lines.
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 200); i--) {
+  for (let i = lines.length - 1; i >= 0; i--) {
     const s = squash(lines[i]).replace(/^[（(]|[）)]$/g, '');
     if (!s || s.length > 14) continue;
     const date = parseDateLine(s);

@@ -49,7 +49,7 @@ export function segmentTokens(tokens: Token[], rowWidth: number): Segment[] {
   return segments;
 }
 
-/** Drop blank (empty-cell) zeros at the end of a run beyond the expected width. */
+/** Drop blank (empty-cell) zeros at the ends of a run beyond the expected width. */
 export function trimBlanks(seg: Segment, width: number): number[] {
   const nums = [...seg.numbers];
   const blanks = [...seg.blanks];
@@ -57,5 +57,7 @@ export function trimBlanks(seg: Segment, width: number): number[] {
     nums.pop();
     blanks.pop();
   }
+  // A run of nothing but empty cells carries no figure of its own.
+  if (blanks.every(Boolean) && nums.length !== width) return [];
   return nums;
 }

@@ -72,6 +72,12 @@ export function tokenizeTable(region: string): Token[] {
       tokens.push({ kind: 'text', text: '', line: lineNo });
       return;
     }
+    // One cell per line: a line holding only its tab is an empty cell, which stands for zero.
+    // Extra empty cells after a complete row are dropped later (trimBlanks).
+    if (rawLine === '\t') {
+      tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+      return;
+    }
     // Notes in brackets ("22（其中修订 16 件）", "（一）", "（单位：万元）") are not cells.
     const line = rawLine.replace(PAREN_NOTE, ' ');
     if (isProseLine(line)) {
@@ -97,6 +103,11 @@ export function tokenizeTable(region: string): Token[] {
           tokens.push({ kind: 'text', text: parts[i], line: lineNo });
         }
       }
+    }
+    // A tab row whose label is followed only by empty cells ("3.其他\t\t\t\t\t\t\t"): zeros.
+    if (isTabRow && !seenNumber) {
+      const trailing = line.length - line.replace(/\t+$/, '').length;
+      if (trailing >= 6) for (let k = 0; k < trailing; k++) tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
     }
   });
   return tokens;

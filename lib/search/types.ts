@@ -1,0 +1,68 @@
+import type { Level, Template } from '../report/schema';
+import type { IndexedReport } from './document';
+import type { SearchParams } from './params';
+
+/**
+ * What the search module returns to pages and API routes: app types, never Meilisearch's raw
+ * replies. Highlighted text comes as segments so that a page renders report text as text
+ * (a report containing `<script>` or `<em>` shows those characters, never runs or styles them).
+ */
+
+export type HighlightedText = Array<{ text: string; hit: boolean }>;
+
+export interface ReportHit {
+  id: string;
+  title: string | null;
+  organization: string | null;
+  level: Level | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+  regionCode: string | null;
+  year: number | null;
+  template: Template;
+  publishedAt: string | null;
+  applicationsNew: number | null;
+  proactiveTotal: number | null;
+  failedChecksTotal: number;
+  hasFailedChecks: boolean;
+  partial: boolean;
+  /** The title (or organization) with the query's words marked. */
+  highlightedTitle: HighlightedText;
+  /** A short passage of the text around the query's words; null without a query. */
+  snippet: HighlightedText | null;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+/** The next level of the province → city → county → township drill-down, with counts. */
+export interface RegionFacet {
+  field: 'province' | 'city' | 'county' | 'township';
+  values: FacetValue[];
+}
+
+export interface SearchResult {
+  params: SearchParams;
+  hits: ReportHit[];
+  /** Exact number of matching reports. */
+  total: number;
+  page: number;
+  totalPages: number;
+  facets: {
+    region: RegionFacet | null;
+    year: FacetValue[];
+    level: FacetValue[];
+    template: FacetValue[];
+    /** Matching reports with failed checks / with applications (for the findings filters). */
+    failed: number;
+    applications: number;
+  };
+  processingTimeMs: number;
+}
+
+/** The same body's report in another year, for the report page. */
+export type BodyYear = Pick<IndexedReport, 'id' | 'year' | 'title' | 'applicationsNew' | 'proactiveTotal' | 'failedChecksTotal'>;
