@@ -1,5 +1,5 @@
 import type { ApplicationTable } from './schema';
-import { squash, tokenizeTable } from './text';
+import { squash, squashedLines, tokenizeTable } from './text';
 import { segmentTokens, trimBlanks, type Segment } from './table-segments';
 
 /** 表三 rows in print order. `match` is tested on label text with spaces removed. */
@@ -66,18 +66,18 @@ export interface ApplicationTableResult {
 }
 
 /** Find the lines of 表三: from its header to just before 表四. */
-export function findApplicationRegion(lines: string[]): { start: number; end: number } | null {
-  const anchor = lines.findIndex((l) => /本年新收/.test(squash(l)));
+export function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
+  const anchor = flat.findIndex((l) => l.includes('本年新收'));
   if (anchor < 0) return null;
   let start = anchor;
   for (let i = anchor - 1; i >= Math.max(0, anchor - 40); i--) {
-    const s = squash(lines[i]);
+    const s = flat[i];
     if (/申请人情况|勾稽|收到和处理|自然人/.test(s)) start = i;
     if (/第二十条|行政事业性收费/.test(s)) break;
   }
   let end = lines.length;
   for (let i = anchor + 1; i < lines.length; i++) {
-    const s = squash(lines[i]);
+    const s = flat[i];
     if (/结转下年|转下年度/.test(s)) {
       // The figures of the last row may sit on the next lines.
       end = Math.min(lines.length, i + 1);
@@ -94,7 +94,7 @@ export function findApplicationRegion(lines: string[]): { start: number; end: nu
 
 export function parseApplicationTable(text: string): ApplicationTableResult {
   const lines = text.split('\n');
-  const region = findApplicationRegion(lines);
+  const region = findApplicationRegion(lines, squashedLines(text));
   if (!region) return { table: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');
   const flat = squash(regionText);

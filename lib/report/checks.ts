@@ -9,8 +9,8 @@ const GROUP_NAMES = { reconsideration: '行政复议', litigationDirect: '行政
 
 export function applicationTableChecks(table: ApplicationTable): Check[] {
   const checks: Check[] = [];
-  const row = (key: string) => table.rows.find((r) => r.key === key);
-  const cell = (rowKey: string, c: number) => row(rowKey)?.values[c] ?? null;
+  const byKey = new Map(table.rows.map((r) => [r.key, r]));
+  const cell = (rowKey: string, c: number) => byKey.get(rowKey)?.values[c] ?? null;
   const outcomeKeys = table.rows.map((r) => r.key).filter((k) => !['newReceived', 'carriedOver', 'total', 'carriedForward'].includes(k));
 
   table.columns.forEach((col, c) => {

@@ -1,5 +1,5 @@
 import type { DisclosureTable } from './schema';
-import { squash, tokenizeTable } from './text';
+import { squash, squashedLines, tokenizeTable } from './text';
 import { segmentTokens } from './table-segments';
 import { lastMatch } from './application-table';
 
@@ -46,12 +46,12 @@ export interface DisclosureTableResult {
   notes: string[];
 }
 
-export function findDisclosureRegion(lines: string[]): { start: number; end: number } | null {
-  const start = lines.findIndex((l) => /第二十条|本年制发件数|本年新制作数量/.test(squash(l)));
+export function findDisclosureRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
+  const start = flat.findIndex((l) => /第二十条|本年制发件数|本年新制作数量/.test(l));
   if (start < 0) return null;
   let end = lines.length;
   for (let i = start + 1; i < lines.length; i++) {
-    const s = squash(lines[i]);
+    const s = flat[i];
     if (/本年新收|申请人情况|勾稽关系|收到和处理政府信息公开申请/.test(s) || (/行政复议/.test(s) && s.length < 40)) {
       end = i;
       break;
@@ -62,7 +62,7 @@ export function findDisclosureRegion(lines: string[]): { start: number; end: num
 
 export function parseDisclosureTable(text: string): DisclosureTableResult {
   const lines = text.split('\n');
-  const region = findDisclosureRegion(lines);
+  const region = findDisclosureRegion(lines, squashedLines(text));
   if (!region) return { table: null, shape: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');
   const flat = squash(regionText);

@@ -9,7 +9,7 @@ import { applicationsFromProse, feesFromProse, proactiveFromProse, reviewFromPro
 import type { ApplicationTable, Channel, ReportDocument, ReportSource } from './schema';
 import { splitSections } from './sections';
 import { detectTemplate } from './template';
-import { cleanReportText } from './text';
+import { cleanReportText, squashedLines } from './text';
 import { looksTraditional, toSimplified } from './traditional';
 import { parseReviewTable } from './review-table';
 
@@ -49,7 +49,7 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
   const disclosure = parseDisclosureTable(text);
   const applicationsTable = parseApplicationTable(text);
   const t3 = applicationsTable.table;
-  const t3End = t3 ? lines.findIndex((l) => /结转下年|转下年度/.test(l.replace(/\s+/g, ''))) : -1;
+  const t3End = t3 ? squashedLines(text).findIndex((l) => /结转下年|转下年度/.test(l)) : -1;
   const review = parseReviewTable(text, Math.max(0, t3End));
   const legacy = parseLegacyTable(text);
   const legacyKey = legacy ? legacyFigures(legacy) : null;

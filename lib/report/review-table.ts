@@ -1,5 +1,5 @@
 import type { ReviewTable } from './schema';
-import { parseNumberCell, squash, tokenizeTable } from './text';
+import { parseNumberCell, squash, squashedLines, tokenizeTable } from './text';
 
 export interface ReviewTableResult {
   table: ReviewTable | null;
@@ -12,9 +12,10 @@ export interface ReviewTableResult {
  */
 export function parseReviewTable(text: string, after: number): ReviewTableResult {
   const lines = text.split('\n');
+  const flat = squashedLines(text);
   let start = -1;
   for (let i = after; i < lines.length; i++) {
-    const s = squash(lines[i]);
+    const s = flat[i];
     if (/行政复议/.test(s) && s.length <= 40 && !/[。]/.test(s)) {
       start = i;
       break;
@@ -23,7 +24,7 @@ export function parseReviewTable(text: string, after: number): ReviewTableResult
   if (start < 0) return { table: null, notes: [] };
   let end = Math.min(lines.length, start + 60);
   for (let i = start + 1; i < end; i++) {
-    const s = squash(lines[i]);
+    const s = flat[i];
     if (/存在的?主要问题|其他需要报告|^[五六][、.．]/.test(s) && s.length < 40) {
       end = i;
       break;

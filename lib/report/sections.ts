@@ -1,4 +1,4 @@
-import { squash } from './text';
+import { squash, squashedLines } from './text';
 import type { sectionKeys } from './schema';
 
 export type SectionKey = (typeof sectionKeys)[number];
@@ -31,10 +31,10 @@ export interface Heading {
   numbered: boolean;
 }
 
-export function findHeadings(lines: string[]): Heading[] {
+export function findHeadings(lines: string[], flat: string[] = lines.map(squash)): Heading[] {
   const headings: Heading[] = [];
-  lines.forEach((raw, index) => {
-    const s = squash(raw);
+  lines.forEach((_raw, index) => {
+    const s = flat[index];
     if (s.length === 0 || s.length > 40) return;
     const numberMatch = s.match(HEADING_NUMBER);
     const rest = numberMatch ? s.slice(numberMatch[0].length) : s;
@@ -54,7 +54,7 @@ export function findHeadings(lines: string[]): Heading[] {
  */
 export function splitSections(text: string): Record<SectionKey, string | null> {
   const lines = text.split('\n');
-  const headings = findHeadings(lines).filter((h) => h.numbered || isStandalone(lines[h.line]));
+  const headings = findHeadings(lines, squashedLines(text)).filter((h) => h.numbered || isStandalone(lines[h.line]));
   const out: Record<SectionKey, string | null> = { overview: null, proactive: null, applications: null, review: null, problems: null, other: null };
   headings.forEach((h, i) => {
     const end = i + 1 < headings.length ? headings[i + 1].line : lines.length;

@@ -9,8 +9,10 @@ const TRADITIONAL_ONLY = /[開資報與會國門這務關區縣鄉鎮時發計�
 let converter: ((s: string) => string) | null = null;
 
 export function looksTraditional(text: string): boolean {
-  const sample = text.slice(0, 4000);
-  const hits = sample.match(TRADITIONAL_ONLY)?.length ?? 0;
+  const sample = text.slice(0, 3000);
+  TRADITIONAL_ONLY.lastIndex = 0;
+  let hits = 0;
+  while (TRADITIONAL_ONLY.exec(sample) && hits < 12) hits++;
   return hits >= 5 && hits / Math.max(1, sample.length) > 0.002;
 }
 
