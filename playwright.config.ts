@@ -6,18 +6,23 @@ const baseURL = `http://localhost:${port}`; // localhost, not 127.0.0.1: auth co
 type WebServer = NonNullable<Exclude<Parameters<typeof defineConfig>[0]['webServer'], undefined>>;
 type WebServerConfig = Extract<WebServer, readonly unknown[]>[number];
 
-/** The production build (`next build` runs first, in scripts/test-all.mjs). */
+/**
+ * The production build (`next build` runs first, in scripts/test-all.mjs) behind a real
+ * Meilisearch: e2e/support/serve.ts starts the engine in a temp folder, indexes data/reports and
+ * e2e/fixtures, then runs `next start` with a search-only key. SIGTERM lets it stop the engine
+ * and remove the folder (without gracefulShutdown Playwright SIGKILLs the process group).
+ */
 const appServer: WebServerConfig = {
-  command: `node node_modules/next/dist/bin/next start -p ${port}`,
+  command: 'node --import tsx e2e/support/serve.ts',
   url: `${baseURL}/api/health`,
   reuseExistingServer: !process.env.CI,
-  timeout: 60_000,
+  timeout: 120_000,
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   stdout: 'ignore',
   stderr: 'pipe',
-  env: { NEXT_TELEMETRY_DISABLED: '1' },
+  env: { NEXT_TELEMETRY_DISABLED: '1', E2E_PORT: String(port) },
 };
 
-// More servers (Meilisearch, seeded with fixture reports) join this list with the search issue.
 const webServers: WebServerConfig[] = [appServer];
 
 export default defineConfig({

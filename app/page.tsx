@@ -1,24 +1,63 @@
-export default function HomePage() {
-  return (
-    <div className="home">
-      <section className="home__intro" aria-labelledby="home-title">
-        <h1 id="home-title" data-testid="home-title">
-          {/* Each half stays on one line, so narrow screens wrap at the space. */}
-          <span className="keep-together">政府信息公开工作年度报告</span>{' '}
-          <span className="keep-together">检索与比较</span>
-        </h1>
-        {/* Chinese text stays on one source line: a JSX line break would render as a space. */}
-        <p className="lead" data-testid="home-lead">
-          各级行政机关每年发布《政府信息公开工作年度报告》，报告中有主动公开、依申请公开、行政复议和行政诉讼等统计表。年报 · Nianbao 把这些报告整理成结构化数据，方便按地区、年份和机关检索，并横向比较。
-        </p>
-      </section>
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
+import { searchReports, SearchUnavailableError } from '@/lib/search/queries';
+import type { SearchResult } from '@/lib/search/types';
+import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from './_components/search-view';
 
-      <section className="card card--placeholder" aria-labelledby="search-soon" data-testid="search-placeholder">
-        <h2 id="search-soon">检索功能即将上线</h2>
-        <p>
-          报告解析与索引正在开发中。上线后可在这里按关键词、地区、年份检索报告，并比较各地的依申请公开数据。
-        </p>
-      </section>
-    </div>
+type RawSearchParams = Record<string, string | string[] | undefined>;
+
+interface PageProps {
+  searchParams: Promise<RawSearchParams>;
+}
+
+/** The query string as it arrived, in the same serialisation toQueryString uses. */
+function arrivedQuery(raw: RawSearchParams): string {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) qs.append(key, v);
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const parsed = parseSearchParams(await searchParams);
+  if (!parsed.ok || !parsed.params.q) return {};
+  return {
+    title: `“${parsed.params.q}”的检索结果`,
+    description: `在各级政府信息公开工作年度报告中检索“${parsed.params.q}”。`,
+  };
+}
+
+export default async function SearchPage({ searchParams }: PageProps) {
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw);
+  if (!parsed.ok) return <InvalidSearch message={parsed.error} />;
+  const { params } = parsed;
+
+  // One address per search: forms submit empty and default fields, so send them to the canonical URL.
+  const canonical = toQueryString(params);
+  if (canonical !== arrivedQuery(raw)) redirect(`/${canonical}`);
+
+  const landing = canonical === '' || canonical === toQueryString(DEFAULT_PARAMS);
+  let result: SearchResult;
+  try {
+    result = await searchReports(params);
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) {
+      return (
+        <SearchFrame params={params} landing={landing}>
+          <SearchUnavailable />
+        </SearchFrame>
+      );
+    }
+    throw error;
+  }
+  return (
+    <SearchFrame params={params} landing={landing}>
+      <SearchResults result={result} queryString={canonical} />
+    </SearchFrame>
   );
 }

@@ -93,6 +93,8 @@ async function unitPhase() {
   const code = await run(process.execPath, [
     '--import',
     'tsx',
+    // Modules marked `import 'server-only'` (lib/search/queries.ts) load as they do in Next's server.
+    '--conditions=react-server',
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',

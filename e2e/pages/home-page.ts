@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 export class HomePage {
   readonly title: Locator;
   readonly lead: Locator;
-  readonly searchPlaceholder: Locator;
+  readonly searchForm: Locator;
   readonly main: Locator;
   readonly brand: Locator;
   readonly skipLink: Locator;
@@ -12,7 +12,7 @@ export class HomePage {
   constructor(readonly page: Page) {
     this.title = page.getByTestId('home-title');
     this.lead = page.getByTestId('home-lead');
-    this.searchPlaceholder = page.getByTestId('search-placeholder');
+    this.searchForm = page.getByTestId('search-form');
     this.main = page.getByRole('main');
     this.brand = page.getByTestId('site-brand');
     this.skipLink = page.getByTestId('skip-link');
@@ -34,7 +34,8 @@ export class HomePage {
     );
   }
 
-  screenshot(path: string) {
-    return this.page.screenshot({ path, fullPage: true });
+  /** Whole page by default; `fullPage: false` saves what the screen shows. */
+  screenshot(path: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+    return this.page.screenshot({ path, fullPage });
   }
 }

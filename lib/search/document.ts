@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, reportDocumentSchema, type Check, type ReportDocument } from '../report/schema';
+import { spaceHan } from './recall';
 
 /**
  * The record stored in Meilisearch: the whole parsed report plus flat fields that filters, sorts
@@ -20,6 +21,20 @@ export const yearFiguresSchema = z.object({
 });
 export type YearFigures = z.infer<typeof yearFiguresSchema>;
 
+/**
+ * What the search matches: the report's words with every Han character a word of its own
+ * (lib/search/recall.ts says why). Searchable but never displayed, so a document read back from
+ * the index has no `search`.
+ */
+export const searchFieldsSchema = z.object({
+  title: z.string(),
+  organization: z.string(),
+  /** Province, city, county, township and a former place name. */
+  places: z.string(),
+  text: z.string(),
+});
+export type SearchFields = z.infer<typeof searchFieldsSchema>;
+
 export const indexedReportExtrasSchema = z.object({
   applicationsNew: z.number().int().nonnegative().nullable(),
   proactiveTotal: z.number().int().nonnegative().nullable(),
@@ -35,6 +50,8 @@ export const indexedReportExtrasSchema = z.object({
   /** Where the file was read from: relative to the working directory when inside it. */
   sourcePath: z.string(),
   indexedAt: z.string(),
+  /** Always set by toIndexedReport; absent from what searches return (not a displayed attribute). */
+  search: searchFieldsSchema.optional(),
 });
 
 export const indexedReportSchema = reportDocumentSchema.extend(indexedReportExtrasSchema.shape);
@@ -113,6 +130,16 @@ export function countFailed(checks: readonly Check[]): number {
   return failed;
 }
 
+export function searchFieldsOf(doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>): SearchFields {
+  const places = [doc.province, doc.city, doc.county, doc.township, doc.formerPlaceName].filter((p): p is string => Boolean(p));
+  return {
+    title: spaceHan(doc.title ?? ''),
+    organization: spaceHan(doc.organization ?? ''),
+    places: spaceHan(places.join(' ')),
+    text: spaceHan(doc.text),
+  };
+}
+
 /** The record sent to Meilisearch for one parsed report. Cross-year checks start empty. */
 export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexedAt = new Date().toISOString()): IndexedReport {
   const crossYearChecks: Check[] = [];
@@ -129,5 +156,6 @@ export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexed
     hasFailedChecks: failedChecksTotal > 0,
     sourcePath,
     indexedAt,
+    search: searchFieldsOf(doc),
   };
 }

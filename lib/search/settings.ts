@@ -1,4 +1,5 @@
 import type { Settings } from 'meilisearch';
+import { indexedReportSchema } from './document';
 
 /**
  * The index settings, in code: the indexer applies them to every index it builds, so a fresh
@@ -21,6 +22,9 @@ export const FILTERABLE_ATTRIBUTES = [
   'hasFailedChecks',
   'hasApplications',
   'partial',
+  // Ranges on the key figures ("more than 100 applications").
+  'applicationsNew',
+  'proactiveTotal',
 ] as const;
 
 export const SORTABLE_ATTRIBUTES = ['year', 'applicationsNew', 'proactiveTotal', 'publishedAt'] as const;
@@ -31,14 +35,22 @@ export const FACETS = ['province', 'city', 'county', 'township', 'year', 'level'
 export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 export type SortableAttribute = (typeof SORTABLE_ATTRIBUTES)[number];
 
+/** Every field but the search copies: the report page reads documents through the search-only key. */
+export const DISPLAYED_ATTRIBUTES = Object.keys(indexedReportSchema.shape).filter((key) => key !== 'search');
+
 export const INDEX_SETTINGS = {
+  // Only the one-character-a-word copies are searched (lib/search/recall.ts): a query term matches
+  // where its characters stand together, whatever jieba would have made of the words.
   // Ranked: a hit in the title or the body's name beats a hit in the place names, which beats the text.
   // `sections` are slices of `text`, so indexing them too would double the work for no new words.
-  searchableAttributes: ['title', 'organization', 'province', 'city', 'county', 'township', 'text'],
+  searchableAttributes: ['search.title', 'search.organization', 'search.places', 'search.text'],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
-  // The whole document: the report page reads it through the search-only key (filter `id = …`).
-  displayedAttributes: ['*'],
+  displayedAttributes: DISPLAYED_ATTRIBUTES,
+  // A chosen sort orders all results (by default Meilisearch sorts only within equally relevant ones).
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  // Typos mean nothing for one-character words, and 2023 must not find 2028.
+  typoTolerance: { enabled: false },
   faceting: {
     // China has ~41,000 townships; a county or city filter leaves far fewer, but a province may have 2,000+.
     maxValuesPerFacet: 5000,

@@ -1,0 +1,114 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '@/lib/search/params';
+import type { SearchResult } from '@/lib/search/types';
+import { ActiveFilters } from './active-filters';
+import { Facets } from './facets';
+import { activeFilters, clearFiltersHref } from './filters';
+import { NoResults } from './no-results';
+import { Pagination } from './pagination';
+import { ResultCard } from './result-card';
+import { SearchForm } from './search-form';
+import { SortForm } from './sort-form';
+
+/** The search page's frame: heading, search box, then whatever the body is (results or a message). */
+export function SearchFrame({ params, landing, children }: { params: SearchParams; landing: boolean; children: ReactNode }) {
+  return (
+    <div className="search" data-testid="search-page">
+      <section className="search__intro" aria-labelledby="home-title">
+        <h1 id="home-title" data-testid="home-title">
+          {/* Each half stays on one line, so narrow screens wrap at the space. */}
+          <span className="keep-together">政府信息公开工作年度报告</span> <span className="keep-together">检索与比较</span>
+        </h1>
+        {landing ? (
+          <p className="lead" data-testid="home-lead">
+            各级行政机关每年发布《政府信息公开工作年度报告》，报告中有主动公开、依申请公开、行政复议和行政诉讼等统计表。年报 · Nianbao 把这些报告整理成结构化数据，方便按地区、年份和机关检索，并横向比较。
+          </p>
+        ) : null}
+        <SearchForm params={params} />
+      </section>
+      {children}
+    </div>
+  );
+}
+
+function exportHref(params: SearchParams): string {
+  return `/api/search/export${toQueryString({ ...params, page: 1, size: DEFAULT_PARAMS.size })}`;
+}
+
+export function SearchResults({ result, queryString }: { result: SearchResult; queryString: string }) {
+  const { params, hits, total, page, totalPages } = result;
+  const filters = activeFilters(params);
+  const clearHref = clearFiltersHref(params);
+  const filterCount = filters.length;
+  const pageBeyondEnd = hits.length === 0 && total > 0;
+  return (
+    <div className="search__body">
+      <aside className="search__aside" aria-label="筛选条件">
+        <details className="filters" data-testid="filters">
+          <summary className="filters__summary" data-testid="filters-toggle">
+            筛选{filterCount ? `（已选 ${filterCount} 项）` : ''}
+          </summary>
+          <Facets params={params} facets={result.facets} />
+        </details>
+      </aside>
+      {/* Keyed on the search: a new search mounts fresh results instead of patching the old list. */}
+      <section key={queryString} className="search__results" aria-labelledby="results-heading" data-testid="results">
+        <h2 id="results-heading" className="visually-hidden">
+          检索结果
+        </h2>
+        <div className="results-bar">
+          <p className="results-bar__summary" role="status" data-testid="results-summary">
+            共 <strong data-testid="results-total">{total.toLocaleString('zh-CN')}</strong> 份报告
+            {totalPages > 0 ? `，第 ${page}/${totalPages} 页` : ''}
+          </p>
+          <div className="results-bar__tools">
+            <SortForm params={params} />
+            {total > 0 ? (
+              <a href={exportHref(params)} className="button" download data-testid="export-csv">
+                导出 CSV
+              </a>
+            ) : null}
+          </div>
+        </div>
+        <ActiveFilters filters={filters} clearHref={clearHref} />
+        {total === 0 ? (
+          <NoResults params={params} filters={filters} clearHref={clearHref} />
+        ) : pageBeyondEnd ? (
+          <p className="notice" data-testid="page-beyond-end">
+            没有第 {page} 页。<Link href={`/${toQueryString({ ...params, page: 1 })}`}>回到第 1 页</Link>
+          </p>
+        ) : (
+          <ol className="results" data-testid="result-list">
+            {hits.map((hit) => (
+              <ResultCard key={hit.id} hit={hit} q={params.q} />
+            ))}
+          </ol>
+        )}
+        {total > 0 ? <Pagination params={params} page={page} totalPages={totalPages} /> : null}
+      </section>
+    </div>
+  );
+}
+
+export function InvalidSearch({ message }: { message: string }) {
+  return (
+    <section className="status" data-testid="invalid-search">
+      <h1>搜索条件有误</h1>
+      <p>{message}</p>
+      <p>
+        <Link href="/" data-testid="invalid-search-reset">
+          重新开始搜索
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export function SearchUnavailable() {
+  return (
+    <p className="notice notice--error" role="alert" data-testid="search-unavailable">
+      搜索服务暂时不可用，请稍后再试。
+    </p>
+  );
+}

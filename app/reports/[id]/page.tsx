@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { regionParts } from '@/components/labels';
+import type { Check } from '@/lib/report/schema';
+import type { IndexedReport } from '@/lib/search/document';
+import { getBodyYears, getReport, SearchUnavailableError } from '@/lib/search/queries';
+import type { BodyYear } from '@/lib/search/types';
+import { BodyYears } from './body-years';
+import { ChecksList } from './checks-list';
+import { KeyFigures } from './key-figures';
+import { ReportHeader, reportTitle } from './report-header';
+import { ReportSections } from './report-sections';
+import { ReportTables } from './report-tables';
+import { failedCellsOf } from './tables/failed-cells';
+
+interface PageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+type Loaded = { kind: 'report'; report: IndexedReport } | { kind: 'missing' } | { kind: 'unavailable' };
+
+/** One lookup per request, shared by the metadata and the page. */
+const loadReport = cache(async (id: string): Promise<Loaded> => {
+  if (!REPORT_ID.test(id)) return { kind: 'missing' };
+  try {
+    const report = await getReport(id);
+    return report ? { kind: 'report', report } : { kind: 'missing' };
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) return { kind: 'unavailable' };
+    throw error;
+  }
+});
+
+function queryOf(raw: Record<string, string | string[] | undefined>): string {
+  const q = raw.q;
+  const value = Array.isArray(q) ? q[0] : q;
+  return (value ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const { id } = await params;
+  const loaded = await loadReport(id);
+  if (loaded.kind !== 'report') return { title: loaded.kind === 'missing' ? '没有找到这份报告' : '报告暂时无法加载' };
+  const report = loaded.report;
+  const title = reportTitle(report);
+  const place = regionParts(report).map((p) => p.name).join('');
+  const facts = [
+    place || null,
+    report.proactive.total !== null ? `主动公开 ${report.proactive.total} 条` : null,
+    report.applications.newReceived !== null ? `新收申请 ${report.applications.newReceived} 件` : null,
+    report.failedChecksTotal > 0 ? `${report.failedChecksTotal} 项勾稽校验未通过` : null,
+  ].filter(Boolean);
+  const description = `${title}${facts.length ? `：${facts.join('，')}` : ''}。`;
+  return { title, description, openGraph: { title, description, type: 'article' } };
+}
+
+/** Failed checks first, so the marked cells' descriptions lead the list. */
+function orderedChecks(report: IndexedReport): Check[] {
+  const all = [...report.checks, ...(report.crossYearChecks ?? [])];
+  return [...all.filter((c) => !c.passed), ...all.filter((c) => c.passed)];
+}
+
+async function otherYears(report: IndexedReport): Promise<BodyYear[]> {
+  if (!report.bodyKey) return [];
+  try {
+    return await getBodyYears(report.bodyKey);
+  } catch (error) {
+    // The list is a side dish: the report itself still shows.
+    if (error instanceof SearchUnavailableError) return [];
+    throw error;
+  }
+}
+
+export default async function ReportPage({ params, searchParams }: PageProps) {
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
+  const loaded = await loadReport(id);
+  if (loaded.kind === 'missing') notFound();
+  if (loaded.kind === 'unavailable') {
+    return (
+      <section className="status" data-testid="report-unavailable">
+        <h1>报告暂时无法加载</h1>
+        <p role="alert">搜索服务暂时不可用，请稍后再试。</p>
+      </section>
+    );
+  }
+  const report = loaded.report;
+  const q = queryOf(raw);
+  const checks = orderedChecks(report);
+  const years = await otherYears(report);
+
+  return (
+    <article className="report" data-testid="report-page" aria-labelledby="report-title">
+      <ReportHeader report={report} />
+      <KeyFigures report={report} />
+      <ReportTables report={report} failed={failedCellsOf(checks)} />
+      <ChecksList checks={checks} />
+      {report.parseNotes.length > 0 ? (
+        <section className="report-section" aria-labelledby="notes-heading" data-testid="parse-notes">
+          <h2 id="notes-heading">解析说明</h2>
+          <ul>
+            {report.parseNotes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <BodyYears years={years} currentId={report.id} q={q} />
+      <ReportSections report={report} q={q} />
+    </article>
+  );
+}

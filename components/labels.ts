@@ -1,0 +1,38 @@
+import type { Template } from '@/lib/report/schema';
+
+/** Names people read for the values the index stores. Levels: `levelName` in lib/search/params. */
+
+const TEMPLATE_NAMES: Record<Template, string> = {
+  '2021': '2021 版模板',
+  '2019': '2019 版模板',
+  pre2019: '2019 年以前格式',
+  unknown: '模板未识别',
+};
+
+export function templateName(template: Template): string {
+  return TEMPLATE_NAMES[template] ?? template;
+}
+
+export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
+export type RegionField = (typeof REGION_FIELDS)[number];
+
+const REGION_FIELD_NAMES: Record<RegionField, string> = {
+  province: '省份',
+  city: '地市',
+  county: '区县',
+  township: '乡镇街道',
+};
+
+export function regionFieldName(field: RegionField): string {
+  return REGION_FIELD_NAMES[field];
+}
+
+/** 1,136 — or an em dash when the figure is unknown. */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : value.toLocaleString('zh-CN');
+}
+
+/** The place names of a report, province first, without gaps. */
+export function regionParts(place: { province: string | null; city: string | null; county: string | null; township: string | null }): Array<{ field: RegionField; name: string }> {
+  return REGION_FIELDS.flatMap((field) => (place[field] ? [{ field, name: place[field] as string }] : []));
+}

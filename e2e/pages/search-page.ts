@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The search page (`/`): search box, filters, results, sort, pagination, export. */
+export class SearchPage {
+  readonly searchInput: Locator;
+  readonly searchSubmit: Locator;
+  readonly results: Locator;
+  readonly resultLinks: Locator;
+  readonly snippets: Locator;
+  readonly summary: Locator;
+  readonly total: Locator;
+  readonly filters: Locator;
+  readonly filtersToggle: Locator;
+  readonly regionTrail: Locator;
+  readonly regionValues: Locator;
+  readonly sortSelect: Locator;
+  readonly exportLink: Locator;
+  readonly pagination: Locator;
+  readonly noResults: Locator;
+  readonly unavailable: Locator;
+  readonly invalid: Locator;
+
+  constructor(readonly page: Page) {
+    this.searchInput = page.getByTestId('search-input');
+    this.searchSubmit = page.getByTestId('search-submit');
+    this.results = page.getByTestId('result');
+    this.resultLinks = page.getByTestId('result-link');
+    this.snippets = page.getByTestId('result-snippet');
+    this.summary = page.getByTestId('results-summary');
+    this.total = page.getByTestId('results-total');
+    this.filters = page.getByTestId('filters');
+    this.filtersToggle = page.getByTestId('filters-toggle');
+    this.regionTrail = page.getByTestId('region-trail');
+    this.regionValues = page.getByTestId('facet-region-value');
+    this.sortSelect = page.getByTestId('sort-select');
+    this.exportLink = page.getByTestId('export-csv');
+    this.pagination = page.getByTestId('pagination');
+    this.noResults = page.getByTestId('no-results');
+    this.unavailable = page.getByTestId('search-unavailable');
+    this.invalid = page.getByTestId('invalid-search');
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/${query}`);
+    await expect(this.page.getByTestId('search-page').or(this.invalid)).toBeVisible();
+  }
+
+  async search(words: string) {
+    await this.searchInput.fill(words);
+    await this.searchSubmit.click();
+    await this.waitForQuery('q', words);
+  }
+
+  /**
+   * Waits until the address holds `name=value` and the results are in. Polls the URL instead of
+   * waiting for a load event: filters, sort and history moves are client-side navigations.
+   */
+  async waitForQuery(name: string, value: string) {
+    await expect(this.page).toHaveURL((url) => url.searchParams.get(name) === value);
+    await expect(this.page.getByTestId('loading')).toHaveCount(0);
+  }
+
+  regionValue(name: string): Locator {
+    return this.regionValues.filter({ has: this.page.locator('.facet__name', { hasText: new RegExp(`^${name}$`) }) });
+  }
+
+  facet(testId: string, label: string): Locator {
+    return this.page.getByTestId(testId).filter({ has: this.page.locator('.facet__name', { hasText: new RegExp(`^${label}$`) }) });
+  }
+
+  async totalCount(): Promise<number> {
+    return Number((await this.total.innerText()).replace(/[^\d]/g, ''));
+  }
+
+  /** The ids of the listed reports, in order. */
+  async resultIds(): Promise<string[]> {
+    return this.results.evaluateAll((items) => items.map((item) => item.getAttribute('data-report-id') ?? ''));
+  }
+
+  async yearsListed(): Promise<number[]> {
+    const texts = await this.page.getByTestId('result-year').allInnerTexts();
+    return texts.map((t) => Number.parseInt(t, 10));
+  }
+
+  fitsViewportWidth() {
+    return this.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  }
+
+  /** Whole page by default; `fullPage: false` saves what the screen shows. */
+  screenshot(path: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+    return this.page.screenshot({ path, fullPage });
+  }
+}

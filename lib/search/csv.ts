@@ -1,0 +1,92 @@
+import type { Template } from '../report/schema';
+import { levelName, type SearchParams } from './params';
+import type { ExportRow } from './queries';
+
+/**
+ * The CSV export, one row per report. RFC 4180 by hand (no CSV package is installed): a field with
+ * a comma, a quote or a line break is quoted and its quotes doubled; rows end in CRLF. The file
+ * starts with a BOM so Excel reads it as UTF-8. A text cell that starts like a formula (= + - @)
+ * gets a leading apostrophe, so a spreadsheet shows it instead of running it.
+ */
+
+export const BOM = '\uFEFF';
+
+const TEMPLATE_NAMES: Record<Template, string> = {
+  '2021': '2021 年新模板',
+  '2019': '2019 年模板',
+  pre2019: '2019 年以前',
+  unknown: '未识别',
+};
+
+type Cell = string | number | null | undefined;
+
+interface Column {
+  header: string;
+  value: (row: ExportRow, reportUrl: string) => Cell;
+}
+
+export const EXPORT_COLUMNS: Column[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: '机构', value: (r) => r.organization ?? r.title },
+  { header: '省', value: (r) => r.province },
+  { header: '市', value: (r) => r.city },
+  { header: '县', value: (r) => r.county },
+  { header: '乡镇', value: (r) => r.township },
+  { header: '年份', value: (r) => r.year },
+  { header: '层级', value: (r) => (r.level ? levelName(r.level) : null) },
+  { header: '模板', value: (r) => TEMPLATE_NAMES[r.template] ?? r.template },
+  { header: '主动公开总数', value: (r) => r.proactiveTotal },
+  { header: '新收申请', value: (r) => r.applicationsNew },
+  { header: '上年结转', value: (r) => r.applications?.carriedOver },
+  { header: '办理总计', value: (r) => r.applications?.processed },
+  { header: '结转下年', value: (r) => r.applications?.carriedForward },
+  { header: '复议', value: (r) => r.review?.reconsiderations },
+  { header: '诉讼', value: (r) => r.review?.lawsuits },
+  { header: '未通过校验数', value: (r) => r.failedChecksTotal },
+  { header: '发布日期', value: (r) => r.publishedAt },
+  { header: '链接', value: (_r, url) => url },
+];
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+export const CSV_HEADER = csvLine(EXPORT_COLUMNS.map((c) => c.header));
+
+/** One report as a CSV line; `origin` makes the link absolute (https://example.org). */
+export function csvRow(row: ExportRow, origin: string): string {
+  const url = `${origin}/reports/${encodeURIComponent(row.id)}`;
+  return csvLine(EXPORT_COLUMNS.map((c) => c.value(row, url)));
+}
+
+/** nianbao-山东省-2023-依申请.csv: the filters a reader would recognise, in a file name. */
+export function exportFileName(params: SearchParams, today = new Date()): string {
+  const parts = [params.province, params.city, params.county, params.township];
+  if (params.yearFrom !== null && params.yearFrom === params.yearTo) parts.push(String(params.yearFrom));
+  else if (params.yearFrom !== null || params.yearTo !== null) parts.push(`${params.yearFrom ?? ''}-${params.yearTo ?? ''}`);
+  if (params.q) parts.push(params.q);
+  const label = parts
+    .filter((p): p is string => Boolean(p))
+    .join('-')
+    .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_')
+    .slice(0, 60);
+  const date = today.toISOString().slice(0, 10).replace(/-/g, '');
+  return `nianbao-${label ? `${label}-` : ''}${date}.csv`;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback name and the UTF-8 one. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

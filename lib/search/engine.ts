@@ -1,0 +1,104 @@
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+
+/**
+ * The web app's one call to Meilisearch, POST /indexes/{index}/search, over node:http with
+ * kept-alive connections. The JS client goes through `fetch`, which Next wraps for its data cache
+ * and which reads bodies through web streams: on a 90 KB reply (a page of hits with their texts
+ * for snippets) that costs 1–1.5 ms a request, a third of the whole budget this app has over the
+ * engine (see scripts/bench-search.ts).
+ */
+
+export interface EngineConnection {
+  url: string;
+  apiKey: string;
+  index: string;
+}
+
+/** What Meilisearch answers to a search with page/hitsPerPage (exhaustive counts). */
+export interface EngineSearchResponse<T> {
+  hits: T[];
+  totalHits?: number;
+  totalPages?: number;
+  page?: number;
+  hitsPerPage?: number;
+  limit?: number;
+  offset?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+/** The engine refused the request or was not there; `detail` is for the log only. */
+export class EngineError extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(status === null ? `Meilisearch unreachable: ${detail}` : `Meilisearch answered ${status}: ${detail}`, options);
+    this.name = 'EngineError';
+  }
+}
+
+const TIMEOUT_MS = 10_000;
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+function postOnce<T>(url: URL, apiKey: string, payload: string): Promise<T> {
+  const send = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise<T>((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        agent: agents[url.protocol as 'http:' | 'https:'],
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          // Compressed replies stall ~40 ms on loopback (STACK.md).
+          'accept-encoding': 'identity',
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => reject(new EngineError(null, error.message, { cause: error })));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status < 200 || status >= 300) return reject(new EngineError(status, text.slice(0, 500)));
+          try {
+            resolve(JSON.parse(text) as T);
+          } catch (error) {
+            reject(new EngineError(status, 'reply is not JSON', { cause: error }));
+          }
+        });
+      },
+    );
+    request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const failure = new EngineError(null, error.message, { cause: error });
+      // A kept-alive connection the engine had already closed: worth one fresh try.
+      (failure as EngineError & { retry?: boolean }).retry = request.reusedSocket && error.code === 'ECONNRESET';
+      reject(failure);
+    });
+    request.end(payload);
+  });
+}
+
+export async function engineSearch<T>(connection: EngineConnection, body: MeiliSearchParams): Promise<EngineSearchResponse<T>> {
+  const url = new URL(`${connection.url}/indexes/${encodeURIComponent(connection.index)}/search`);
+  const payload = JSON.stringify(body);
+  try {
+    return await postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload);
+  } catch (error) {
+    if ((error as { retry?: boolean }).retry) return postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload);
+    throw error;
+  }
+}

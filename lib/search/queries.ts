@@ -1,0 +1,219 @@
+import 'server-only';
+import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+import { SearchUnavailableError } from '../errors';
+import { LEVELS, TEMPLATES } from '../report/schema';
+import { readAppSearchConfig } from './config';
+import type { IndexedReport } from './document';
+import { engineSearch, type EngineConnection, type EngineSearchResponse } from './engine';
+import { snippet, highlight } from './highlight';
+import { quoteFilterValue, type SearchParams } from './params';
+import { searchTerms, toEngineQuery } from './recall';
+import { engineSort, HIT_FIELDS, prepareSearch, type RegionField } from './request';
+import { DISPLAYED_ATTRIBUTES } from './settings';
+import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
+
+/**
+ * The one module the web app uses to read the index: typed functions that return app types, with
+ * the search-only key (readAppSearchConfig), kept-alive connections (engine.ts), and every engine
+ * failure turned into SearchUnavailableError (its cause goes to the log, never to a page or a
+ * response).
+ */
+
+export { SearchUnavailableError };
+
+const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+let cached: { source: string; connection: EngineConnection } | null = null;
+
+function connection(): EngineConnection {
+  const source = `${process.env.MEILI_URL}\n${process.env.MEILI_SEARCH_KEY}\n${process.env.MEILI_INDEX}\n${process.env.MEILI_MASTER_KEY}`;
+  if (cached?.source !== source) {
+    let config;
+    try {
+      config = readAppSearchConfig();
+    } catch (error) {
+      // A missing MEILI_URL or key is an outage to the reader; the log says which variable.
+      throw new SearchUnavailableError(error);
+    }
+    cached = { source, connection: { url: config.url, apiKey: config.searchKey, index: config.index } };
+  }
+  return cached.connection;
+}
+
+/** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
+async function search<T>(body: MeiliSearchParams): Promise<EngineSearchResponse<T>> {
+  const target = connection();
+  try {
+    return await engineSearch<T>(target, body);
+  } catch (error) {
+    throw new SearchUnavailableError(error);
+  }
+}
+
+type HitField = (typeof HIT_FIELDS)[number];
+type RawHit = Pick<IndexedReport, HitField> & { text?: string };
+
+function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
+  return {
+    id: raw.id,
+    title: raw.title ?? null,
+    organization: raw.organization ?? null,
+    level: raw.level ?? null,
+    province: raw.province ?? null,
+    city: raw.city ?? null,
+    county: raw.county ?? null,
+    township: raw.township ?? null,
+    regionCode: raw.regionCode ?? null,
+    year: raw.year ?? null,
+    template: raw.template,
+    publishedAt: raw.publishedAt ?? null,
+    applicationsNew: raw.applicationsNew ?? null,
+    proactiveTotal: raw.proactiveTotal ?? null,
+    failedChecksTotal: raw.failedChecksTotal ?? 0,
+    hasFailedChecks: raw.hasFailedChecks ?? false,
+    partial: raw.partial ?? false,
+    highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),
+    snippet: terms.length > 0 && raw.text ? snippet(raw.text, terms) : null,
+  };
+}
+
+type Distribution = Record<string, number> | undefined;
+
+function byCount(distribution: Distribution): FacetValue[] {
+  return Object.entries(distribution ?? {})
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+}
+
+/** Years newest first; levels and templates in the schema's order (province before county …). */
+function inOrder(distribution: Distribution, order: readonly string[]): FacetValue[] {
+  return byCount(distribution).sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+}
+
+function regionFacet(fields: readonly RegionField[], distribution: Record<string, Distribution>): RegionFacet | null {
+  for (const field of fields) {
+    const values = byCount(distribution[field]);
+    if (values.length > 0) return { field, values };
+  }
+  return null;
+}
+
+/** One page of results with the facet counts of all of them. */
+export async function searchReports(params: SearchParams): Promise<SearchResult> {
+  const { terms, regionFields, body } = prepareSearch(params);
+  const response = await search<RawHit>(body);
+  const facets = response.facetDistribution ?? {};
+  const years = byCount(facets.year).sort((a, b) => Number(b.value) - Number(a.value));
+  return {
+    params,
+    hits: response.hits.map((hit) => toHit(hit, terms)),
+    total: response.totalHits ?? 0,
+    page: response.page ?? params.page,
+    totalPages: response.totalPages ?? 0,
+    facets: {
+      region: regionFacet(regionFields, facets),
+      year: years,
+      level: inOrder(facets.level, LEVELS),
+      template: inOrder(facets.template, TEMPLATES),
+      failed: facets.hasFailedChecks?.true ?? 0,
+      applications: facets.hasApplications?.true ?? 0,
+    },
+    processingTimeMs: response.processingTimeMs,
+  };
+}
+
+export function isReportId(id: string): boolean {
+  return REPORT_ID.test(id);
+}
+
+/** Fields of a stored report; the index serves no `search` copies anyway (settings.ts). */
+const REPORT_FIELDS = DISPLAYED_ATTRIBUTES;
+
+/** One report by id, or null (also for an id that cannot be one). The key can only search, so: filter by id. */
+export async function getReport(id: string): Promise<IndexedReport | null> {
+  if (!isReportId(id)) return null;
+  const response = await search<IndexedReport>({ q: '', filter: `id = ${quoteFilterValue(id)}`, limit: 1, attributesToRetrieve: REPORT_FIELDS });
+  return response.hits[0] ?? null;
+}
+
+const BODY_YEAR_FIELDS = ['id', 'year', 'title', 'applicationsNew', 'proactiveTotal', 'failedChecksTotal'] as const;
+
+/** Every report of the same body (bodyKey), the given one included, oldest first. */
+export async function getBodyYears(bodyKey: string): Promise<BodyYear[]> {
+  if (!bodyKey || bodyKey.length > 500) return [];
+  const response = await search<Pick<IndexedReport, (typeof BODY_YEAR_FIELDS)[number]>>({
+    q: '',
+    filter: `bodyKey = ${quoteFilterValue(bodyKey)}`,
+    sort: ['year:asc'],
+    limit: 200,
+    attributesToRetrieve: [...BODY_YEAR_FIELDS],
+  });
+  // Reports of unknown year sort first in Meilisearch; they go last here.
+  const rows = response.hits.map((hit) => ({
+    id: hit.id,
+    year: hit.year ?? null,
+    title: hit.title ?? null,
+    applicationsNew: hit.applicationsNew ?? null,
+    proactiveTotal: hit.proactiveTotal ?? null,
+    failedChecksTotal: hit.failedChecksTotal ?? 0,
+  }));
+  return [...rows.filter((r) => r.year !== null), ...rows.filter((r) => r.year === null)];
+}
+
+/** What the CSV export needs of a report. */
+export type ExportRow = Pick<
+  IndexedReport,
+  'id' | 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'year' | 'level' | 'template' | 'proactiveTotal' | 'applicationsNew' | 'failedChecksTotal' | 'publishedAt'
+> & {
+  applications: Pick<IndexedReport['applications'], 'carriedOver' | 'processed' | 'carriedForward'>;
+  review: Pick<IndexedReport['review'], 'reconsiderations' | 'lawsuits'>;
+};
+
+const EXPORT_FIELDS = [
+  'id',
+  'title',
+  'organization',
+  'province',
+  'city',
+  'county',
+  'township',
+  'year',
+  'level',
+  'template',
+  'proactiveTotal',
+  'applicationsNew',
+  'failedChecksTotal',
+  'publishedAt',
+  'applications.carriedOver',
+  'applications.processed',
+  'applications.carriedForward',
+  'review.reconsiderations',
+  'review.lawsuits',
+];
+
+export const EXPORT_PAGE_SIZE = 1000;
+
+/**
+ * Every report matching the search (its page and size ignored), in the search's order, read a
+ * page of 1,000 at a time. The first page is read on the first `next()`, so a caller can find out
+ * that the engine is down before it starts answering.
+ */
+export async function* exportReports(params: SearchParams, options: { pageSize?: number } = {}): AsyncGenerator<ExportRow> {
+  const terms = searchTerms(params.q);
+  const { filter } = prepareSearch(params).body;
+  const hitsPerPage = options.pageSize ?? EXPORT_PAGE_SIZE;
+  for (let page = 1; ; page++) {
+    const response = await search<ExportRow>({
+      q: toEngineQuery(terms),
+      filter,
+      sort: engineSort(params, terms),
+      page,
+      hitsPerPage,
+      attributesToRetrieve: EXPORT_FIELDS,
+      matchingStrategy: 'all',
+      locales: ['cmn'],
+    });
+    for (const hit of response.hits) yield hit;
+    if (page >= (response.totalPages ?? 0) || response.hits.length === 0) return;
+  }
+}

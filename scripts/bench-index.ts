@@ -1,0 +1,263 @@
+/**
+ * npm run bench:index -- --count N [--keep]
+ *
+ * On the same N report files, in one run:
+ *   parse        parse every file (parseReportFile) and write the prepared records as NDJSON;
+ *   engine-only  send those prepared records straight to Meilisearch in batches of 500 and wait;
+ *   pipeline     `runIndex` (full reindex: walk, parse, batches, cross-year pass, swap) on the files.
+ * Each phase runs in its own process (so its peak RSS is its own) against a fresh Meilisearch
+ * (so neither inherits the other's index). Goals at N = 20,000: pipeline/engine-only ≤ 1.2,
+ * indexer peak RSS ≤ 300 MB and independent of N.
+ *
+ * Inputs: `npm run corpus:synth` when the project has it; until then the real sample texts are
+ * replicated with varied organization names and years (the output says which).
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { lowerPriority, runIndex } from '../lib/indexer';
+import { walkReportFiles } from '../lib/indexer/walk';
+import { parseReport, parseReportFile } from '../lib/report';
+import { enqueueNdjson, prepareIndex, waitForTask } from '../lib/search/admin';
+import { createMeiliClient } from '../lib/search/client';
+import { toIndexedReport } from '../lib/search/document';
+import { generateSecret, startEmbeddedMeili } from '../lib/search/embedded';
+import { projectRoot } from '../lib/search/local-env';
+
+const self = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const BATCH = 500;
+
+interface PhaseResult {
+  ms: number;
+  docs: number;
+  maxRssMb: number;
+  extra?: Record<string, unknown>;
+}
+
+function maxRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024; // kB → MB
+}
+
+function emit(result: PhaseResult): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+// ── Phases (child processes) ────────────────────────────────────────────────────────────────
+
+async function parsePhase(corpus: string, out: string): Promise<void> {
+  const sink = createWriteStream(out);
+  let parseMs = 0;
+  let docs = 0;
+  for await (const item of walkReportFiles([corpus])) {
+    if (item.kind !== 'file') continue;
+    const start = performance.now();
+    const doc = await parseReportFile(item.file, item.partial ? { partial: true } : {});
+    const record = toIndexedReport(doc, path.relative(corpus, item.file));
+    parseMs += performance.now() - start;
+    docs++;
+    if (!sink.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => sink.end(() => resolve()));
+  emit({ ms: parseMs, docs, maxRssMb: maxRssMb() });
+}
+
+async function enginePhase(prepared: string, url: string, key: string): Promise<void> {
+  const client = createMeiliClient({ url, apiKey: key });
+  await prepareIndex(client, 'bench_engine');
+  const start = performance.now();
+  const tasks: number[] = [];
+  let lines: Buffer[] = [];
+  let docs = 0;
+  // The same transport as the pipeline (NDJSON bytes, batches of 500), minus reading and parsing.
+  const send = async () => {
+    if (lines.length === 0) return;
+    tasks.push(await enqueueNdjson(client, 'bench_engine', lines));
+    docs += lines.length;
+    lines = [];
+  };
+  for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
+    if (!line) continue;
+    lines.push(Buffer.from(`${line}\n`));
+    if (lines.length >= BATCH) await send();
+  }
+  await send();
+  for (const uid of tasks) {
+    const task = await waitForTask(client, uid);
+    if (task.status !== 'succeeded') throw new Error(`engine-only batch failed: ${task.error?.message}`);
+  }
+  emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
+}
+
+async function pipelinePhase(corpus: string, url: string, key: string): Promise<void> {
+  lowerPriority(); // as `npm run index` does
+  const result = await runIndex({ paths: [corpus], connection: { url, apiKey: key }, index: 'bench', runsDir: null, baseDir: corpus });
+  if (result.exitCode !== 0) throw new Error(`pipeline run failed: ${result.fatal ?? JSON.stringify(result.failed.slice(0, 3))}`);
+  emit({
+    ms: result.durationMs,
+    docs: result.indexed,
+    maxRssMb: maxRssMb(),
+    extra: { duplicates: result.duplicates.length, crossYear: result.crossYear, documentsInIndex: result.documentsInIndex, timings: result.timings },
+  });
+}
+
+// ── Inputs ──────────────────────────────────────────────────────────────────────────────────
+
+const CN_DIGITS = '〇一二三四五六七八九';
+function chineseNumber(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => CN_DIGITS[Number(d)])
+    .join('');
+}
+
+/** Real sample texts, each N/7 times under a new name; four consecutive years per body. */
+function replicateSamples(count: number, out: string): string {
+  const bases = [
+    ...readdirSync(path.join(projectRoot, 'data/reports/seeds')).map((f) => path.join(projectRoot, 'data/reports/seeds', f)),
+    ...readdirSync(path.join(projectRoot, 'data/reports/files')).filter((f) => f.endsWith('.md')).map((f) => path.join(projectRoot, 'data/reports/files', f)),
+  ]
+    .sort()
+    .map((file) => {
+      const text = readFileSync(file, 'utf8');
+      const doc = parseReport(text, { fileName: path.basename(file), format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), bytes: text.length });
+      return { text, organization: doc.organization ?? '某某镇人民政府', year: doc.year ?? 2022 };
+    });
+  const YEARS_PER_BODY = 4;
+  for (let i = 0; i < count; i++) {
+    const base = bases[Math.floor(i / YEARS_PER_BODY) % bases.length];
+    const bodyNo = Math.floor(i / YEARS_PER_BODY) + 1;
+    const year = 2024 - (i % YEARS_PER_BODY);
+    const name = base.organization.replace(/(人民政府办公厅|人民政府)?$/, (suffix) => `第${chineseNumber(bodyNo)}分部${suffix}`);
+    const body = base.text.split(base.organization).join(name).split(`${base.year}年`).join(`${year}年`);
+    const dir = path.join(out, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), `${name}${year}年政府信息公开工作年度报告\n${body}`);
+  }
+  return `replicated from ${bases.length} real sample reports (data/reports) with varied organization names and years — NOT synthetic reports`;
+}
+
+async function synthesize(count: number, out: string): Promise<string> {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const synthScript = pkg.scripts?.['corpus:synth'];
+  if (synthScript && existsSync(path.join(projectRoot, 'scripts/synth-corpus.ts'))) {
+    const code = await runChild(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/synth-corpus.ts'), '--count', String(count), '--out', out], 'inherit');
+    if (code.status === 0) return `synthetic reports from npm run corpus:synth`;
+    process.stderr.write(`corpus:synth failed (exit ${code.status}); replicating the sample reports instead\n`);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+  }
+  return replicateSamples(count, out);
+}
+
+// ── Orchestration ───────────────────────────────────────────────────────────────────────────
+
+function runChild(command: string, childArgs: string[], stdout: 'pipe' | 'inherit' = 'pipe', env: Record<string, string> = {}): Promise<{ status: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, childArgs, { cwd: projectRoot, stdio: ['ignore', stdout, 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout?.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? 1, out }));
+  });
+}
+
+async function phase(name: string, extraArgs: string[], meili?: { url: string; key: string }): Promise<PhaseResult> {
+  const env: Record<string, string> = meili ? { BENCH_MEILI_URL: meili.url, BENCH_MEILI_KEY: meili.key } : {};
+  const { status, out } = await runChild(process.execPath, ['--import', 'tsx', self, '--phase', name, ...extraArgs], 'pipe', env);
+  if (status !== 0) throw new Error(`${name} phase failed (exit code ${status})`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PhaseResult;
+}
+
+function statusMb(pid: number, field: 'VmHWM' | 'RssAnon'): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Peak RSS (VmHWM) of the engine includes the pages of its memory-mapped database; the anonymous
+ * part (sampled) is what --max-indexing-memory bounds.
+ */
+async function withFreshMeili<T>(work: (url: string, key: string) => Promise<T>): Promise<{ result: T; meiliPeakMb: number; meiliAnonPeakMb: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-meili-'));
+  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false });
+  // Ctrl-C: stop the engine (it runs in its own process group) before leaving.
+  const onSignal = () => void meili.stop().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let anonPeak = 0;
+  const sampler = setInterval(() => (anonPeak = Math.max(anonPeak, statusMb(meili.pid, 'RssAnon'))), 250);
+  try {
+    const result = await work(meili.url, meili.masterKey);
+    return { result, meiliPeakMb: statusMb(meili.pid, 'VmHWM'), meiliAnonPeakMb: anonPeak };
+  } finally {
+    clearInterval(sampler);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await meili.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const rate = (r: PhaseResult) => r.docs / (r.ms / 1000);
+/** Other work on the machine skews every figure: print the load next to them. */
+const load = () => `load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  const count = Number(option('--count') ?? 2000);
+  if (!Number.isInteger(count) || count < 1) {
+    process.stderr.write('usage: npm run bench:index -- --count N [--keep]\n');
+    process.exit(2);
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-'));
+  const corpus = path.join(work, 'reports');
+  const prepared = path.join(work, 'prepared.ndjson');
+  mkdirSync(corpus);
+  try {
+    const genStart = performance.now();
+    const label = await synthesize(count, corpus);
+    process.stdout.write(`bench:index · N = ${count}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`);
+
+    const parse = await phase('parse', [corpus, prepared]);
+    process.stdout.write(`parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`);
+
+    const engine = await withFreshMeili((url, key) => phase('engine', [prepared], { url, key }));
+    process.stdout.write(
+      `engine-only  ${engine.result.docs} docs in ${(engine.result.ms / 1000).toFixed(1)} s → ${rate(engine.result).toFixed(0)} docs/s (sender peak RSS ${mb(engine.result.maxRssMb)}, Meilisearch peak RSS ${mb(engine.meiliPeakMb)}, anonymous ${mb(engine.meiliAnonPeakMb)}; ${load()})\n`,
+    );
+
+    const pipeline = await withFreshMeili((url, key) => phase('pipeline', [corpus], { url, key }));
+    process.stdout.write(
+      `pipeline     ${pipeline.result.docs} docs in ${(pipeline.result.ms / 1000).toFixed(1)} s → ${rate(pipeline.result).toFixed(0)} docs/s (indexer peak RSS ${mb(pipeline.result.maxRssMb)}, Meilisearch peak RSS ${mb(pipeline.meiliPeakMb)}, anonymous ${mb(pipeline.meiliAnonPeakMb)}; ${load()})\n`,
+    );
+    process.stdout.write(`             ${JSON.stringify(pipeline.result.extra)}\n`);
+    // Per document: the pipeline leaves duplicates out, so it may index a few less.
+    const ratio = rate(engine.result) / rate(pipeline.result);
+    process.stdout.write(`ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)} (goal ≤ 300 MB)\n`);
+  } finally {
+    if (args.includes('--keep')) process.stdout.write(`kept ${work}\n`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const phaseName = option('--phase');
+const rest = phaseName ? args.slice(args.indexOf('--phase') + 2) : [];
+// The engine's address and key come by environment (argv is visible in ps).
+const benchUrl = process.env.BENCH_MEILI_URL ?? '';
+const benchKey = process.env.BENCH_MEILI_KEY ?? '';
+if (phaseName === 'parse') await parsePhase(rest[0], rest[1]);
+else if (phaseName === 'engine') await enginePhase(rest[0], benchUrl, benchKey);
+else if (phaseName === 'pipeline') await pipelinePhase(rest[0], benchUrl, benchKey);
+else await main();

@@ -1,0 +1,381 @@
+/**
+ * npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--keep] [--no-build]
+ *
+ * In one run, on N synthetic reports (npm run corpus:synth) indexed into a fresh embedded
+ * Meilisearch:
+ *   1. the same set of varied searches (text, filters, facets, sorts, pages), each sent R times
+ *      straight to Meilisearch — the very request body lib/search/queries.ts sends — and to
+ *      /api/search of `next start` (built first when the build is missing or older than the
+ *      sources), alternating which goes first;
+ *   2. median and p95 of both, their difference and ratio. Goals: /api/search median within 5 ms
+ *      of the engine's, p95 under 50 ms;
+ *   3. the search page's first-load JavaScript, gzipped: the <script> files the HTML of `/` loads
+ *      (with and without results), read from .next/static. Goal: under 150 KB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { createProgress, runIndex } from '../lib/indexer';
+import { createMeiliClient } from '../lib/search/client';
+import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../lib/search/embedded';
+import { getOrCreateSearchKey } from '../lib/search/keys';
+import { projectRoot } from '../lib/search/local-env';
+import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
+import { prepareSearch } from '../lib/search/request';
+
+const GOAL_MEDIAN_DIFF_MS = 5;
+const GOAL_P95_MS = 50;
+const GOAL_FIRST_LOAD_KB = 150;
+const INDEX = 'reports';
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** What `next build` compiles (as scripts/portal.ts): a newer file means the build is stale. */
+const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts'];
+
+const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--keep] [--no-build]';
+const OPTIONS = {
+  count: { type: 'string', default: '20000' },
+  rounds: { type: 'string', default: '10' },
+  port: { type: 'string' },
+  corpus: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  'no-build': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+try {
+  args = parseArgs({ options: OPTIONS }).values;
+} catch (error) {
+  process.stderr.write(`bench:search: ${(error as Error).message}\n${usage}\n`);
+  process.exit(2);
+}
+if (args.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const count = Number(args.count);
+const rounds = Number(args.rounds);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds < 1) {
+  process.stderr.write(`bench:search: --count and --rounds must be positive integers\n${usage}\n`);
+  process.exit(2);
+}
+
+const say = (message: string) => process.stdout.write(`[bench:search] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', () => resolve(127));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+// ── Corpus, engine, index ───────────────────────────────────────────────────────────────────
+
+function countReports(dir: string): number {
+  const manifest = path.join(dir, 'manifest.jsonl');
+  if (!existsSync(manifest)) return 0;
+  return readFileSync(manifest, 'utf8').split('\n').filter(Boolean).length;
+}
+
+async function ensureCorpus(): Promise<{ dir: string; temporary: boolean }> {
+  if (args.corpus) {
+    const dir = path.resolve(args.corpus);
+    if (countReports(dir) === count) {
+      say(`corpus: ${count} reports already in ${dir}`);
+      return { dir, temporary: false };
+    }
+    say(`corpus: writing ${count} synthetic reports to ${dir}`);
+    if (await run('npm', ['run', '--silent', 'corpus:synth', '--', '--count', String(count), '--out', dir])) throw new Error('corpus:synth failed');
+    return { dir, temporary: false };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-corpus-'));
+  say(`corpus: writing ${count} synthetic reports to ${dir}`);
+  if (await run('npm', ['run', '--silent', 'corpus:synth', '--', '--count', String(count), '--out', dir])) throw new Error('corpus:synth failed');
+  return { dir, temporary: true };
+}
+
+// ── The web app ─────────────────────────────────────────────────────────────────────────────
+
+function newestMtime(target: string): number {
+  let info;
+  try {
+    info = statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+function buildState(): 'missing' | 'stale' | 'current' {
+  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
+  const routes = path.join(projectRoot, '.next', 'app-path-routes-manifest.json');
+  if (!existsSync(buildId) || !existsSync(routes)) return 'missing';
+  if (!readFileSync(routes, 'utf8').includes('/api/search/route')) return 'stale';
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(projectRoot, input)) <= builtAt) ? 'current' : 'stale';
+}
+
+async function ensureBuild(): Promise<void> {
+  const state = buildState();
+  if (state === 'current') {
+    say('next build: current');
+    return;
+  }
+  if (args['no-build']) {
+    if (state === 'missing') throw new Error('no build in .next (drop --no-build)');
+    say('next build: older than the sources, used as it is (--no-build)');
+    return;
+  }
+  say(`next build: ${state}, building…`);
+  const code = await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '' });
+  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+}
+
+async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: projectRoot,
+    // The app gets the search-only key and never the master key (Next would read .env.local otherwise).
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok) return child;
+    } catch {
+      // Not up yet.
+    }
+    await sleep(200);
+  }
+  child.kill('SIGTERM');
+  throw new Error('next start did not answer /api/health within 60 s');
+}
+
+// ── The searches ────────────────────────────────────────────────────────────────────────────
+
+const TEXTS = ['依申请', '政府信息公开', '行政复议', '主动公开 政策解读', '农业', '人民政府办公室', '政府网站', '公安局', '卫生健康', '财政预算', '2023年', '信息公开 申请 答复', '街道办事处', '不予公开', '政务新媒体', '张家'];
+
+async function searchSet(engineUrl: string, key: string): Promise<SearchParams[]> {
+  // Real places of this corpus: the biggest provinces and one city of the first.
+  const response = await fetch(`${engineUrl}/indexes/${INDEX}/search`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    body: JSON.stringify({ q: '', limit: 0, facets: ['province'] }),
+  });
+  const provinces = Object.keys(((await response.json()) as { facetDistribution: { province: Record<string, number> } }).facetDistribution.province);
+  const cityResponse = await fetch(`${engineUrl}/indexes/${INDEX}/search`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    body: JSON.stringify({ q: '', limit: 0, facets: ['city'], filter: `province = "${provinces[0]}"` }),
+  });
+  const city = Object.keys(((await cityResponse.json()) as { facetDistribution: { city: Record<string, number> } }).facetDistribution.city ?? {})[0] ?? null;
+  const p = (change: Partial<SearchParams>): SearchParams => ({ ...DEFAULT_PARAMS, ...change });
+  return [
+    // Text alone.
+    ...TEXTS.map((q) => p({ q })),
+    // Filters and facets alone.
+    p({}),
+    p({ province: provinces[0] }),
+    p({ province: provinces[0], city }),
+    p({ province: provinces[1] ?? provinces[0], yearFrom: 2022, yearTo: 2022 }),
+    p({ level: ['township'] }),
+    p({ failed: true }),
+    p({ applications: true, sort: 'applications-desc' }),
+    p({ sort: 'proactive-desc', page: 3 }),
+    p({ template: ['2021'], sort: 'year-asc', size: 50 }),
+    // Text with filters, sorts and pages.
+    p({ q: '依申请', province: provinces[0] }),
+    p({ q: '行政复议', yearFrom: 2020, yearTo: 2023, level: ['county', 'county_department'] }),
+    p({ q: '政府信息公开', sort: 'year-desc', page: 2 }),
+    p({ q: '主动公开', applications: true, sort: 'applications-desc', size: 50 }),
+    p({ q: '不予公开', failed: true }),
+    p({ q: '公安局', province: provinces[2] ?? provinces[0], sort: 'proactive-desc' }),
+  ];
+}
+
+interface Sample {
+  label: string;
+  engine: number;
+  api: number;
+}
+
+async function timeEngine(engineUrl: string, key: string, params: SearchParams): Promise<number> {
+  const body = JSON.stringify(prepareSearch(params).body);
+  const start = performance.now();
+  const response = await fetch(`${engineUrl}/indexes/${INDEX}/search`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    body,
+  });
+  await response.json();
+  if (!response.ok) throw new Error(`engine answered ${response.status} for ${toQueryString(params)}`);
+  return performance.now() - start;
+}
+
+async function timeApi(port: number, params: SearchParams): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`http://localhost:${port}/api/search${toQueryString(params)}`, { headers: { 'accept-encoding': 'identity' } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`/api/search answered ${response.status} for ${toQueryString(params)}: ${JSON.stringify(body)}`);
+  return performance.now() - start;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+// ── First-load JavaScript ───────────────────────────────────────────────────────────────────
+
+async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files: Array<{ file: string; gzip: number }>; total: number }> {
+  const html = await (await fetch(`http://localhost:${port}${pathAndQuery}`)).text();
+  const files = new Set<string>();
+  for (const match of html.matchAll(/<script\b[^>]*>/g)) {
+    const tag = match[0];
+    const src = /\bsrc="([^"]+\.js)(?:\?[^"]*)?"/.exec(tag)?.[1];
+    // Polyfills load only in browsers without modules: not part of a modern first load.
+    if (!src || /\bnomodule\b/i.test(tag) || !src.startsWith('/_next/')) continue;
+    files.add(src);
+  }
+  const sizes = [...files].map((src) => {
+    const file = path.join(projectRoot, '.next', src.slice('/_next/'.length));
+    return { file: src, gzip: gzipSync(readFileSync(file), { level: 9 }).length };
+  });
+  return { files: sizes, total: sizes.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────────────────────
+
+let meili: EmbeddedMeili | undefined;
+let next: ChildProcess | undefined;
+let corpus: { dir: string; temporary: boolean } | undefined;
+const meiliDir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-meili-'));
+
+async function cleanUp(): Promise<void> {
+  if (next && next.exitCode === null) {
+    next.kill('SIGTERM');
+    await new Promise((resolve) => next!.once('exit', resolve));
+  }
+  await meili?.stop();
+  if (!args.keep) {
+    rmSync(meiliDir, { recursive: true, force: true });
+    if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
+  } else {
+    say(`kept: engine data ${meiliDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
+  }
+}
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  await ensureBuild();
+  corpus = await ensureCorpus();
+
+  meili = await startEmbeddedMeili({ dataDir: meiliDir, masterKey: generateSecret(), announce: false });
+  say(`Meilisearch ${meili.url}; indexing ${count} reports…`);
+  const indexed = await runIndex({ paths: [corpus.dir], connection: { url: meili.url, apiKey: meili.masterKey }, index: INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
+  if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
+  say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
+  const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), INDEX);
+
+  const port = args.port ? Number(args.port) : await findFreePort();
+  next = await startNext(port, { MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
+  say(`next start on http://localhost:${port}`);
+
+  const searches = await searchSet(meili.url, searchKey);
+  // Warm both sides (connections, the traditional-script converter, the engine's caches).
+  for (const params of searches) {
+    await timeEngine(meili.url, searchKey, params);
+    await timeApi(port, params);
+  }
+  const samples: Sample[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, params] of searches.entries()) {
+      const label = toQueryString(params) || '(all reports)';
+      // Alternate the order so neither side always runs on a cache the other warmed.
+      if ((round + i) % 2 === 0) {
+        const engine = await timeEngine(meili.url, searchKey, params);
+        samples.push({ label, engine, api: await timeApi(port, params) });
+      } else {
+        const api = await timeApi(port, params);
+        samples.push({ label, engine: await timeEngine(meili.url, searchKey, params), api });
+      }
+    }
+  }
+
+  const engineTimes = samples.map((s) => s.engine).sort((a, b) => a - b);
+  const apiTimes = samples.map((s) => s.api).sort((a, b) => a - b);
+  const engineMedian = quantile(engineTimes, 0.5);
+  const apiMedian = quantile(apiTimes, 0.5);
+  const engineP95 = quantile(engineTimes, 0.95);
+  const apiP95 = quantile(apiTimes, 0.95);
+
+  const byLabel = new Map<string, Sample[]>();
+  for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s]);
+  const perQuery = [...byLabel.entries()].map(([label, list]) => ({
+    label,
+    engine: quantile(list.map((s) => s.engine).sort((a, b) => a - b), 0.5),
+    api: quantile(list.map((s) => s.api).sort((a, b) => a - b), 0.5),
+  }));
+
+  // What any route costs here: HTTP to next start and back, no engine.
+  const health: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    await (await fetch(`http://localhost:${port}/api/health`, { headers: { 'accept-encoding': 'identity' } })).json();
+    health.push(performance.now() - start);
+  }
+  const healthMedian = quantile(health.sort((a, b) => a - b), 0.5);
+
+  const landing = await firstLoadJs(port, '/');
+  const results = await firstLoadJs(port, `/${toQueryString({ q: '依申请' })}`);
+  const js = results.total >= landing.total ? results : landing;
+
+  const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  process.stdout.write(`
+Search latency: ${count} reports, ${searches.length} searches × ${rounds} rounds = ${samples.length} samples per side
+  slowest searches (median engine → api):
+${perQuery
+  .sort((a, b) => b.api - a.api)
+  .slice(0, 6)
+  .map((q) => `    ${ms(q.engine).padStart(9)} → ${ms(q.api).padStart(9)}  ${q.label}`)
+  .join('\n')}
+
+                      median        p95
+  Meilisearch     ${ms(engineMedian).padStart(10)} ${ms(engineP95).padStart(10)}
+  /api/search     ${ms(apiMedian).padStart(10)} ${ms(apiP95).padStart(10)}
+  difference      ${ms(apiMedian - engineMedian).padStart(10)} ${ms(apiP95 - engineP95).padStart(10)}
+  ratio           ${`${(apiMedian / engineMedian).toFixed(2)}×`.padStart(10)} ${`${(apiP95 / engineP95).toFixed(2)}×`.padStart(10)}
+
+  (a route that does nothing, GET /api/health, takes ${ms(healthMedian)} here)
+
+  goal: /api/search median within ${GOAL_MEDIAN_DIFF_MS} ms of the engine's: ${ms(apiMedian - engineMedian)}  ${pass(apiMedian - engineMedian <= GOAL_MEDIAN_DIFF_MS)}
+  goal: /api/search p95 under ${GOAL_P95_MS} ms: ${ms(apiP95)}  ${pass(apiP95 < GOAL_P95_MS)}
+
+First-load JavaScript of the search page (gzip -9 of the <script> files its HTML loads):
+  /                ${(landing.total / 1024).toFixed(1)} KB in ${landing.files.length} files
+  /?q=依申请        ${(results.total / 1024).toFixed(1)} KB in ${results.files.length} files
+${js.files
+  .sort((a, b) => b.gzip - a.gzip)
+  .map((f) => `    ${`${(f.gzip / 1024).toFixed(1)} KB`.padStart(9)}  ${f.file}`)
+  .join('\n')}
+  goal: under ${GOAL_FIRST_LOAD_KB} KB: ${(js.total / 1024).toFixed(1)} KB  ${pass(js.total / 1024 < GOAL_FIRST_LOAD_KB)}
+`);
+} catch (error) {
+  process.stderr.write(`[bench:search] ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

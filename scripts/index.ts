@@ -1,0 +1,81 @@
+/**
+ * npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]
+ *
+ * Parses every report under PATH (files or folders, recursively) and indexes it into Meilisearch:
+ * MEILI_URL / MEILI_MASTER_KEY / MEILI_INDEX, or the embedded server when MEILI_URL is unset
+ * (reusing the portal's if it runs). Exit code 0 when every file went in, 1 when some failed,
+ * 2 when nothing could be done, 130 when interrupted.
+ */
+import { createProgress, formatSummary, lowerPriority, runIndex, type ProgressMode } from '../lib/indexer';
+import { readMeiliConfig } from '../lib/search/config';
+import { ensureMeili } from '../lib/search/embedded';
+
+const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const incremental = args.includes('--incremental');
+const progressArg = args.find((a) => a.startsWith('--progress='))?.slice('--progress='.length);
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--incremental' && !a.startsWith('--progress='));
+const paths = args.filter((a) => !a.startsWith('--'));
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (unknown.length > 0) fail(`unknown option ${unknown.join(' ')}\n${USAGE}`);
+if (paths.length === 0) fail(USAGE);
+if (progressArg && !['bar', 'lines', 'silent', 'auto'].includes(progressArg)) fail(`--progress must be bar, lines or silent\n${USAGE}`);
+
+let config;
+try {
+  config = readMeiliConfig();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+let meili;
+try {
+  meili = await ensureMeili();
+} catch (error) {
+  fail(`could not start the embedded Meilisearch: ${(error as Error).message}`);
+}
+
+// Parsing is a background job next to the engine: on a shared machine the engine's own threads
+// should win the CPU, and the parser fills the gaps (it is 3× faster than the engine anyway).
+// Done after ensureMeili so an embedded Meilisearch started above keeps normal priority.
+lowerPriority();
+
+const controller = new AbortController();
+let interrupts = 0;
+const onSignal = (signal: NodeJS.Signals) => {
+  interrupts++;
+  if (interrupts > 1) process.exit(130);
+  process.stderr.write(`\n${signal}: stopping after the current file (again to quit at once)…\n`);
+  controller.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+const progress = createProgress((progressArg as ProgressMode | undefined) ?? 'auto');
+if (meili.origin !== 'external') progress.note(`using the ${meili.origin === 'reused' ? 'running' : 'embedded'} Meilisearch at ${meili.url}`);
+
+const result = await runIndex({
+  paths,
+  incremental,
+  connection: { url: meili.url, apiKey: meili.masterKey },
+  index: config.index,
+  progress,
+  signal: controller.signal,
+});
+await meili.stop();
+
+if (result.exitCode === 2 && result.files === 0) {
+  // Nothing was read: one line, no stack trace.
+  fail(result.fatal ?? 'nothing could be done', 2);
+}
+process.stdout.write(`${formatSummary(result)}\n`);
+process.exitCode = result.exitCode;

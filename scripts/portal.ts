@@ -1,0 +1,175 @@
+/**
+ * npm run portal — the whole portal on this machine, in one command:
+ *   1. secrets in .env.local (Meilisearch master key, AUTH_SECRET), generated once;
+ *   2. `next build` when .next/BUILD_ID is missing or older than the sources;
+ *   3. Meilisearch: MEILI_URL if set, else the embedded one (reused when already running);
+ *   4. an incremental index of data/reports (fast after the first start);
+ *   5. `next start` with the URL and a search-only key, until Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createProgress, formatSummary, runIndex } from '../lib/indexer';
+import { createMeiliClient, describeMeiliError } from '../lib/search/client';
+import { readMeiliConfig } from '../lib/search/config';
+import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
+import { getOrCreateSearchKey } from '../lib/search/keys';
+import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/search/local-env';
+
+const port = Number(process.env.PORT || 3000);
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const reportsDir = path.join(projectRoot, 'data', 'reports');
+/** What `next build` compiles: a newer file here means the build is stale. */
+const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts', 'auth.ts', 'auth.config.ts'];
+
+function say(message: string): void {
+  process.stdout.write(`[portal] ${message}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`[portal] ${message}\n`);
+  process.exit(2);
+}
+
+function newestMtime(target: string): number {
+  let info;
+  try {
+    info = statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(projectRoot, input)) <= builtAt);
+}
+
+/** The app's environment: never the master key (Next would also load it from .env.local unless set). */
+function appEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '', ...extra };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return true;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+let config;
+try {
+  config = readMeiliConfig();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const secrets = ensureLocalSecrets();
+if (secrets.created.length > 0) say(`generated ${secrets.created.join(' and ')} in ${localEnvPath()}`);
+
+if (!buildIsCurrent()) {
+  say('building the web app (next build)…');
+  const code = await run(process.execPath, [nextBin, 'build'], appEnv({}));
+  if (code !== 0) fail(`next build failed (exit code ${code})`);
+}
+
+let meili: MeiliHandle;
+try {
+  meili = await ensureMeili();
+} catch (error) {
+  fail(`could not start the embedded Meilisearch: ${(error as Error).message}`);
+}
+say(`Meilisearch: ${meili.url} (${meili.origin === 'external' ? 'MEILI_URL' : meili.origin === 'reused' ? 'already running' : 'embedded, started'})`);
+
+let next: ChildProcess | undefined;
+let shuttingDown = false;
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    if (next && next.exitCode === null) {
+      next.kill('SIGTERM');
+      const timer = setTimeout(() => next?.kill('SIGKILL'), 10_000);
+      await new Promise((resolve) => next!.once('exit', resolve));
+      clearTimeout(timer);
+    }
+    await meili.stop();
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => {
+  process.stdout.write('\n');
+  say('stopping…');
+  void shutdown(0);
+});
+process.on('SIGTERM', () => void shutdown(0));
+
+say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
+const indexed = await runIndex({
+  paths: [reportsDir],
+  incremental: true,
+  connection: { url: meili.url, apiKey: meili.masterKey },
+  index: config.index,
+  progress: createProgress('lines'),
+  baseDir: projectRoot,
+});
+process.stdout.write(`${formatSummary(indexed)}\n`);
+if (indexed.exitCode === 2 || indexed.exitCode === 130) {
+  process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
+  await shutdown(2);
+}
+
+let searchKey: string;
+try {
+  searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), config.index);
+} catch (error) {
+  process.stderr.write(`[portal] ${describeMeiliError(error, meili.url)}\n`);
+  await shutdown(2);
+}
+
+say(`starting the web app on port ${port}…`);
+next = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  cwd: projectRoot,
+  stdio: 'inherit',
+  env: appEnv({
+    PORT: String(port),
+    MEILI_URL: meili.url,
+    MEILI_SEARCH_KEY: searchKey!,
+    MEILI_INDEX: config.index,
+    AUTH_SECRET: process.env.AUTH_SECRET || secrets.AUTH_SECRET,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST || 'true',
+  }),
+});
+next.on('exit', (code) => {
+  if (!shuttingDown) {
+    process.stderr.write(`[portal] the web app exited (code ${code}); stopping\n`);
+    void shutdown(code ?? 1);
+  }
+});
+
+if (await waitForHttp(`http://localhost:${port}/api/health`, next, 60_000)) {
+  say(`ready: open http://localhost:${port}  (Ctrl-C to stop)`);
+}

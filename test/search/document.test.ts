@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseReport } from '../../lib/report';
+import { bodyKeyOf, indexedReportSchema, toIndexedReport, yearFiguresOf } from '../../lib/search/document';
+import { syntheticReportText } from '../support/reports';
+
+const region = { province: null, city: null, county: null, township: null, formerPlaceName: null, regionCode: null };
+
+test('bodyKeyOf: a township with and without its place names and 人民政府 is one body', () => {
+  const place = { province: '山东省', city: '威海市', county: '环翠区', township: '张村镇', formerPlaceName: null, regionCode: '371002100' };
+  const keys = ['威海市环翠区张村镇', '张村镇人民政府', '威海市环翠区张村镇人民政府', '张村镇 人民政府'].map((organization) => bodyKeyOf({ ...place, organization }));
+  assert.deepEqual(new Set(keys), new Set(['371002100|政府']));
+});
+
+test('bodyKeyOf: a government and its office stay two bodies; same names in two regions stay apart', () => {
+  const huaian = { province: '江苏省', city: '淮安市', county: null, township: null, formerPlaceName: null, regionCode: '3208' };
+  assert.equal(bodyKeyOf({ ...huaian, organization: '淮安市人民政府' }), '3208|政府');
+  assert.equal(bodyKeyOf({ ...huaian, organization: '淮安市人民政府办公室' }), '3208|人民政府办公室');
+  const a = bodyKeyOf({ ...region, regionCode: '371002100', organization: '张村镇人民政府' });
+  const b = bodyKeyOf({ ...region, regionCode: '410922101', organization: '张村镇人民政府' });
+  assert.notEqual(a, b);
+});
+
+test('bodyKeyOf: a former place name (文登市 → 文登区) is stripped like the current one', () => {
+  const place = { province: '山东省', city: '威海市', county: '文登区', township: '张家产镇', formerPlaceName: '文登市', regionCode: '371003102' };
+  assert.equal(bodyKeyOf({ ...place, organization: '文登市张家产镇人民政府' }), bodyKeyOf({ ...place, organization: '威海市文登区张家产镇人民政府' }));
+});
+
+test('bodyKeyOf: unknown or navigation-like organizations give no key', () => {
+  assert.equal(bodyKeyOf({ ...region, organization: null }), null);
+  assert.equal(bodyKeyOf({ ...region, regionCode: '23', organization: '首页>' }), null);
+  assert.equal(bodyKeyOf({ ...region, regionCode: '34', organization: '您的位置:首页>' }), null);
+  assert.equal(bodyKeyOf({ ...region, organization: '交通运输部' }), '?|交通运输部');
+});
+
+test('toIndexedReport adds the flat fields and validates against the extended schema', () => {
+  const text = syntheticReportText({ organization: '滨海县人民政府', year: 2022, newReceived: 12, carriedOver: 2, carriedForward: 3, normativeDocuments: [4, 1, 20] });
+  const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: text.length });
+  const record = toIndexedReport(doc, 'reports/a.txt', '2025-01-01T00:00:00.000Z');
+  assert.equal(record.applicationsNew, 12);
+  assert.equal(record.hasApplications, true);
+  assert.equal(record.hasFailedChecks, false);
+  assert.deepEqual(record.crossYearChecks, []);
+  assert.equal(record.sourcePath, 'reports/a.txt');
+  assert.deepEqual(yearFiguresOf(doc), { carriedOver: 2, carriedForward: 3, regulations: [0, 0, 0], normativeDocuments: [4, 1, 20] });
+  assert.equal(indexedReportSchema.safeParse(record).success, true);
+});
