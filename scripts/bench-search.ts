@@ -1,5 +1,9 @@
 /**
- * npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--keep] [--no-build]
+ * npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]
+ *
+ * --corpus DIR keeps the synthetic reports there (and reuses them); --engine-dir DIR keeps the
+ * engine's data there and, when its index already holds documents, skips indexing: for repeated
+ * runs while tuning (it does not notice that index settings changed since).
  *
  * In one run, on N synthetic reports (npm run corpus:synth) indexed into a fresh embedded
  * Meilisearch:
@@ -13,7 +17,7 @@
  *      (with and without results), read from .next/static. Goal: under 150 KB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,12 +38,13 @@ const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'n
 /** What `next build` compiles (as scripts/portal.ts): a newer file means the build is stale. */
 const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts'];
 
-const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--keep] [--no-build]';
+const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';
 const OPTIONS = {
   count: { type: 'string', default: '20000' },
   rounds: { type: 'string', default: '10' },
   port: { type: 'string' },
   corpus: { type: 'string' },
+  'engine-dir': { type: 'string' },
   keep: { type: 'boolean', default: false },
   'no-build': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
@@ -222,12 +227,22 @@ async function timeEngine(engineUrl: string, key: string, params: SearchParams):
   return performance.now() - start;
 }
 
+/** The handler's own time (Server-Timing), to tell Next.js and HTTP apart from the search itself. */
+const handlerTimes: number[] = [];
+const searchTimes: number[] = [];
+
 async function timeApi(port: number, params: SearchParams): Promise<number> {
   const start = performance.now();
   const response = await fetch(`http://localhost:${port}/api/search${toQueryString(params)}`, { headers: { 'accept-encoding': 'identity' } });
   const body = await response.json();
+  const elapsed = performance.now() - start;
   if (!response.ok) throw new Error(`/api/search answered ${response.status} for ${toQueryString(params)}: ${JSON.stringify(body)}`);
-  return performance.now() - start;
+  const timing = response.headers.get('server-timing') ?? '';
+  const handler = /handler;dur=([\d.]+)/.exec(timing);
+  const search = /search;dur=([\d.]+)/.exec(timing);
+  if (handler) handlerTimes.push(Number(handler[1]));
+  if (search) searchTimes.push(Number(search[1]));
+  return elapsed;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -262,7 +277,8 @@ async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files:
 let meili: EmbeddedMeili | undefined;
 let next: ChildProcess | undefined;
 let corpus: { dir: string; temporary: boolean } | undefined;
-const meiliDir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-meili-'));
+const engineDirGiven = Boolean(args['engine-dir']);
+const meiliDir = engineDirGiven ? path.resolve(args['engine-dir']!) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-meili-'));
 
 async function cleanUp(): Promise<void> {
   if (next && next.exitCode === null) {
@@ -271,7 +287,7 @@ async function cleanUp(): Promise<void> {
   }
   await meili?.stop();
   if (!args.keep) {
-    rmSync(meiliDir, { recursive: true, force: true });
+    if (!engineDirGiven) rmSync(meiliDir, { recursive: true, force: true });
     if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
   } else {
     say(`kept: engine data ${meiliDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
@@ -283,12 +299,19 @@ try {
   await ensureBuild();
   corpus = await ensureCorpus();
 
+  mkdirSync(meiliDir, { recursive: true });
   meili = await startEmbeddedMeili({ dataDir: meiliDir, masterKey: generateSecret(), announce: false });
-  say(`Meilisearch ${meili.url}; indexing ${count} reports…`);
-  const indexed = await runIndex({ paths: [corpus.dir], connection: { url: meili.url, apiKey: meili.masterKey }, index: INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
-  if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
-  say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
-  const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), INDEX);
+  const admin = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+  const existing = engineDirGiven ? await admin.index(INDEX).getStats().then((stats) => stats.numberOfDocuments, () => 0) : 0;
+  if (existing > 0) {
+    say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${meiliDir}`);
+  } else {
+    say(`Meilisearch ${meili.url}; indexing ${count} reports…`);
+    const indexed = await runIndex({ paths: [corpus.dir], connection: { url: meili.url, apiKey: meili.masterKey }, index: INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
+    if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
+    say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
+  }
+  const searchKey = await getOrCreateSearchKey(admin, INDEX);
 
   const port = args.port ? Number(args.port) : await findFreePort();
   next = await startNext(port, { MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
@@ -300,6 +323,8 @@ try {
     await timeEngine(meili.url, searchKey, params);
     await timeApi(port, params);
   }
+  handlerTimes.length = 0;
+  searchTimes.length = 0;
   const samples: Sample[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [i, params] of searches.entries()) {
@@ -359,6 +384,7 @@ ${perQuery
   difference      ${ms(apiMedian - engineMedian).padStart(10)} ${ms(apiP95 - engineP95).padStart(10)}
   ratio           ${`${(apiMedian / engineMedian).toFixed(2)}×`.padStart(10)} ${`${(apiP95 / engineP95).toFixed(2)}×`.padStart(10)}
 
+  inside /api/search (Server-Timing medians): search call ${ms(quantile(searchTimes.sort((a, b) => a - b), 0.5))}, whole handler ${ms(quantile(handlerTimes.sort((a, b) => a - b), 0.5))}
   (a route that does nothing, GET /api/health, takes ${ms(healthMedian)} here)
 
   goal: /api/search median within ${GOAL_MEDIAN_DIFF_MS} ms of the engine's: ${ms(apiMedian - engineMedian)}  ${pass(apiMedian - engineMedian <= GOAL_MEDIAN_DIFF_MS)}

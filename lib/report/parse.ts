@@ -13,7 +13,11 @@ import { cleanReportText, squashedLines } from './text';
 import { looksTraditional, toSimplified } from './traditional';
 import { parseReviewTable } from './review-table';
 
-export const PARSER_VERSION = 1;
+/**
+ * Bumped when the records change for reports already indexed, so that incremental runs redo them.
+ * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
+ */
+export const PARSER_VERSION = 2;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */

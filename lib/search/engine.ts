@@ -2,13 +2,14 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+import { repairUtf8 } from './utf8-bytes';
 
 /**
  * The web app's one call to Meilisearch, POST /indexes/{index}/search, over node:http with
  * kept-alive connections. The JS client goes through `fetch`, which Next wraps for its data cache
  * and which reads bodies through web streams: on a 90 KB reply (a page of hits with their texts
  * for snippets) that costs 1–1.5 ms a request, a third of the whole budget this app has over the
- * engine (see scripts/bench-search.ts).
+ * engine (see scripts/bench-search.ts). Texts can be left undecoded (`rawFields`, utf8-bytes.ts).
  */
 
 export interface EngineConnection {
@@ -49,7 +50,12 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
 };
 
-function postOnce<T>(url: URL, apiKey: string, payload: string): Promise<T> {
+export interface EngineSearchOptions {
+  /** Hit fields left as UTF-8 bytes in a latin1 string (see utf8-bytes.ts): the long texts. */
+  rawFields?: readonly string[];
+}
+
+function postOnce<T>(url: URL, apiKey: string, payload: string, rawFields: ReadonlySet<string>): Promise<T> {
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise<T>((resolve, reject) => {
     const request = send(
@@ -70,11 +76,11 @@ function postOnce<T>(url: URL, apiKey: string, payload: string): Promise<T> {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', (error) => reject(new EngineError(null, error.message, { cause: error })));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const body = Buffer.concat(chunks);
           const status = response.statusCode ?? 0;
-          if (status < 200 || status >= 300) return reject(new EngineError(status, text.slice(0, 500)));
+          if (status < 200 || status >= 300) return reject(new EngineError(status, body.toString('utf8').slice(0, 500)));
           try {
-            resolve(JSON.parse(text) as T);
+            resolve(rawFields.size > 0 ? repairUtf8(JSON.parse(body.toString('latin1')) as T, rawFields) : (JSON.parse(body.toString('utf8')) as T));
           } catch (error) {
             reject(new EngineError(status, 'reply is not JSON', { cause: error }));
           }
@@ -92,13 +98,14 @@ function postOnce<T>(url: URL, apiKey: string, payload: string): Promise<T> {
   });
 }
 
-export async function engineSearch<T>(connection: EngineConnection, body: MeiliSearchParams): Promise<EngineSearchResponse<T>> {
+export async function engineSearch<T>(connection: EngineConnection, body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const url = new URL(`${connection.url}/indexes/${encodeURIComponent(connection.index)}/search`);
   const payload = JSON.stringify(body);
+  const rawFields = new Set(options.rawFields ?? []);
   try {
-    return await postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload);
+    return await postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload, rawFields);
   } catch (error) {
-    if ((error as { retry?: boolean }).retry) return postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload);
+    if ((error as { retry?: boolean }).retry) return postOnce<EngineSearchResponse<T>>(url, connection.apiKey, payload, rawFields);
     throw error;
   }
 }

@@ -4,12 +4,13 @@ import { SearchUnavailableError } from '../errors';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { readAppSearchConfig } from './config';
 import type { IndexedReport } from './document';
-import { engineSearch, type EngineConnection, type EngineSearchResponse } from './engine';
-import { snippet, highlight } from './highlight';
+import { engineSearch, type EngineConnection, type EngineSearchOptions, type EngineSearchResponse } from './engine';
+import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
 import { searchTerms, toEngineQuery } from './recall';
 import { engineSort, HIT_FIELDS, prepareSearch, type RegionField } from './request';
 import { DISPLAYED_ATTRIBUTES } from './settings';
+import { snippetFromUtf8Bytes, type Utf8Bytes } from './utf8-bytes';
 import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
 
 /**
@@ -41,17 +42,18 @@ function connection(): EngineConnection {
 }
 
 /** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
-async function search<T>(body: MeiliSearchParams): Promise<EngineSearchResponse<T>> {
+async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const target = connection();
   try {
-    return await engineSearch<T>(target, body);
+    return await engineSearch<T>(target, body, options);
   } catch (error) {
     throw new SearchUnavailableError(error);
   }
 }
 
 type HitField = (typeof HIT_FIELDS)[number];
-type RawHit = Pick<IndexedReport, HitField> & { text?: string };
+/** `text` stays UTF-8 bytes until its snippet is cut (utf8-bytes.ts). */
+type RawHit = Pick<IndexedReport, HitField> & { text?: Utf8Bytes };
 
 function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
   return {
@@ -73,7 +75,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
     hasFailedChecks: raw.hasFailedChecks ?? false,
     partial: raw.partial ?? false,
     highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),
-    snippet: terms.length > 0 && raw.text ? snippet(raw.text, terms) : null,
+    snippet: terms.length > 0 && raw.text ? snippetFromUtf8Bytes(raw.text, terms) : null,
   };
 }
 
@@ -101,7 +103,7 @@ function regionFacet(fields: readonly RegionField[], distribution: Record<string
 /** One page of results with the facet counts of all of them. */
 export async function searchReports(params: SearchParams): Promise<SearchResult> {
   const { terms, regionFields, body } = prepareSearch(params);
-  const response = await search<RawHit>(body);
+  const response = await search<RawHit>(body, terms.length > 0 ? { rawFields: ['text'] } : {});
   const facets = response.facetDistribution ?? {};
   const years = byCount(facets.year).sort((a, b) => Number(b.value) - Number(a.value));
   return {

@@ -49,7 +49,7 @@ export const INDEX_SETTINGS = {
   displayedAttributes: DISPLAYED_ATTRIBUTES,
   // A chosen sort orders all results (by default Meilisearch sorts only within equally relevant ones).
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-  // Typos mean nothing for one-character words, and 2023 must not find 2028.
+  // Typos mean nothing for one-character words, and a figure or phone number must match exactly.
   typoTolerance: { enabled: false },
   faceting: {
     // China has ~41,000 townships; a county or city filter leaves far fewer, but a province may have 2,000+.

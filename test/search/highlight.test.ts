@@ -7,6 +7,7 @@ import type { ExportRow } from '../../lib/search/queries';
 import { searchTerms, spaceHan, toEngineQuery } from '../../lib/search/recall';
 import { nextRegionFields, prepareSearch } from '../../lib/search/request';
 import type { HighlightedText } from '../../lib/search/types';
+import { decodeUtf8Bytes, repairUtf8, snippetFromUtf8Bytes, type Utf8Bytes } from '../../lib/search/utf8-bytes';
 
 const text = (segments: HighlightedText) => segments.map((s) => s.text).join('');
 const hits = (segments: HighlightedText) => segments.filter((s) => s.hit).map((s) => s.text);
@@ -124,4 +125,31 @@ test('csv: quoting, formula guard, header, row, file name', () => {
     contentDisposition('nianbao-山东省-20250304.csv'),
     `attachment; filename="nianbao-___-20250304.csv"; filename*=UTF-8''nianbao-%E5%B1%B1%E4%B8%9C%E7%9C%81-20250304.csv`,
   );
+});
+
+test('utf8 bytes: a reply read as latin1 is repaired field by field; texts are cut from their bytes', () => {
+  const reply = '{"hits":[{"id":"a","title":"淮安市人民政府","text":"正文"}],"facetDistribution":{"province":{"江苏省":3,"__proto__":1}},"query":"\\"淮 安\\""}';
+  const asLatin1 = JSON.parse(Buffer.from(reply, 'utf8').toString('latin1'));
+  const repaired = repairUtf8(asLatin1, new Set(['text']));
+  assert.equal(repaired.hits[0].title, '淮安市人民政府');
+  assert.equal(repaired.query, '"淮 安"');
+  assert.deepEqual(Object.keys(repaired.facetDistribution.province), ['江苏省', '__proto__']);
+  assert.equal(repaired.hits[0].text, Buffer.from('正文').toString('latin1'), 'the text stays bytes');
+  assert.equal(decodeUtf8Bytes('plain ascii'), 'plain ascii');
+
+  const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1') as Utf8Bytes;
+  const texts = [
+    `${'前言。'.repeat(300)}\n本年度收到依申请公开申请12件，依\n申请公开答复率100%。\n${'其他内容。'.repeat(300)}`,
+    `关注WeChat公众号与𠀀𠀁生僻字${'。'.repeat(50)}依申请`,
+    `${'无关文字'.repeat(100)}`,
+    `全角　空格：依　申请公开`,
+  ];
+  for (const text of texts) {
+    for (const terms of [['依申请'], ['wechat'], ['淮安'], ['生僻字']]) {
+      assert.deepEqual(snippetFromUtf8Bytes(bytes(text), terms), snippet(text, terms), `${terms} in ${text.slice(0, 20)}`);
+    }
+  }
+  assert.deepEqual(hits(snippetFromUtf8Bytes(bytes(texts[3]), ['依申请'])), ['依 申请'], 'found across an ideographic space');
+  const both = snippetFromUtf8Bytes(bytes(texts[0]), ['依申请', '答复率']);
+  assert.ok(hits(both).includes('答复率') && hits(both).includes('依申请'), JSON.stringify(both));
 });
