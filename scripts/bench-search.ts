@@ -17,7 +17,7 @@
  *      (with and without results), read from .next/static. Goal: under 150 KB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ import { getOrCreateSearchKey } from '../lib/search/keys';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
+import { nextBuildState } from '../lib/next-build';
 
 const GOAL_MEDIAN_DIFF_MS = 5;
 const GOAL_P95_MS = 50;
@@ -36,7 +37,6 @@ const GOAL_FIRST_LOAD_KB = 150;
 const INDEX = 'reports';
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 /** What `next build` compiles (as scripts/portal.ts): a newer file means the build is stale. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts'];
 
 const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';
 const OPTIONS = {
@@ -105,29 +105,12 @@ async function ensureCorpus(): Promise<{ dir: string; temporary: boolean }> {
 
 // ── The web app ─────────────────────────────────────────────────────────────────────────────
 
-function newestMtime(target: string): number {
-  let info;
-  try {
-    info = statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
 function buildState(): 'missing' | 'stale' | 'current' {
   const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
   const routes = path.join(projectRoot, '.next', 'app-path-routes-manifest.json');
   if (!existsSync(buildId) || !existsSync(routes)) return 'missing';
   if (!readFileSync(routes, 'utf8').includes('/api/search/route')) return 'stale';
-  const builtAt = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(projectRoot, input)) <= builtAt) ? 'current' : 'stale';
+  return nextBuildState(projectRoot);
 }
 
 async function ensureBuild(): Promise<void> {

@@ -7,9 +7,9 @@
  *   5. `next start` with the URL and a search-only key, until Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createProgress, formatSummary, runIndex } from '../lib/indexer';
+import { nextBuildState } from '../lib/next-build';
 import { createMeiliClient, describeMeiliError } from '../lib/search/client';
 import { readMeiliConfig } from '../lib/search/config';
 import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
@@ -19,8 +19,6 @@ import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/search/loc
 const port = Number(process.env.PORT || 3000);
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 const reportsDir = path.join(projectRoot, 'data', 'reports');
-/** What `next build` compiles: a newer file here means the build is stale. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts', 'auth.ts', 'auth.config.ts'];
 
 function say(message: string): void {
   process.stdout.write(`[portal] ${message}\n`);
@@ -29,29 +27,6 @@ function say(message: string): void {
 function fail(message: string): never {
   process.stderr.write(`[portal] ${message}\n`);
   process.exit(2);
-}
-
-function newestMtime(target: string): number {
-  let info;
-  try {
-    info = statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const builtAt = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(projectRoot, input)) <= builtAt);
 }
 
 /** The app's environment: never the master key (Next would also load it from .env.local unless set). */
@@ -91,7 +66,7 @@ try {
 const secrets = ensureLocalSecrets();
 if (secrets.created.length > 0) say(`generated ${secrets.created.join(' and ')} in ${localEnvPath()}`);
 
-if (!buildIsCurrent()) {
+if (nextBuildState(projectRoot) !== 'current') {
   say('building the web app (next build)…');
   const code = await run(process.execPath, [nextBin, 'build'], appEnv({}));
   if (code !== 0) fail(`next build failed (exit code ${code})`);
