@@ -3,6 +3,7 @@
  * (沂源县张家坡镇人民政府, 淮安市洪泽区人民政府, 山东省教育厅, 淮安经济技术开发区管理委员会),
  * with the contact details a report prints.
  */
+import { LEVELS, type Level } from '../report/schema';
 import type { Rng } from './random';
 import {
   areaCodeFor,
@@ -14,17 +15,9 @@ import {
   type ProvinceUnit,
 } from './regions';
 
-export const SYNTH_LEVELS = [
-  'township',
-  'county',
-  'county_department',
-  'city',
-  'city_department',
-  'province',
-  'province_department',
-  'other',
-] as const;
-export type SynthLevel = (typeof SYNTH_LEVELS)[number];
+/** Every level of the report schema but central_department: the generator has no ministries. */
+export type SynthLevel = Exclude<Level, 'central_department'>;
+export const SYNTH_LEVELS = LEVELS.filter((level): level is SynthLevel => level !== 'central_department');
 
 const LEVEL_WEIGHTS: Array<[SynthLevel, number]> = [
   ['township', 40],
