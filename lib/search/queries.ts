@@ -42,7 +42,7 @@ function connection(): EngineConnection {
 }
 
 /** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
-async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
+export async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const target = connection();
   try {
     return await engineSearch<T>(target, body, options);
