@@ -106,7 +106,7 @@ const REPORT_FIELDS = [
   'year',
   'proactiveTotal',
   'applicationsNew',
-  'applications.outcomes',
+  'applications',
   'review',
   'failedChecksTotal',
 ] as const;

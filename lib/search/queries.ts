@@ -74,6 +74,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
     failedChecksTotal: raw.failedChecksTotal ?? 0,
     hasFailedChecks: raw.hasFailedChecks ?? false,
     partial: raw.partial ?? false,
+    bodyKey: raw.bodyKey ?? null,
     highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),
     snippet: terms.length > 0 && raw.text ? snippetFromUtf8Bytes(raw.text, terms) : null,
   };
