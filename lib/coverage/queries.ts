@@ -2,7 +2,7 @@ import 'server-only';
 import type { Level } from '../report/schema';
 import type { IndexedReport } from '../search/document';
 import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
-import { search } from '../search/queries';
+import { search, searchMany } from '../search/queries';
 import { buildCoverageGrid, defaultYears, type CoverageGrid, type OwnReport } from './grid';
 import { resolveCoverageRegion, type CoverageRegion } from './region';
 
@@ -53,14 +53,15 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
 
   const levels = [...new Set(region.children.map((c) => c.level))];
   const yearFilter = [`year >= ${yearFrom}`, `year <= ${yearTo}`];
-  const [ownResponse, ...perYear] = await Promise.all([
-    search<OwnHit>({
+  // One multi-search: the own reports, then per year the reports per child.
+  const [ownResponse, ...perYear] = await searchMany<OwnHit>([
+    {
       q: '',
       filter: [...regionFilter, ...yearFilter, `level IN [${levels.map(quoteFilterValue).join(', ')}]`],
       attributesToRetrieve: ['id', 'year', 'level', 'province', 'city', 'county', 'township', 'hasFailedChecks', 'organization'],
       limit: 5000,
-    }),
-    ...years.map((year) => search<never>({ q: '', filter: [...regionFilter, `year = ${year}`], facets: levels, limit: 0 })),
+    },
+    ...years.map((year) => ({ q: '', filter: [...regionFilter, `year = ${year}`], facets: levels, limit: 0 })),
   ]);
   const own: OwnReport[] = [];
   for (const hit of ownResponse.hits) {

@@ -46,7 +46,7 @@ test('grid: present, failed and missing cells, other reports, the yearly summary
     { id: 'a23', year: 2023, level: 'township' as const, place: '甲镇', hasFailedChecks: false, organization: null },
     { id: 'b22', year: 2022, level: 'township' as const, place: '乙镇', hasFailedChecks: true, organization: null },
   ];
-  const counts = new Map([
+  const counts = new Map<number, Record<string, Record<string, number>>>([
     [2022, { township: { 甲镇: 3, 乙镇: 1 } }],
     [2023, { township: { 甲镇: 2 } }],
   ]);
