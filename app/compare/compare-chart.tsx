@@ -26,7 +26,7 @@ export function CompareChart({ bodies, figure }: { bodies: CompareBody[]; figure
         <ResponsiveContainer width="100%" height={300}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d1d9e0" />
-            <XAxis dataKey="year" tickFormatter={(y) => `${y}`} allowDecimals={false} />
+            <XAxis dataKey="year" tickFormatter={(y) => `${y}`} allowDecimals={false} padding={{ left: 24, right: 24 }} />
             <YAxis tickFormatter={(v) => (isShare(figure) ? formatShare(v, 0) : Number(v).toLocaleString('zh-CN'))} width={56} allowDecimals={!isShare(figure) ? false : true} />
             <Tooltip formatter={(value) => format(value)} labelFormatter={(year) => `${year} 年度`} />
             <Legend />

@@ -30,7 +30,7 @@ function PickedBodies({ params, bodies }: { params: CompareParams; bodies: Compa
           <span className={`picked__swatch picked__swatch--${i}`} aria-hidden="true" />
           <span>
             {body.organization}
-            <span className="muted"> · {regionParts(body).map((p) => p.name).join('')}</span>
+            {regionParts(body).every((p) => body.organization.includes(p.name)) ? null : <span className="muted"> · {regionParts(body).map((p) => p.name).join('')}</span>}
           </span>
           <Link
             href={compareHref({ ...params, bodies: params.bodies.filter((k) => k !== body.key) })}
@@ -49,7 +49,7 @@ function PickedBodies({ params, bodies }: { params: CompareParams; bodies: Compa
 function BodySummary({ bodies }: { bodies: CompareBody[] }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-summary-caption">
-      <table className="data-table" data-testid="compare-summary">
+      <table className="data-table compare-summary" data-testid="compare-summary">
         <caption id="compare-summary-caption">各机关所选年度合计的比率</caption>
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import { childField } from '@/lib/coverage/region';
 import { MAX_YEAR, MIN_YEAR, parseSearchParams, toQueryString, type SearchParams } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { REGION_FIELDS } from '@/lib/search/request';
+import { ScrollToLatest } from './scroll-to-latest';
 
 export const metadata: Metadata = {
   title: '年报覆盖情况',
@@ -176,7 +177,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
           <Legend />
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="coverage-caption">
+          <ScrollToLatest labelledBy="coverage-caption">
             <table className="data-table coverage-table" data-testid="coverage-grid">
               <caption id="coverage-caption">
                 {name}下级{childNoun}（行）× 年度（列）：本级政府年报是否收录
@@ -210,7 +211,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollToLatest>
           <p className="muted">地区名称链接：{region.children[0].level === 'township' ? '查看该乡镇（街道）的全部报告' : '查看该地区下一级的覆盖情况'}。“未收录”表示本库没有这份报告，不一定是没有发布。</p>
         </section>
       )}

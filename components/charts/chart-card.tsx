@@ -21,10 +21,8 @@ export function ChartCard({ data, fileLabel, children, note }: { data: ChartData
         <h3 id={`${id}-title`}>{data.title}</h3>
       </div>
       <p className="chart-card__basis" data-testid="chart-basis">
-        基于 {data.basisNote ?? ''}
-        {data.basisNote ? '' : ' '}
-        <strong>{data.basis.toLocaleString('zh-CN')}</strong> 份报告
-        {small ? (
+        基于{data.basisNote ?? ''} <strong>{data.basis.toLocaleString('zh-CN')}</strong> 份报告
+        {small && !empty ? (
           <span className="badge badge--warn" data-testid="small-sample">
             样本较少
           </span>
