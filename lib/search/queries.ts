@@ -42,7 +42,7 @@ function connection(): EngineConnection {
 }
 
 /** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
-async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
+export async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const target = connection();
   try {
     return await engineSearch<T>(target, body, options);
@@ -84,6 +84,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
     failedChecksTotal: raw.failedChecksTotal ?? 0,
     hasFailedChecks: raw.hasFailedChecks ?? false,
     partial: raw.partial ?? false,
+    bodyKey: raw.bodyKey ?? null,
     highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),
     snippet: terms.length > 0 && raw.text ? snippetFromUtf8Bytes(raw.text, terms) : null,
   };
