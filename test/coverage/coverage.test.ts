@@ -29,6 +29,9 @@ test('regions: the country, a province, a municipality, a city without counties,
   assert.ok(maiji.ok);
   assert.deepEqual(maiji.region.trail, [{ field: 'county', name: '麦积区' }]);
   assert.ok(maiji.region.children.some((c) => c.name === '社棠镇' && c.level === 'township'));
+  // 天水经济开发区 and five other parks (codes 400+) are township-level units without a township government.
+  assert.ok(!maiji.region.children.some((c) => c.name === '天水经济开发区'));
+  assert.equal(maiji.region.omitted, 6);
 
   assert.deepEqual(resolveCoverageRegion({ ...DEFAULT_PARAMS, province: '甘肃省', county: '没有区' }), { ok: false, error: '没有找到地区“甘肃省没有区”。' });
   const ambiguous = resolveCoverageRegion({ ...DEFAULT_PARAMS, county: '朝阳区' });
