@@ -3,7 +3,7 @@ import { CoveragePage } from './pages/coverage-page';
 
 /**
  * Coverage of 甘肃省天水市麦积区 from e2e/fixtures: 社棠镇 and 甘泉镇 have 2022 and 2023 (甘泉镇 2023
- * fails a check), 马跑泉镇 only 2022 — a known gap — and the other 23 townships nothing.
+ * fails a check), 马跑泉镇 only 2022 — a known gap — and the other 17 townships nothing (its 6 开发区/工业园 units are not listed).
  */
 
 const MAIJI = `?${new URLSearchParams({ province: '甘肃省', city: '天水市', county: '麦积区' })}`;
