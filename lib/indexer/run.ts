@@ -52,6 +52,8 @@ export interface IndexRunOptions {
   signal?: AbortSignal;
   /** `sourcePath` is stored relative to this folder when the file is inside it. */
   baseDir?: string;
+  /** Who or what started the run (e.g. `{ by: 'admin@example.org', trigger: 'admin' }`): kept in the result and the run report. */
+  meta?: Record<string, string>;
 }
 
 export interface FileFailure {
@@ -91,6 +93,8 @@ export interface IndexRunResult {
   /** 0 all went in, 1 some files failed, 2 nothing could be done, 130 interrupted. */
   exitCode: 0 | 1 | 2 | 130;
   runReport: string | null;
+  /** IndexRunOptions.meta, when given. */
+  meta?: Record<string, string>;
 }
 
 class RunAborted extends Error {}
@@ -168,6 +172,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
     fatal: null,
     exitCode: 0,
     runReport: null,
+    ...(options.meta ? { meta: { ...options.meta } } : {}),
   };
 
   const tracker = new CrossYearTracker();
