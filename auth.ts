@@ -41,7 +41,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           console.warn(`[auth] sign-in refused for "${email}" from ${address}: too many failed attempts`);
           throw new TooManyAttempts();
         }
-        const admin = email && password ? await verifyAdmin(email, password, readAdminUsers()) : null;
+        let users;
+        try {
+          users = readAdminUsers();
+        } catch (error) {
+          // The operator's list is broken: say so in the log, let nobody in.
+          console.error(`[auth] ${(error as Error).message}`);
+          users = [] as const;
+        }
+        const admin = email && password ? await verifyAdmin(email, password, users) : null;
         if (!admin) {
           limiter.fail(email, address);
           // Never the password, not even its length.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
-import { dataPaths } from '../admin/paths';
+import { dataDir, dataPaths } from '../admin/paths';
 
 /**
  * The admins, as the operator defines them: `ADMIN_USERS` (pairs `email:bcrypt-hash`, separated by
@@ -47,7 +47,8 @@ export function parseAdminUsers(text: string, origin = 'ADMIN_USERS'): AdminUser
     const email = normalizeEmail(entry.slice(0, at));
     const hash = entry.slice(at + 1).trim();
     if (at <= 0 || !isValidEmail(email) || !BCRYPT_HASH.test(hash)) {
-      throw new AdminUsersError(`${origin}: entry ${i + 1} is not "email:bcrypt-hash" (make one with npm run admin:add -- EMAIL)`);
+      // A hash that lost its `$…` parts usually went through a .env file unescaped (write `\$`).
+      throw new AdminUsersError(`${origin}: entry ${i + 1} is not "email:bcrypt-hash" (make one with npm run admin:add -- EMAIL; in .env files write each $ as \\$)`);
     }
     users.push({ email, hash });
   });
@@ -55,7 +56,7 @@ export function parseAdminUsers(text: string, origin = 'ADMIN_USERS'): AdminUser
 }
 
 export function adminUsersFile(env: Record<string, string | undefined> = process.env): string {
-  return env.ADMIN_USERS_FILE?.trim() || dataPaths().users;
+  return env.ADMIN_USERS_FILE?.trim() || dataPaths(dataDir(env)).users;
 }
 
 /** ADMIN_USERS first, then the file; the first entry for an email wins. Read on every sign-in, so edits apply without a restart. */
