@@ -11,7 +11,8 @@ import path from 'node:path';
 
 export function dataDir(env: Record<string, string | undefined> = process.env): string {
   const configured = env.NIANBAO_DATA_DIR?.trim();
-  return path.resolve(configured || path.join(process.cwd(), 'data'));
+  // turbopackIgnore: a runtime folder, not a source file the build should trace into the bundle.
+  return path.resolve(/*turbopackIgnore: true*/ configured || path.join(process.cwd(), 'data'));
 }
 
 export function dataPaths(root = dataDir()) {

@@ -94,10 +94,11 @@ export function loginLimiter(): LoginLimiter {
 /**
  * The client address as the server sees it. Next sets X-Forwarded-For to the socket address only
  * when the request has none, so a client talking to `next start` directly can choose it: the
- * per-address limit is only as good as the reverse proxy in front (which must overwrite it); the
- * per-account limit does not depend on it.
+ * per-address limit is only as good as the reverse proxy in front. The last entry is the one the
+ * nearest proxy appended (nginx's `$proxy_add_x_forwarded_for`); the per-account limit does not
+ * depend on any of this.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
 }

@@ -147,7 +147,8 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
   const progress = options.progress ?? silentProgress;
   const batchSize = options.batchSize ?? 500;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const baseDir = path.resolve(options.baseDir ?? process.cwd());
+  // turbopackIgnore (here and below): runtime paths; without it the app build traces the whole project.
+  const baseDir = path.resolve(/*turbopackIgnore: true*/ options.baseDir ?? process.cwd());
   const client = createMeiliClient(options.connection);
   const serving = options.index;
   const indexedAt = started.toISOString();
@@ -268,7 +269,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
         const known = knownIds.get(prepared.id)!;
         if (known.path === sourcePath || known.path === null) {
           result.unchanged++;
-        } else if (existsSync(path.resolve(baseDir, known.path))) {
+        } else if (existsSync(path.resolve(/*turbopackIgnore: true*/ baseDir, known.path))) {
           result.duplicates.push({ file: sourcePath, duplicateOf: known.path, reason: 'same content as a file already indexed' });
         } else {
           // The file moved: same report, new place.
