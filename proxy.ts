@@ -1,3 +1,4 @@
+import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
@@ -9,12 +10,13 @@ import { NextResponse, type NextRequest } from 'next/server';
  *    the chunks they import). Styles allow 'unsafe-inline': React style attributes and recharts
  *    set inline styles, and a style cannot run code. HSTS only when the request came over HTTPS.
  *    The static headers (nosniff, referrer policy, frame options) are in next.config.mjs.
- * 2. An optimistic sign-in check for /admin and /api/admin: no session cookie at all → the
- *    sign-in page or 401. Only a shortcut: every admin page and route handler checks the session
- *    itself (lib/auth/session.ts), so bypassing this proxy gains nothing.
+ * 2. A sign-in check for /admin and /api/admin: without a valid session (the JWT decrypts with
+ *    AUTH_SECRET and has not expired) → a real 303 to the sign-in page, or 401. Pages need this to
+ *    get an HTTP redirect at all: the root loading.tsx makes every page stream, so a redirect from
+ *    inside a page arrives as a 200 with a client-side redirect. It is not the only check: every
+ *    admin page and route handler checks the session itself (lib/auth/session.ts), so bypassing
+ *    this proxy gains nothing.
  */
-
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
   return [
@@ -32,22 +34,29 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
   ].join('; ');
 }
 
-function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((base) => name === base || name.startsWith(`${base}.`)));
+async function hasValidSession(request: NextRequest): Promise<boolean> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return false;
+  // Auth.js names the cookie __Secure-… when the site is reached over HTTPS; accept either name.
+  for (const secureCookie of [false, true]) {
+    const token = await getToken({ req: request, secret, secureCookie, logger: { error() {}, warn() {}, debug() {} } as never }).catch(() => null);
+    if (token?.email) return true;
+  }
+  return false;
 }
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttps(request);
   const isAdminApi = pathname === '/api/admin' || pathname.startsWith('/api/admin/');
   const isAdminPage = pathname === '/admin' || pathname.startsWith('/admin/');
 
   let response: NextResponse;
-  if ((isAdminApi || isAdminPage) && !hasSessionCookie(request)) {
+  if ((isAdminApi || isAdminPage) && !(await hasValidSession(request))) {
     if (isAdminApi) {
       response = NextResponse.json({ error: 'unauthorized', message: '请先登录管理员账号。' }, { status: 401 });
     } else {
@@ -61,6 +70,9 @@ export function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('content-security-policy', csp);
+    // Where a signed-out admin page sends people back to after sign-in (app/admin/layout.tsx).
+    if (isAdminPage) requestHeaders.set('x-admin-path', `${pathname}${search}`);
+    else requestHeaders.delete('x-admin-path');
     response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set('content-security-policy', csp);
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { formatBytes, isAcceptedName, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UPLOAD_EXTENSIONS } from '@/lib/admin/upload-rules';
 
 interface UploadResult {
@@ -16,6 +16,9 @@ export function UploadPanel() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<UploadResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set once hydrated: before that, a chosen file would not reach React's state.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const choose = (list: FileList | null) => {
     setResult(null);
@@ -54,7 +57,7 @@ export function UploadPanel() {
   };
 
   return (
-    <section className="admin-section card" id="upload" aria-labelledby="upload-title" data-testid="upload-panel">
+    <section className="admin-section card" id="upload" aria-labelledby="upload-title" data-testid="upload-panel" data-ready={ready}>
       <h2 id="upload-title">上传报告</h2>
       <p className="muted">
         支持 {UPLOAD_EXTENSIONS.join(' ')}；每个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}，一次最多 {MAX_UPLOAD_FILES} 个。同名文件会替换之前上传的版本。上传后点击“索引新上传”。
