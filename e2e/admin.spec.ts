@@ -33,6 +33,7 @@ test.describe('admin: uploads, runs, history, collection', () => {
     await expect(adminPage.summary).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('summary-indexed')).toHaveText('1');
     await expect(page.getByTestId('summary-failed')).toHaveText('1');
+    await expect(page.getByTestId('summary-fatal')).toHaveCount(0);
     const failure = adminPage.summaryFailures.first();
     await expect(failure).toContainText('reports/uploads/broken report.pdf');
     await expect(failure.getByRole('link', { name: '重新上传' })).toHaveAttribute('href', '#upload');
@@ -90,6 +91,7 @@ test.describe('admin: uploads, runs, history, collection', () => {
 
     await expect(adminPage.summary).toBeVisible({ timeout: 90_000 });
     await expect(adminPage.summary).toContainText('全量重建完成');
+    await expect(page.getByTestId('summary-fatal')).toHaveCount(0);
     await expect(page.getByTestId('summary-indexed')).not.toHaveText('0');
     await expect(page.getByTestId('run-row').first()).toContainText('全量重建');
   });

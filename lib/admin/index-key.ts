@@ -1,10 +1,14 @@
 import type { Key, Meilisearch } from 'meilisearch';
 
 /**
- * The key the web app indexes with (MEILI_ADMIN_KEY): documents, settings, tasks and index
- * lifecycle of the serving index and its `_build_` indexes only — not other indexes, not keys,
- * not dumps or snapshots. It lives in server-only modules of the app (lib/admin/engine.ts);
- * searches keep using the search-only key. Named after the index so each start finds the same one.
+ * The key the web app indexes with (MEILI_ADMIN_KEY): documents, settings, tasks, stats and index
+ * lifecycle — not keys, dumps, snapshots or instance settings, so a leak cannot mint keys or read
+ * the master's. It lives in server-only modules of the app (lib/admin/engine.ts); searches keep
+ * using the search-only key. Named after the index so each start finds the same one.
+ *
+ * Its indexes are `*`, not `[index, index_build_*]`: a swap task has no index uid, and Meilisearch
+ * only shows such tasks to keys with access to every index — with a scoped key the full reindex
+ * swaps and then fails waiting for its own task ("Task not found").
  */
 
 export function indexingKeyName(index: string): string {
@@ -13,8 +17,8 @@ export function indexingKeyName(index: string): string {
 
 export const INDEXING_ACTIONS = ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'] as const;
 
-export function indexingKeyIndexes(index: string): string[] {
-  return [index, `${index}_build_*`];
+export function indexingKeyIndexes(_index: string): string[] {
+  return ['*'];
 }
 
 function isIndexingKey(key: Key, index: string): boolean {

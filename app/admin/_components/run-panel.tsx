@@ -91,7 +91,8 @@ export function RunPanel({ initialRun, configured }: { initialRun: LiveRun | nul
       {summary ? (
         <div className={`notice ${summary.failures.length > 0 || summary.fatal ? 'notice--error' : 'notice--info'}`} role="status" data-testid="run-summary">
           <p>
-            {MODE_LABELS[summary.mode]}完成，用时 {formatDuration(summary.durationMs)}：新索引 <span data-testid="summary-indexed">{summary.indexed}</span> 份，未变{' '}
+            {MODE_LABELS[summary.mode]}
+            {summary.fatal ? '未完成' : '完成'}，用时 {formatDuration(summary.durationMs)}：新索引 <span data-testid="summary-indexed">{summary.indexed}</span> 份，未变{' '}
             {summary.unchanged} 份，失败 <span data-testid="summary-failed">{summary.failures.length}</span> 份，重复 {summary.duplicates} 份
             {summary.documentsInIndex !== null ? `；现可检索 ${summary.documentsInIndex} 份` : ''}。
           </p>
