@@ -10,12 +10,13 @@
  * NIANBAO_DATA_DIR moves the data folder (reports, run reports, admin users) elsewhere.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getOrCreateIndexingKey } from '../lib/admin/index-key';
 import { dataPaths } from '../lib/admin/paths';
 import { ensureFirstAdmin } from '../lib/auth/first-admin';
 import { adminUsersFile } from '../lib/auth/users';
-import { createProgress, formatSummary, runIndex } from '../lib/indexer';
+import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
 import { nextBuildState } from '../lib/next-build';
 import { createMeiliClient, describeMeiliError } from '../lib/search/client';
 import { readMeiliConfig } from '../lib/search/config';
@@ -111,21 +112,27 @@ process.on('SIGINT', () => {
 });
 process.on('SIGTERM', () => void shutdown(0));
 
-say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
-const indexed = await runIndex({
-  paths: [reportsDir],
-  incremental: true,
-  connection: { url: meili.url, apiKey: meili.masterKey },
-  index: config.index,
-  progress: createProgress('lines'),
-  baseDir: paths.base,
-  runsDir: paths.runs,
-  meta: { trigger: 'portal' },
-});
-process.stdout.write(`${formatSummary(indexed)}\n`);
-if (indexed.exitCode === 2 || indexed.exitCode === 130) {
-  process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
-  await shutdown(2);
+mkdirSync(reportsDir, { recursive: true });
+if ((await countReportFiles([reportsDir])) === 0) {
+  // A new data folder: nothing to index yet, and that is no reason not to start.
+  say(`no reports in ${reportsDir} yet: upload some at /admin or run npm run index`);
+} else {
+  say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
+  const indexed = await runIndex({
+    paths: [reportsDir],
+    incremental: true,
+    connection: { url: meili.url, apiKey: meili.masterKey },
+    index: config.index,
+    progress: createProgress('lines'),
+    baseDir: paths.base,
+    runsDir: paths.runs,
+    meta: { trigger: 'portal' },
+  });
+  process.stdout.write(`${formatSummary(indexed)}\n`);
+  if (indexed.exitCode === 2 || indexed.exitCode === 130) {
+    process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
+    await shutdown(2);
+  }
 }
 
 let searchKey: string;
