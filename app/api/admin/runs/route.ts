@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
         { status: 409, headers: { 'cache-control': 'no-store' } },
       );
     }
-    console.info(`[admin] ${guard.admin} started a ${mode} run`);
+    console.info(`[admin] ${guard.admin} started an indexing run (${mode})`);
     return Response.json({ run: outcome.started }, { status: 202, headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (error instanceof IndexingNotConfigured) {
