@@ -44,6 +44,26 @@ test.describe('security headers and CSP', () => {
     expect(violations).toEqual([]);
   });
 
+  test('the charts, the comparison, the coverage grid and the not-found page run under the CSP without violations', async ({ page }) => {
+    const violations = watchCspViolations(page);
+    await page.goto(`/stats?county=${encodeURIComponent('麦积区')}`);
+    // recharts draws (client-side, with inline styles) and the table toggle works (hydrated).
+    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await page.getByRole('button', { name: '以表格显示' }).first().click();
+    await expect(page.locator('table').first()).toBeVisible();
+    await page.goto(`/compare?body=${encodeURIComponent('620503100|政府')}&body=${encodeURIComponent('620503102|政府')}`);
+    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await page.goto(`/coverage?county=${encodeURIComponent('麦积区')}`);
+    await expect(page.getByTestId('coverage-omitted')).toBeVisible();
+    const missing = await page.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId('not-found')).toBeVisible();
+    // The not-found page is interactive too (its scripts carry the nonce): a client-side link works.
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await expect(page.getByTestId('search-form')).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
   test('no secret reaches the browser: admin responses and client bundles hold no keys or hashes', async ({ page }) => {
     await signInAsAdmin(page);
     const scripts = await page.locator('script[src]').evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
