@@ -4,13 +4,19 @@ import type { SearchParams } from '../search/params';
 import { searchMany } from '../search/queries';
 import { MAX_VALUES_PER_FACET } from '../search/settings';
 import { aggregate, TruncatedFacetError } from './aggregate';
-import { prepareStats } from './request';
+import { prepareStats, regionFollowUp } from './request';
 import type { StatsResult } from './types';
 
-/** The stats of every report a search matches: two counting searches in one round trip. */
+/** The stats of every report a search matches: two counting searches in one round trip (a third for a municipality's counties). */
 export async function getStats(params: SearchParams): Promise<StatsResult> {
-  const { query, regionFields, bodies } = prepareStats(params);
+  const prepared = prepareStats(params);
+  const { query, regionFields, bodies } = prepared;
   const [all, failed] = await searchMany(bodies);
+  const followUp = regionFollowUp(prepared, all);
+  if (followUp) {
+    const [more] = await searchMany([followUp]);
+    all.facetDistribution = { ...all.facetDistribution, ...more.facetDistribution };
+  }
   try {
     return aggregate({ query, regionFields, all, failed, maxValuesPerFacet: MAX_VALUES_PER_FACET });
   } catch (error) {

@@ -21,6 +21,7 @@ before(async () => {
   fixture = await startSearchFixture([
     { file: 'a.txt', organization: '滨海县人民政府', year: 2022, newReceived: 7, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 3] },
     { file: 'b.txt', organization: '滨海县人民政府', year: 2023, newReceived: 11, carriedOver: 0, carriedForward: 2, normativeDocuments: [0, 0, 3] },
+    { file: 'c.txt', organization: '上海市浦东新区人民政府', year: 2023, newReceived: 5, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 1] },
   ]);
   const client = createMeiliClient({ url: fixture.meili.url, apiKey: fixture.meili.masterKey });
   const page = await client.index('reports').getDocuments<IndexedReport>({ limit: 10_000 });
@@ -89,6 +90,14 @@ test('inside a province the breakdown is by city; a year filter keeps one year',
   const y2023 = await stats('?year=2023');
   assertMatches(y2023.body, docs.filter((d) => d.year === 2023), '2023');
   assert.deepEqual(y2023.body.years.map((y) => y.year), [2023]);
+});
+
+test('a municipality breaks down by its counties (no city level): the sums come in a follow-up search', async () => {
+  const { body } = await stats(`?province=${encodeURIComponent('上海市')}`);
+  assertMatches(body, docs.filter((d) => d.province === '上海市'), '上海市');
+  assert.equal(body.regions?.field, 'county');
+  const pudong = body.regions!.rows.find((r) => r.name === '浦东新区');
+  assert.deepEqual(pudong?.applicationsNew, { sum: 5, reports: 1 });
 });
 
 test('a text query sums exactly the reports the search finds', async () => {
