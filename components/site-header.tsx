@@ -1,5 +1,13 @@
 import Link from 'next/link';
 
+/** The portal's sections, then the admin area at the end. */
+const NAV = [
+  { href: '/', label: '检索' },
+  { href: '/stats', label: '统计' },
+  { href: '/compare', label: '比较' },
+  { href: '/coverage', label: '覆盖' },
+] as const;
+
 export function SiteHeader() {
   return (
     <header className="site-header" data-testid="site-header">
@@ -8,6 +16,16 @@ export function SiteHeader() {
           年报 <span aria-hidden="true">·</span> Nianbao
         </Link>
         <p className="site-header__tagline">让政府信息公开年报可检索、可比较</p>
+        <nav className="site-nav" aria-label="主导航" data-testid="site-nav">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="site-nav__link">
+              {item.label}
+            </Link>
+          ))}
+          <Link href="/admin" className="site-nav__link site-nav__link--admin" prefetch={false}>
+            管理
+          </Link>
+        </nav>
       </div>
     </header>
   );

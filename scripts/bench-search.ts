@@ -16,28 +16,20 @@
  *   3. the search page's first-load JavaScript, gzipped: the <script> files the HTML of `/` loads
  *      (with and without results), read from .next/static. Goal: under 150 KB.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { createProgress, runIndex } from '../lib/indexer';
-import { createMeiliClient } from '../lib/search/client';
-import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../lib/search/embedded';
-import { getOrCreateSearchKey } from '../lib/search/keys';
+import { findFreePort } from '../lib/search/embedded';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
-import { nextBuildState } from '../lib/next-build';
+import { BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
 
 const GOAL_MEDIAN_DIFF_MS = 5;
 const GOAL_P95_MS = 50;
 const GOAL_FIRST_LOAD_KB = 150;
-const INDEX = 'reports';
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-/** What `next build` compiles (as scripts/portal.ts): a newer file means the build is stale. */
-
 const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';
 const OPTIONS = {
   count: { type: 'string', default: '20000' },
@@ -68,86 +60,6 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds
 }
 
 const say = (message: string) => process.stdout.write(`[bench:search] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', () => resolve(127));
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
-}
-
-// ── Corpus, engine, index ───────────────────────────────────────────────────────────────────
-
-function countReports(dir: string): number {
-  const manifest = path.join(dir, 'manifest.jsonl');
-  if (!existsSync(manifest)) return 0;
-  return readFileSync(manifest, 'utf8').split('\n').filter(Boolean).length;
-}
-
-async function ensureCorpus(): Promise<{ dir: string; temporary: boolean }> {
-  if (args.corpus) {
-    const dir = path.resolve(args.corpus);
-    if (countReports(dir) === count) {
-      say(`corpus: ${count} reports already in ${dir}`);
-      return { dir, temporary: false };
-    }
-    say(`corpus: writing ${count} synthetic reports to ${dir}`);
-    if (await run('npm', ['run', '--silent', 'corpus:synth', '--', '--count', String(count), '--out', dir])) throw new Error('corpus:synth failed');
-    return { dir, temporary: false };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-corpus-'));
-  say(`corpus: writing ${count} synthetic reports to ${dir}`);
-  if (await run('npm', ['run', '--silent', 'corpus:synth', '--', '--count', String(count), '--out', dir])) throw new Error('corpus:synth failed');
-  return { dir, temporary: true };
-}
-
-// ── The web app ─────────────────────────────────────────────────────────────────────────────
-
-function buildState(): 'missing' | 'stale' | 'current' {
-  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
-  const routes = path.join(projectRoot, '.next', 'app-path-routes-manifest.json');
-  if (!existsSync(buildId) || !existsSync(routes)) return 'missing';
-  if (!readFileSync(routes, 'utf8').includes('/api/search/route')) return 'stale';
-  return nextBuildState(projectRoot);
-}
-
-async function ensureBuild(): Promise<void> {
-  const state = buildState();
-  if (state === 'current') {
-    say('next build: current');
-    return;
-  }
-  if (args['no-build']) {
-    if (state === 'missing') throw new Error('no build in .next (drop --no-build)');
-    say('next build: older than the sources, used as it is (--no-build)');
-    return;
-  }
-  say(`next build: ${state}, building…`);
-  const code = await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '' });
-  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
-}
-
-async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: projectRoot,
-    // The app gets the search-only key and never the master key (Next would read .env.local otherwise).
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      if ((await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok) return child;
-    } catch {
-      // Not up yet.
-    }
-    await sleep(200);
-  }
-  child.kill('SIGTERM');
-  throw new Error('next start did not answer /api/health within 60 s');
-}
 
 // ── The searches ────────────────────────────────────────────────────────────────────────────
 
@@ -228,14 +140,6 @@ async function timeApi(port: number, params: SearchParams): Promise<number> {
   return elapsed;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
 // ── First-load JavaScript ───────────────────────────────────────────────────────────────────
 
 async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files: Array<{ file: string; gzip: number }>; total: number }> {
@@ -257,44 +161,23 @@ async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files:
 
 // ── Main ────────────────────────────────────────────────────────────────────────────────────
 
-let meili: EmbeddedMeili | undefined;
+let engine: BenchEngine | undefined;
 let next: ChildProcess | undefined;
 let corpus: { dir: string; temporary: boolean } | undefined;
-const engineDirGiven = Boolean(args['engine-dir']);
-const meiliDir = engineDirGiven ? path.resolve(args['engine-dir']!) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-search-meili-'));
 
 async function cleanUp(): Promise<void> {
-  if (next && next.exitCode === null) {
-    next.kill('SIGTERM');
-    await new Promise((resolve) => next!.once('exit', resolve));
-  }
-  await meili?.stop();
-  if (!args.keep) {
-    if (!engineDirGiven) rmSync(meiliDir, { recursive: true, force: true });
-    if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
-  } else {
-    say(`kept: engine data ${meiliDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
-  }
+  await stopChild(next);
+  await engine?.stop(args.keep);
+  if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
+  if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
 }
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
 try {
-  await ensureBuild();
-  corpus = await ensureCorpus();
-
-  mkdirSync(meiliDir, { recursive: true });
-  meili = await startEmbeddedMeili({ dataDir: meiliDir, masterKey: generateSecret(), announce: false });
-  const admin = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-  const existing = engineDirGiven ? await admin.index(INDEX).getStats().then((stats) => stats.numberOfDocuments, () => 0) : 0;
-  if (existing > 0) {
-    say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${meiliDir}`);
-  } else {
-    say(`Meilisearch ${meili.url}; indexing ${count} reports…`);
-    const indexed = await runIndex({ paths: [corpus.dir], connection: { url: meili.url, apiKey: meili.masterKey }, index: INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
-    if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
-    say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
-  }
-  const searchKey = await getOrCreateSearchKey(admin, INDEX);
+  await ensureBuild({ route: '/api/search/route', noBuild: args['no-build'], say });
+  corpus = await ensureCorpus(count, args.corpus, say);
+  engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
+  const { meili, searchKey } = engine;
 
   const port = args.port ? Number(args.port) : await findFreePort();
   next = await startNext(port, { MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: INDEX, PORT: String(port) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, reportDocumentSchema, type Check, type ReportDocument } from '../report/schema';
+import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from '../stats/rollup';
 import { spaceHan } from './recall';
 
 /**
@@ -52,7 +53,15 @@ export const indexedReportExtrasSchema = z.object({
   indexedAt: z.string(),
   /** Always set by toIndexedReport; absent from what searches return (not a displayed attribute). */
   search: searchFieldsSchema.optional(),
+  // The figures as facet values, for sums in /stats (lib/stats/rollup.ts); never displayed either.
+  ...(Object.fromEntries(ALL_ROLLUP_FIELDS.map((f) => [f, z.array(z.string()).optional()])) as Record<
+    (typeof ALL_ROLLUP_FIELDS)[number],
+    z.ZodOptional<z.ZodArray<z.ZodString>>
+  >),
 });
+
+/** Fields the index stores for searching and counting only: never read back. */
+export const HIDDEN_FIELDS: readonly string[] = ['search', ...ALL_ROLLUP_FIELDS];
 
 export const indexedReportSchema = reportDocumentSchema.extend(indexedReportExtrasSchema.shape);
 export type IndexedReport = z.infer<typeof indexedReportSchema>;
@@ -157,5 +166,6 @@ export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexed
     sourcePath,
     indexedAt,
     search: searchFieldsOf(doc),
+    ...rollupFieldsOf(doc),
   };
 }

@@ -109,3 +109,19 @@ export async function engineSearch<T>(connection: EngineConnection, body: MeiliS
     throw error;
   }
 }
+
+/** Several searches of the connection's index in one round trip (POST /multi-search), answers in order. */
+export async function engineMultiSearch<T>(connection: EngineConnection, bodies: readonly MeiliSearchParams[]): Promise<Array<EngineSearchResponse<T>>> {
+  const url = new URL(`${connection.url}/multi-search`);
+  const payload = JSON.stringify({ queries: bodies.map((body) => ({ ...body, indexUid: connection.index })) });
+  const send = () => postOnce<{ results: Array<EngineSearchResponse<T>> }>(url, connection.apiKey, payload, new Set());
+  let reply;
+  try {
+    reply = await send();
+  } catch (error) {
+    if (!(error as { retry?: boolean }).retry) throw error;
+    reply = await send();
+  }
+  if (!Array.isArray(reply.results) || reply.results.length !== bodies.length) throw new EngineError(200, 'multi-search answered a different number of results');
+  return reply.results;
+}

@@ -4,7 +4,7 @@ import { SearchUnavailableError } from '../errors';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { readAppSearchConfig } from './config';
 import type { IndexedReport } from './document';
-import { engineSearch, type EngineConnection, type EngineSearchOptions, type EngineSearchResponse } from './engine';
+import { engineMultiSearch, engineSearch, type EngineConnection, type EngineSearchOptions, type EngineSearchResponse } from './engine';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
 import { searchTerms, toEngineQuery } from './recall';
@@ -46,6 +46,16 @@ async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions =
   const target = connection();
   try {
     return await engineSearch<T>(target, body, options);
+  } catch (error) {
+    throw new SearchUnavailableError(error);
+  }
+}
+
+/** Several counting searches in one round trip (lib/stats); failures are outages, as above. */
+export async function searchMany<T = never>(bodies: readonly MeiliSearchParams[]): Promise<Array<EngineSearchResponse<T>>> {
+  const target = connection();
+  try {
+    return await engineMultiSearch<T>(target, bodies);
   } catch (error) {
     throw new SearchUnavailableError(error);
   }

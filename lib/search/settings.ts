@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
-import { indexedReportSchema } from './document';
+import { ALL_ROLLUP_FIELDS } from '../stats/rollup';
+import { HIDDEN_FIELDS, indexedReportSchema } from './document';
 
 /**
  * The index settings, in code: the indexer applies them to every index it builds, so a fresh
@@ -35,8 +36,15 @@ export const FACETS = ['province', 'city', 'county', 'township', 'year', 'level'
 export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 export type SortableAttribute = (typeof SORTABLE_ATTRIBUTES)[number];
 
-/** Every field but the search copies: the report page reads documents through the search-only key. */
-export const DISPLAYED_ATTRIBUTES = Object.keys(indexedReportSchema.shape).filter((key) => key !== 'search');
+/** Every field but the search copies and rollups: the report page reads documents through the search-only key. */
+export const DISPLAYED_ATTRIBUTES = Object.keys(indexedReportSchema.shape).filter((key) => !HIDDEN_FIELDS.includes(key));
+
+/**
+ * The most distinct values one facet count returns. The rollup fields (lib/stats/rollup.ts) need
+ * all of theirs (years × figures × bits, or regions × figures × bits); lib/stats refuses to answer
+ * when a distribution comes back this full, rather than sum a truncated one.
+ */
+export const MAX_VALUES_PER_FACET = 50_000;
 
 export const INDEX_SETTINGS = {
   // Only the one-character-a-word copies are searched (lib/search/recall.ts): a query term matches
@@ -44,7 +52,11 @@ export const INDEX_SETTINGS = {
   // Ranked: a hit in the title or the body's name beats a hit in the place names, which beats the text.
   // `sections` are slices of `text`, so indexing them too would double the work for no new words.
   searchableAttributes: ['search.title', 'search.organization', 'search.places', 'search.text'],
-  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  filterableAttributes: [
+    ...FILTERABLE_ATTRIBUTES,
+    // Counted only: no filter on them, no facet search, so the engine builds the least for them.
+    { attributePatterns: [...ALL_ROLLUP_FIELDS], features: { facetSearch: false, filter: { equality: true, comparison: false } } },
+  ],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
   displayedAttributes: DISPLAYED_ATTRIBUTES,
   // A chosen sort orders all results (by default Meilisearch sorts only within equally relevant ones).
@@ -52,8 +64,8 @@ export const INDEX_SETTINGS = {
   // Typos mean nothing for one-character words, and a figure or phone number must match exactly.
   typoTolerance: { enabled: false },
   faceting: {
-    // China has ~41,000 townships; a county or city filter leaves far fewer, but a province may have 2,000+.
-    maxValuesPerFacet: 5000,
+    // China has ~41,000 townships; a province may have 2,000+ (the search page shows the top ones).
+    maxValuesPerFacet: MAX_VALUES_PER_FACET,
     sortFacetValuesBy: { '*': 'count' },
   },
   // Exact totals for page counts (the default stops estimating at 1,000).

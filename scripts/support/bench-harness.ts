@@ -1,0 +1,140 @@
+/**
+ * What the benchmarks share: a synthetic corpus on disk, a current production build, an embedded
+ * Meilisearch with the corpus indexed (or kept from a previous run), `next start` with the
+ * search-only key, and the quantiles they print.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createProgress, runIndex } from '../../lib/indexer';
+import { nextBuildState } from '../../lib/next-build';
+import { createMeiliClient } from '../../lib/search/client';
+import { generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
+import { getOrCreateSearchKey } from '../../lib/search/keys';
+import { projectRoot } from '../../lib/search/local-env';
+
+export const BENCH_INDEX = 'reports';
+export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', () => resolve(127));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function countReports(dir: string): number {
+  const manifest = path.join(dir, 'manifest.jsonl');
+  if (!existsSync(manifest)) return 0;
+  return readFileSync(manifest, 'utf8').split('\n').filter(Boolean).length;
+}
+
+/** N synthetic reports (npm run corpus:synth) in `dir` (reused when it holds N) or a temp folder. */
+export async function ensureCorpus(count: number, dir: string | undefined, say: (m: string) => void): Promise<{ dir: string; temporary: boolean }> {
+  const target = dir ? path.resolve(dir) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-corpus-'));
+  if (dir && countReports(target) === count) {
+    say(`corpus: ${count} reports already in ${target}`);
+    return { dir: target, temporary: false };
+  }
+  say(`corpus: writing ${count} synthetic reports to ${target}`);
+  if (await run('npm', ['run', '--silent', 'corpus:synth', '--', '--count', String(count), '--out', target])) throw new Error('corpus:synth failed');
+  return { dir: target, temporary: !dir };
+}
+
+/** Builds the app when the build is missing, lacks `route`, or is older than the sources. */
+export async function ensureBuild(options: { route: string; noBuild: boolean; say: (m: string) => void }): Promise<void> {
+  const { say } = options;
+  const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
+  const routes = path.join(projectRoot, '.next', 'app-path-routes-manifest.json');
+  let state: 'missing' | 'stale' | 'current';
+  if (!existsSync(buildId) || !existsSync(routes)) state = 'missing';
+  else if (!readFileSync(routes, 'utf8').includes(options.route)) state = 'stale';
+  else state = nextBuildState(projectRoot);
+  if (state === 'current') return say('next build: current');
+  if (options.noBuild) {
+    if (state === 'missing') throw new Error('no build in .next (drop --no-build)');
+    return say('next build: older than the sources, used as it is (--no-build)');
+  }
+  say(`next build: ${state}, building…`);
+  const code = await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '' });
+  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+}
+
+/** `next start` on `port` with the given environment; resolves once /api/health answers. */
+export async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: projectRoot,
+    // The app gets the search-only key and never the master key (Next would read .env.local otherwise).
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MEILI_MASTER_KEY: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) })).ok) return child;
+    } catch {
+      // Not up yet.
+    }
+    await sleep(200);
+  }
+  child.kill('SIGTERM');
+  throw new Error('next start did not answer /api/health within 60 s');
+}
+
+export async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+export interface BenchEngine {
+  meili: EmbeddedMeili;
+  searchKey: string;
+  dataDir: string;
+  /** Stops the engine; removes its folder unless it was given or `keep`. */
+  stop(keep: boolean): Promise<void>;
+}
+
+/**
+ * An embedded Meilisearch with the corpus indexed through the real pipeline. With `engineDir`
+ * holding an index already, indexing is skipped (it does not notice changed settings).
+ */
+export async function startBenchEngine(options: { corpusDir: string; engineDir?: string; say: (m: string) => void }): Promise<BenchEngine> {
+  const { say } = options;
+  const dataDir = options.engineDir ? path.resolve(options.engineDir) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-meili-'));
+  mkdirSync(dataDir, { recursive: true });
+  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false });
+  const stop = async (keep: boolean) => {
+    await meili.stop();
+    if (!keep && !options.engineDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const admin = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+    const existing = options.engineDir ? await admin.index(BENCH_INDEX).getStats().then((s) => s.numberOfDocuments, () => 0) : 0;
+    if (existing > 0) {
+      say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${dataDir}`);
+    } else {
+      say(`Meilisearch ${meili.url}; indexing ${options.corpusDir}…`);
+      const indexed = await runIndex({ paths: [options.corpusDir], connection: { url: meili.url, apiKey: meili.masterKey }, index: BENCH_INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
+      if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
+      say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
+    }
+    return { meili, searchKey: await getOrCreateSearchKey(admin, BENCH_INDEX), dataDir, stop };
+  } catch (error) {
+    await stop(false);
+    throw error;
+  }
+}
+
+/** The q-quantile of ascending `sorted` (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
