@@ -7,6 +7,7 @@ import { GET as exportRoute } from '../../app/api/search/export/route';
 import { GET as searchRoute } from '../../app/api/search/route';
 import { parseSearchParams } from '../../lib/search/params';
 import { prepareSearch } from '../../lib/search/request';
+import { prepareStats } from '../../lib/stats/request';
 import { startSearchFixture, type SearchFixture } from '../support/search-index';
 import { repoRoot } from '../support/temp';
 import { fuzzQueries, HOSTILE_VALUES } from './fuzz-cases';
@@ -112,14 +113,14 @@ const CLAUSE = new RegExp(
   'u',
 );
 
-test('every filter built from the fuzzed parameters is made of known clauses with quoted values', () => {
+test('every filter (search, export, stats) built from the fuzzed parameters is made of known clauses with quoted values', () => {
   let accepted = 0;
   for (const query of QUERIES) {
     const parsed = parseSearchParams(new URL(`http://localhost/${query}`).searchParams);
     if (!parsed.ok) continue;
     accepted++;
-    const filter = prepareSearch(parsed.params).body.filter as string[];
-    for (const clause of filter) assert.match(clause, CLAUSE, `${query.slice(0, 120)}: ${clause}`);
+    const filters = [prepareSearch(parsed.params).body.filter, ...prepareStats(parsed.params).bodies.map((b) => b.filter)] as string[][];
+    for (const clause of filters.flat()) assert.match(clause, CLAUSE, `${query.slice(0, 120)}: ${clause}`);
   }
   assert.ok(accepted > 100, `${accepted} accepted searches`);
 });
