@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
 import { GET as searchRoute } from '../../app/api/search/route';
-import { runIndex, type IndexRunResult } from '../../lib/indexer';
+import { formatSummary, runIndex, type IndexRunResult } from '../../lib/indexer';
 import { INGEST_ERROR_CODES } from '../../lib/ingest';
 import { createMeiliClient } from '../../lib/search/client';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
@@ -107,6 +107,12 @@ test('markup in a report is stored as text: the page gets it as data, the HTML r
   assert.ok(!html.text.includes('alert("head")') && !html.text.includes('document.write'), 'script elements are not text');
   const names = await find('names/ctl\u0001\u001b[31mred\u0007\r.txt');
   assert.equal(names.sourcePath, 'names/ctl\u0001\u001b[31mred\u0007\r.txt');
+});
+
+test('the summary printed on a terminal carries no control characters from file names', () => {
+  const summary = formatSummary(result);
+  assert.match(summary, /names\/\\x1b\[2J\\x1b\[Hclear-screen\\u202e\.pdf: corrupt pdf/);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(summary), 'only line breaks');
 });
 
 test(`peak RSS of the indexing process stays under ${MAX_RSS_MB} MB`, () => {

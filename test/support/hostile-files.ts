@@ -213,6 +213,7 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
   write('names/..\\..\\etc\\passwd.txt', report('樱桃县人民政府', 2024), 'a name that is a Windows path escape (..\\..\\)', { outcome: 'skipped' });
   write('names/report..%2F..%2Fescape.txt', report('核桃县人民政府', 2024), 'a name with encoded ../', indexed('核桃县人民政府'));
   write('names/ctl\u0001\u001b[31mred\u0007\r.txt', report('板栗县人民政府', 2024), 'control characters (SOH, an ANSI escape, BEL, CR) in the name', indexed('板栗县人民政府'));
+  write('names/\u001b[2J\u001b[Hclear-screen\u202e.pdf', junk(2048), 'a broken PDF whose name clears the screen and reverses the text', failed('corrupt pdf'));
   write('names/line\nbreak "quote" <b>.txt', report('山楂县人民政府', 2024), 'a newline, quotes and markup in the name', indexed('山楂县人民政府'));
   write('names/ 空格 与 中文 .txt', report('枇杷县人民政府', 2024), 'spaces and Chinese in the name', indexed('枇杷县人民政府'));
   write('names/long-' + '长'.repeat(70) + '.txt', report('龙眼县人民政府', 2024), 'a 250-byte name', indexed('龙眼县人民政府'));
