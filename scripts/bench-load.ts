@@ -205,10 +205,14 @@ try {
   for (const p of [...apiPaths, ...pagePaths]) await (await fetch(`${base}${p}`)).arrayBuffer();
 
   const results: LoadFigures[] = [];
+  const record = (figures: LoadFigures) => {
+    results.push(figures);
+    process.stdout.write(`${figuresLine(figures)}\n`);
+  };
   say('run 1: /api/search');
-  results.push(await load('/api/search', base, apiPaths, duration));
+  record(await load('/api/search', base, apiPaths, duration));
   say('run 2: the search page /');
-  results.push(await load('/ (search page)', base, pagePaths, duration));
+  record(await load('/ (search page)', base, pagePaths, duration));
 
   let reindex: { code: number | null; seconds: number } | null = null;
   if (!args['no-reindex']) {
@@ -220,7 +224,7 @@ try {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const done = new Promise<number | null>((resolve) => indexer!.once('exit', (code) => resolve(code)));
-    results.push(await load('/api/search during reindex', base, apiPaths, duration, done));
+    record(await load('/api/search during reindex', base, apiPaths, duration, done));
     reindex = { code: await done, seconds: (Date.now() - started) / 1000 };
   }
 
