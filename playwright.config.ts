@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`; // localhost, not 127.0.0.1: auth cookies are host-bound
+
+// The admin account of the test server: a fresh random password for each run, never committed.
+// Set on process.env before the workers start, so the runner, the workers and serve.ts agree.
+process.env.E2E_ADMIN_EMAIL ??= 'admin@e2e.test';
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
 
 type WebServer = NonNullable<Exclude<Parameters<typeof defineConfig>[0]['webServer'], undefined>>;
 type WebServerConfig = Extract<WebServer, readonly unknown[]>[number];
@@ -20,7 +26,7 @@ const appServer: WebServerConfig = {
   gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   stdout: 'ignore',
   stderr: 'pipe',
-  env: { NEXT_TELEMETRY_DISABLED: '1', E2E_PORT: String(port) },
+  env: { NEXT_TELEMETRY_DISABLED: '1', E2E_PORT: String(port), E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
 };
 
 const webServers: WebServerConfig[] = [appServer];

@@ -1,6 +1,12 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+/**
+ * Rendered per request (connection()), not prebuilt: the Content-Security-Policy's nonce is per
+ * request (proxy.ts), and a page built ahead of time has none, so its scripts would be blocked.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <section className="status" data-testid="not-found">
       <h1>页面不存在</h1>

@@ -4,19 +4,37 @@
 //
 // docker compose hands the container MEILI_MASTER_KEY. Here it is used once, to find or create the
 // key named `nianbao-search:<index>` that can only search that index (lib/search/keys.ts does the
-// same), and then removed from the environment before server.js loads: the Next.js server never
-// holds the master key. An operator may pass MEILI_SEARCH_KEY instead and leave the master key out.
+// same) and the indexing key of the admin pages (`nianbao-indexing:<index>`, lib/admin/index-key.ts),
+// and then removed from the environment before server.js loads: the Next.js server never holds
+// the master key. An operator may pass MEILI_SEARCH_KEY (and MEILI_ADMIN_KEY) instead and leave
+// the master key out.
 import { pathToFileURL } from 'node:url';
 
 const log = (message) => process.stderr.write(`[app] ${message}\n`);
 
-function isScopedSearchKey(key, index) {
+/**
+ * The two keys the app may hold, as lib/search/keys.ts and lib/admin/index-key.ts define them:
+ * one that can only search the index (pages), and one that can write documents, settings and
+ * indexes but not mint keys (the admin pages' uploads and reindexes; every index, because a swap
+ * task has no index uid and only such keys may see it).
+ */
+const KEY_SPECS = {
+  search: (index) => ({ name: `nianbao-search:${index}`, actions: ['search'], indexes: [index], description: `Search-only key for the Nianbao web app, scoped to the "${index}" index` }),
+  indexing: (index) => ({
+    name: `nianbao-indexing:${index}`,
+    actions: ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'],
+    indexes: ['*'],
+    description: `Indexing key for the Nianbao admin pages, scoped to "${index}" and its build indexes`,
+  }),
+};
+
+const sameSet = (a, b) => a.length === b.length && b.every((x) => a.includes(x));
+
+function matches(key, spec) {
   return (
-    key.name === `nianbao-search:${index}` &&
-    key.actions.length === 1 &&
-    key.actions[0] === 'search' &&
-    key.indexes.length === 1 &&
-    key.indexes[0] === index &&
+    key.name === spec.name &&
+    sameSet(key.actions, spec.actions) &&
+    sameSet(key.indexes, spec.indexes) &&
     (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now())
   );
 }
@@ -36,26 +54,24 @@ async function meili(url, masterKey, path, init = {}) {
   return response.json();
 }
 
-/** The search-only key for `index`, created with the master key when missing. */
-export async function searchKeyFor(url, masterKey, index) {
+/** The key of `kind` ('search' | 'indexing') for `index`, created with the master key when missing. */
+export async function keyFor(url, masterKey, index, kind) {
+  const spec = KEY_SPECS[kind](index);
   for (let offset = 0; ; offset += 100) {
     const page = await meili(url, masterKey, `/keys?limit=100&offset=${offset}`);
-    const found = page.results.find((key) => isScopedSearchKey(key, index));
+    const found = page.results.find((key) => matches(key, spec));
     if (found) return found.key;
     if (offset + page.results.length >= page.total || page.results.length === 0) break;
   }
   const created = await meili(url, masterKey, '/keys', {
     method: 'POST',
-    body: JSON.stringify({
-      name: `nianbao-search:${index}`,
-      description: `Search-only key for the Nianbao web app, scoped to the "${index}" index`,
-      actions: ['search'],
-      indexes: [index],
-      expiresAt: null,
-    }),
+    body: JSON.stringify({ name: spec.name, description: spec.description, actions: spec.actions, indexes: spec.indexes, expiresAt: null }),
   });
   return created.key;
 }
+
+/** The search-only key for `index`. */
+export const searchKeyFor = (url, masterKey, index) => keyFor(url, masterKey, index, 'search');
 
 /** Retries while Meilisearch starts; a refused key (401/403) fails at once. */
 async function searchKeyWithRetry(url, masterKey, index, timeoutMs) {
@@ -86,6 +102,15 @@ export async function main(env = process.env) {
       process.exit(2);
     }
     log(`search-only key for index "${index}" ready`);
+  }
+  // The admin pages index with a write key; without one (and no master key) they say so and stay read-only.
+  if (!env.MEILI_ADMIN_KEY && url && env.MEILI_MASTER_KEY) {
+    try {
+      env.MEILI_ADMIN_KEY = await keyFor(url, env.MEILI_MASTER_KEY, index, 'indexing');
+      log(`indexing key for the admin pages ready`);
+    } catch (error) {
+      log(`no indexing key (admin uploads and reindexing disabled): ${error.message}`);
+    }
   }
   delete env.MEILI_MASTER_KEY;
   await import(pathToFileURL(env.NIANBAO_SERVER_MODULE || new URL('./server.js', import.meta.url).pathname).href);

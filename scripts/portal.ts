@@ -4,11 +4,19 @@
  *   2. `next build` when .next/BUILD_ID is missing or older than the sources;
  *   3. Meilisearch: MEILI_URL if set, else the embedded one (reused when already running);
  *   4. an incremental index of data/reports (fast after the first start);
- *   5. `next start` with the URL and a search-only key, until Ctrl-C.
+ *   5. the first admin when none is defined (random password, printed once; only its hash is kept);
+ *   6. `next start` with the URL, a search-only key and the scoped indexing key for /admin, until Ctrl-C.
+ *
+ * NIANBAO_DATA_DIR moves the data folder (reports, run reports, admin users) elsewhere.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createProgress, formatSummary, runIndex } from '../lib/indexer';
+import { getOrCreateIndexingKey } from '../lib/admin/index-key';
+import { dataPaths } from '../lib/admin/paths';
+import { ensureFirstAdmin } from '../lib/auth/first-admin';
+import { adminUsersFile } from '../lib/auth/users';
+import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
 import { nextBuildState } from '../lib/next-build';
 import { createMeiliClient, describeMeiliError } from '../lib/search/client';
 import { readMeiliConfig } from '../lib/search/config';
@@ -18,7 +26,9 @@ import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/search/loc
 
 const port = Number(process.env.PORT || 3000);
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const reportsDir = path.join(projectRoot, 'data', 'reports');
+const dataDirectory = path.resolve(projectRoot, process.env.NIANBAO_DATA_DIR?.trim() || 'data');
+const paths = dataPaths(dataDirectory);
+const reportsDir = paths.reports;
 
 function say(message: string): void {
   process.stdout.write(`[portal] ${message}\n`);
@@ -102,26 +112,45 @@ process.on('SIGINT', () => {
 });
 process.on('SIGTERM', () => void shutdown(0));
 
-say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
-const indexed = await runIndex({
-  paths: [reportsDir],
-  incremental: true,
-  connection: { url: meili.url, apiKey: meili.masterKey },
-  index: config.index,
-  progress: createProgress('lines'),
-  baseDir: projectRoot,
-});
-process.stdout.write(`${formatSummary(indexed)}\n`);
-if (indexed.exitCode === 2 || indexed.exitCode === 130) {
-  process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
-  await shutdown(2);
+mkdirSync(reportsDir, { recursive: true });
+if ((await countReportFiles([reportsDir])) === 0) {
+  // A new data folder: nothing to index yet, and that is no reason not to start.
+  say(`no reports in ${reportsDir} yet: upload some at /admin or run npm run index`);
+} else {
+  say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
+  const indexed = await runIndex({
+    paths: [reportsDir],
+    incremental: true,
+    connection: { url: meili.url, apiKey: meili.masterKey },
+    index: config.index,
+    progress: createProgress('lines'),
+    baseDir: paths.base,
+    runsDir: paths.runs,
+    meta: { trigger: 'portal' },
+  });
+  process.stdout.write(`${formatSummary(indexed)}\n`);
+  if (indexed.exitCode === 2 || indexed.exitCode === 130) {
+    process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
+    await shutdown(2);
+  }
 }
 
 let searchKey: string;
+let indexingKey: string;
 try {
-  searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), config.index);
+  const master = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+  searchKey = await getOrCreateSearchKey(master, config.index);
+  indexingKey = await getOrCreateIndexingKey(master, config.index);
 } catch (error) {
   process.stderr.write(`[portal] ${describeMeiliError(error, meili.url)}\n`);
+  await shutdown(2);
+}
+
+let firstAdmin: { email: string; password: string } | null = null;
+try {
+  firstAdmin = await ensureFirstAdmin(adminUsersFile({ ...process.env, NIANBAO_DATA_DIR: dataDirectory }));
+} catch (error) {
+  process.stderr.write(`[portal] admin users: ${(error as Error).message}\n`);
   await shutdown(2);
 }
 
@@ -133,7 +162,9 @@ next = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     PORT: String(port),
     MEILI_URL: meili.url,
     MEILI_SEARCH_KEY: searchKey!,
+    MEILI_ADMIN_KEY: indexingKey!,
     MEILI_INDEX: config.index,
+    NIANBAO_DATA_DIR: dataDirectory,
     AUTH_SECRET: process.env.AUTH_SECRET || secrets.AUTH_SECRET,
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST || 'true',
   }),
@@ -147,4 +178,12 @@ next.on('exit', (code) => {
 
 if (await waitForHttp(`http://localhost:${port}/api/health`, next, 60_000)) {
   say(`ready: open http://localhost:${port}  (Ctrl-C to stop)`);
+  if (firstAdmin) {
+    // Shown this once: only the hash is stored.
+    say('first start: an admin account was created for http://localhost:' + port + '/admin');
+    say(`  email:    ${firstAdmin.email}`);
+    say(`  password: ${firstAdmin.password}`);
+    say('  (shown only now; add admins with npm run admin:add -- EMAIL --write)');
+    firstAdmin = null;
+  }
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { HighlightedText } from '@/components/highlighted-text';
 import { formatCount, regionParts, templateName } from '@/components/labels';
+import { AddToCompare } from '@/app/compare/add-to-compare';
 import { levelName } from '@/lib/search/params';
 import type { ReportHit } from '@/lib/search/types';
 
@@ -57,6 +58,7 @@ export function ResultCard({ hit, q }: { hit: ReportHit; q: string }) {
             <dd data-testid="result-applications">{formatCount(hit.applicationsNew)}</dd>
           </div>
         </dl>
+        {hit.bodyKey ? <AddToCompare bodyKey={hit.bodyKey} /> : null}
         {hit.snippet && hit.snippet.length ? (
           <p className="result__snippet" data-testid="result-snippet">
             …<HighlightedText segments={hit.snippet} />…

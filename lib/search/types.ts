@@ -28,6 +28,8 @@ export interface ReportHit {
   failedChecksTotal: number;
   hasFailedChecks: boolean;
   partial: boolean;
+  /** Same issuing body across years (lib/search/document.ts); null when the body is unknown. */
+  bodyKey: string | null;
   /** The title (or organization) with the query's words marked. */
   highlightedTitle: HighlightedText;
   /** A short passage of the text around the query's words; null without a query. */

@@ -129,10 +129,16 @@ export function* generateCorpus(options: SynthOptions): Generator<SynthReport> {
 
   const provinces = new Rng(hashSeed(options.seed, 'provinces')).shuffle([...loadProvinces()]);
   let index = 0;
+  const usedBodies = new Set<string>();
   for (let b = 0; index < options.count; b++) {
     const rng = new Rng(hashSeed(options.seed, 'body', b));
     const province = provinces[b % provinces.length];
     const body = makeBody(rng, province, `b${String(b).padStart(6, '0')}`);
+    // Two draws of one body (same place, same name) would make same-body-same-year duplicates
+    // that the indexer rightly drops: a corpus of N files should be N reports.
+    const identity = `${body.regionCode}|${body.organization}`;
+    if (usedBodies.has(identity)) continue;
+    usedBodies.add(identity);
     const years = rng.weighted([
       [1, 35],
       [2, 30],

@@ -138,3 +138,19 @@ test('indexer: one-shot, mounts the reports folder read-only and indexes /report
   const own = renderedConfig({ ...secrets, REPORTS_DIR: '/srv/annual-reports' }).services.indexer;
   assert.equal(reportsMount(own), '/srv/annual-reports:/reports:ro');
 });
+
+test('app and indexer share the data volume (run history); the app writes uploads into the reports folder', { skip: dockerComposeMissing }, () => {
+  const { services, volumes } = renderedConfig({ ...secrets, ADMIN_USERS: 'a@example.org:$2b$12$abcdefghijklmnopqrstuv' });
+  const target = (v: NonNullable<ComposeService['volumes']>[number]) => (typeof v === 'string' ? v.split(':')[1] : v.target);
+  const source = (v: NonNullable<ComposeService['volumes']>[number]) => (typeof v === 'string' ? v.split(':')[0] : v.source);
+  const app = services.app;
+  assert.equal(app.environment?.NIANBAO_DATA_DIR, '/app/data');
+  // `config` prints the value re-escaped for compose ($ → $$): the container gets it unchanged.
+  assert.equal(app.environment?.ADMIN_USERS?.replaceAll('$$', '$'), 'a@example.org:$2b$12$abcdefghijklmnopqrstuv', 'the hash passes through unchanged');
+  const appReports = app.volumes?.find((v) => target(v) === '/app/data/reports');
+  assert.ok(appReports && source(appReports).endsWith('/data/reports'), JSON.stringify(app.volumes));
+  assert.ok(!(typeof appReports === 'string' ? appReports.endsWith(':ro') : appReports.read_only), 'uploads need a writable folder');
+  assert.ok(app.volumes?.some((v) => source(v) === 'app_data' && target(v) === '/app/data'));
+  assert.ok(services.indexer.volumes?.some((v) => source(v) === 'app_data' && target(v) === '/app/data'));
+  assert.ok('app_data' in volumes);
+});

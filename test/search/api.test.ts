@@ -289,6 +289,8 @@ test('CSV export: BOM, header, one row per matching report, attachment name, the
   assert.equal(huaian[6], '2024');
   assert.equal(huaian[7], '地市级政府');
   assert.equal(huaian[10], '3119');
+  // 表三: 3119 new + 34 carried over = 3050 processed + 103 carried forward (nested fields, read whole).
+  assert.deepEqual(huaian.slice(11, 14), ['34', '3050', '103']);
   assert.equal(huaian[18], `${BASE}/reports/${huaian[0]}`);
 
   // Every report, past the 1,000 of a page (pages of 7 here).

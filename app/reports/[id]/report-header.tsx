@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AddToCompare } from '@/app/compare/add-to-compare';
 import { regionParts, REGION_FIELDS, templateName } from '@/components/labels';
 import { timeliness, type Timeliness } from '@/lib/report/deadline';
 import type { IndexedReport } from '@/lib/search/document';
@@ -82,6 +83,11 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
     <header className="report-header" data-testid="report-header">
       <RegionTrail report={report} />
       <h1 id="report-title" data-testid="report-title">{reportTitle(report)}</h1>
+      {report.bodyKey ? (
+        <p className="report-header__actions">
+          <AddToCompare bodyKey={report.bodyKey} />
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>发布机关</dt>

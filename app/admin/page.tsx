@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { indexingTarget } from '@/lib/admin/engine';
+import { listRuns } from '@/lib/admin/history';
+import { dataPaths } from '@/lib/admin/paths';
+import { currentRun } from '@/lib/admin/run-manager';
+import { requireAdminPage } from '@/lib/auth/session';
+import { AdminNav } from './_components/admin-nav';
+import { RunPanel } from './_components/run-panel';
+import { RunsTable } from './_components/runs-table';
+import { UploadPanel } from './_components/upload-panel';
+
+export const metadata: Metadata = { title: '上传与索引' };
+
+function indexingConfigured(): boolean {
+  try {
+    indexingTarget();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default async function AdminPage() {
+  const admin = await requireAdminPage('/admin');
+  const runs = await listRuns(dataPaths().runs, 5);
+  return (
+    <div data-testid="admin-page">
+      <h1>管理</h1>
+      <AdminNav admin={admin} current="/admin" />
+      <div className="admin-grid">
+        <UploadPanel />
+        <RunPanel initialRun={currentRun()} configured={indexingConfigured()} />
+      </div>
+      <section className="admin-section" aria-labelledby="recent-runs">
+        <h2 id="recent-runs">最近的索引</h2>
+        <RunsTable runs={runs} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { listRuns } from '@/lib/admin/history';
+import { dataPaths } from '@/lib/admin/paths';
+import { requireAdminPage } from '@/lib/auth/session';
+import { AdminNav } from '../_components/admin-nav';
+import { RunsTable } from '../_components/runs-table';
+
+export const metadata: Metadata = { title: '索引记录' };
+
+export default async function RunsPage() {
+  const admin = await requireAdminPage('/admin/runs');
+  const runs = await listRuns(dataPaths().runs, 100);
+  return (
+    <div data-testid="admin-runs-page">
+      <h1>索引记录</h1>
+      <AdminNav admin={admin} current="/admin/runs" />
+      <p className="muted">最近 100 次索引（包括命令行和 npm run portal 启动时的索引），保存在数据目录的 runs/ 中。</p>
+      <RunsTable runs={runs} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** Skeleton of the stats page: heading, summary, filters beside chart cards. */
+export default function StatsLoading() {
+  return (
+    <div className="skeleton" aria-busy="true" aria-live="polite" data-testid="loading">
+      <span className="visually-hidden">正在加载统计…</span>
+      <div className="skeleton__line skeleton__line--title" />
+      <div className="skeleton__line" />
+      <div className="skeleton__cards">
+        {Array.from({ length: 4 }, (_, i) => (
+          <div key={i} className="skeleton__card skeleton__card--table" />
+        ))}
+      </div>
+    </div>
+  );
+}

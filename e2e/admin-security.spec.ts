@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { signInAsAdmin, watchCspViolations } from './support/auth';
+
+test.describe('security headers and CSP', () => {
+  test('every page sends the security headers; HSTS only over HTTPS', async ({ request }) => {
+    for (const path of ['/', '/signin', '/no-such-page', '/api/health']) {
+      const response = await request.get(path);
+      const headers = response.headers();
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+      expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(headers['content-security-policy'], path).not.toMatch(/unsafe-eval/);
+      expect(headers['strict-transport-security'], path).toBeUndefined();
+    }
+    const overHttps = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overHttps.headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+    const first = (await request.get('/')).headers()['content-security-policy'];
+    const second = (await request.get('/')).headers()['content-security-policy'];
+    expect(first, 'a fresh nonce per request').not.toBe(second);
+  });
+
+  test('the home page, a report page, the sign-in page and /admin run under the CSP without violations', async ({ page }) => {
+    const violations = watchCspViolations(page);
+    await page.goto('/');
+    await expect(page.getByTestId('search-form')).toBeVisible();
+    // Client-side JavaScript runs: a result link navigates without a full reload.
+    await page.getByTestId('search-input').fill('政府信息公开');
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('result-link').first().click();
+    await expect(page).toHaveURL(/\/reports\//);
+    await expect(page.getByTestId('report-title')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('report-title')).toBeVisible();
+    await signInAsAdmin(page);
+    await expect(page.getByTestId('upload-panel')).toBeVisible();
+    // Hydrated: choosing a file lists it (React state, not server HTML).
+    await expect(page.locator('[data-testid="upload-panel"][data-ready="true"]')).toBeVisible();
+    await page.getByTestId('upload-input').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await expect(page.getByTestId('upload-selected')).toContainText('x.txt');
+    await page.goto('/admin/collection');
+    await expect(page.getByTestId('collection-table')).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test('no secret reaches the browser: admin responses and client bundles hold no keys or hashes', async ({ page }) => {
+    await signInAsAdmin(page);
+    const scripts = await page.locator('script[src]').evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
+    expect(scripts.length).toBeGreaterThan(0);
+    const bodies = [await page.content()];
+    for (const src of scripts) bodies.push(await (await page.request.get(src)).text());
+    for (const path of ['/api/admin/runs', '/api/admin/runs/current', '/api/admin/collection?limit=500']) bodies.push(await (await page.request.get(path)).text());
+    for (const body of bodies) {
+      expect(body).not.toMatch(/\$2[aby]\$\d\d\$/);
+      expect(body).not.toMatch(/apiKey|masterKey|searchKey|AUTH_SECRET=/);
+      expect(body).not.toContain(process.env.E2E_ADMIN_PASSWORD!);
+    }
+  });
+
+  test('state-changing admin requests from another site are refused even with a session', async ({ page }) => {
+    await signInAsAdmin(page);
+    const response = await page.request.post('/api/admin/runs', {
+      data: { mode: 'full' },
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(response.status()).toBe(403);
+    const removal = await page.request.delete('/api/admin/collection/abc', { headers: { origin: 'https://evil.example' } });
+    expect(removal.status()).toBe(403);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './support/fixtures';
+import { StatsPage } from './pages/stats-page';
+
+/**
+ * Charts of 甘肃省天水市麦积区 from e2e/fixtures: five township reports, three for 2022 (proactive
+ * 120 + 80 + 60 = 260; applications 10 + 4 + 3 = 17) and two for 2023 (150 + 90 = 240; 20 + 8 = 28).
+ */
+
+const MAIJI = { province: '甘肃省', city: '天水市', county: '麦积区' };
+
+test.describe('stats', () => {
+  test('charts of a county: one bar per year, tooltips, the table and the CSV of a chart', async ({ page, dialogs: _dialogs }) => {
+    const stats = new StatsPage(page);
+    await stats.goto(`?${new URLSearchParams(MAIJI)}`);
+    await expect(stats.total).toHaveText('5');
+    await expect(stats.bars('proactive')).toHaveCount(2);
+    await expect(stats.bars('applications')).toHaveCount(2);
+    await expect(stats.card('proactive').getByTestId('chart-basis')).toContainText('基于 5 份报告');
+    await expect(stats.card('proactive').getByTestId('small-sample')).toHaveCount(0);
+    // Region breakdown one level below the county: its townships with reports.
+    await expect(stats.bars('regions')).toHaveCount(3);
+
+    // Hovering a bar shows its figure.
+    await stats.bars('proactive').first().hover();
+    await expect(stats.card('proactive').locator('.recharts-tooltip-wrapper')).toContainText('260');
+
+    const toggle = stats.card('proactive').getByTestId('chart-toggle');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const table = stats.card('proactive').getByTestId('chart-table');
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await expect(table.locator('tbody tr').first()).toContainText('2022');
+    await expect(table.locator('tbody tr').first()).toContainText('260');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), stats.card('applications').getByTestId('chart-csv').click()]);
+    expect(download.suggestedFilename()).toBe('nianbao-applications-甘肃省-天水市-麦积区.csv');
+    const csv = (await readFile(await download.path())).toString('utf8');
+    expect(csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toEqual(['年度,新收申请（件）,给出数字的报告（份）', '2022,17,3', '2023,28,2']);
+  });
+
+  test('changing a filter updates the charts and the URL; small samples are labelled', async ({ page }) => {
+    const stats = new StatsPage(page);
+    await stats.goto(`?${new URLSearchParams(MAIJI)}`);
+    await expect(stats.bars('proactive')).toHaveCount(2);
+    await stats.page.getByTestId('stats-year-value').filter({ hasText: '2023' }).click();
+    await stats.waitForQuery('year', '2023');
+    await expect(stats.bars('proactive')).toHaveCount(1);
+    await expect(stats.total).toHaveText('2');
+    await expect(stats.card('proactive').getByTestId('small-sample')).toBeVisible();
+    // The other views keep the filters.
+    await expect(page.getByTestId('view-link-coverage')).toHaveAttribute('href', /county=%E9%BA%A6%E7%A7%AF%E5%8C%BA.*year=2023|year=2023.*county=/);
+    // Drill down from the region breakdown.
+    await stats.page.getByTestId('stats-region-value').filter({ hasText: '社棠镇' }).click();
+    await stats.waitForQuery('township', '社棠镇');
+    await expect(stats.total).toHaveText('1');
+  });
+
+  test('nothing matched: a plain empty state; a bad parameter: a plain message', async ({ page }) => {
+    const stats = new StatsPage(page);
+    await stats.goto(`?${new URLSearchParams({ ...MAIJI, year: '2015' })}`);
+    await expect(page.getByTestId('stats-empty')).toBeVisible();
+    await stats.goto('?year=abcd');
+    await expect(stats.invalid).toContainText('年份“abcd”无效');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    test('the charts fit the screen', async ({ page }) => {
+      const stats = new StatsPage(page);
+      await stats.goto();
+      await expect(stats.card('proactive')).toBeVisible();
+      expect(await stats.fitsViewportWidth()).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The admin account of the test server (generated per run by playwright.config.ts) and page
+ * objects for the sign-in and admin pages.
+ */
+export const admin = {
+  email: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.test',
+  get password(): string {
+    const password = process.env.E2E_ADMIN_PASSWORD;
+    if (!password) throw new Error('E2E_ADMIN_PASSWORD is not set (playwright.config.ts sets it)');
+    return password;
+  },
+};
+
+export class SignInPage {
+  readonly form: Locator;
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByTestId('signin-form');
+    this.email = page.getByTestId('signin-email');
+    this.password = page.getByTestId('signin-password');
+    this.submit = page.getByTestId('signin-submit');
+    this.error = page.getByTestId('signin-error');
+  }
+
+  async goto(callbackUrl = '/admin') {
+    await this.page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+
+  /** Submits the form and returns the status of the sign-in POST itself. */
+  async signIn(email: string, password: string): Promise<number> {
+    await this.email.fill(email);
+    await this.password.fill(password);
+    const [response] = await Promise.all([this.page.waitForResponse((r) => r.url().endsWith('/api/auth/password')), this.submit.click()]);
+    return response.status();
+  }
+}
+
+/** Signs in as the test admin and waits for the admin page. */
+export async function signInAsAdmin(page: Page, callbackUrl = '/admin') {
+  const signIn = new SignInPage(page);
+  await signIn.goto(callbackUrl);
+  expect(await signIn.signIn(admin.email, admin.password)).toBe(303);
+  await expect(page).toHaveURL(new RegExp(`${callbackUrl.replace(/\//g, '\\/')}(\\?|$)`));
+}
+
+export class AdminPage {
+  readonly uploadInput: Locator;
+  readonly uploadSubmit: Locator;
+  readonly uploadResult: Locator;
+  readonly runIncremental: Locator;
+  readonly runFull: Locator;
+  readonly progress: Locator;
+  readonly summary: Locator;
+  readonly summaryFailures: Locator;
+  readonly runMessage: Locator;
+
+  constructor(readonly page: Page) {
+    this.uploadInput = page.getByTestId('upload-input');
+    this.uploadSubmit = page.getByTestId('upload-submit');
+    this.uploadResult = page.getByTestId('upload-result');
+    this.runIncremental = page.getByTestId('run-incremental');
+    this.runFull = page.getByTestId('run-full');
+    this.progress = page.getByTestId('run-progress');
+    this.summary = page.getByTestId('run-summary');
+    this.summaryFailures = page.getByTestId('summary-failure');
+    this.runMessage = page.getByTestId('run-message');
+  }
+
+  async goto() {
+    await this.page.goto('/admin');
+    await expect(this.page.getByTestId('admin-page')).toBeVisible();
+  }
+
+  async upload(files: Array<{ name: string; mimeType: string; buffer: Buffer }>) {
+    await expect(this.page.locator('[data-testid="upload-panel"][data-ready="true"]')).toBeVisible();
+    await this.uploadInput.setInputFiles(files);
+    await expect(this.page.getByTestId('upload-selected').locator('li')).toHaveCount(files.length);
+    await this.uploadSubmit.click();
+    await expect(this.uploadResult).toBeVisible();
+  }
+}
+
+/** Collects Content-Security-Policy violations reported to the console. */
+export function watchCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Content-Security-Policy/i.test(text)) violations.push(text);
+  });
+  return violations;
+}

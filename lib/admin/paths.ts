@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+/**
+ * Where the portal keeps its files: reports (bundled and uploaded), run reports, removed sources
+ * and the admin users file. One folder, `NIANBAO_DATA_DIR` (default `data` in the working
+ * directory, which is the project root for `next start`, the scripts and the Docker image).
+ *
+ * Not `projectRoot` from local-env.ts: inside the Next server bundle `import.meta.url` points into
+ * .next/, so a path derived from it would be wrong there.
+ */
+
+export function dataDir(env: Record<string, string | undefined> = process.env): string {
+  const configured = env.NIANBAO_DATA_DIR?.trim();
+  // turbopackIgnore: a runtime folder, not a source file the build should trace into the bundle.
+  return path.resolve(/*turbopackIgnore: true*/ configured || path.join(process.cwd(), 'data'));
+}
+
+export function dataPaths(root = dataDir()) {
+  return {
+    root,
+    /** Every report of the collection: a full reindex walks this folder. */
+    reports: path.join(root, 'reports'),
+    /** Files uploaded from /admin (inside reports/, so a full reindex includes them). */
+    uploads: path.join(root, 'reports', 'uploads'),
+    /** One JSON report per indexing run (the indexer writes them; /admin/runs reads them). */
+    runs: path.join(root, 'runs'),
+    /** Sources removed from the collection, kept for the operator (outside reports/, so no reindex brings them back). */
+    removed: path.join(root, 'removed'),
+    /** `email:hash` lines of the admins (ADMIN_USERS_FILE overrides it). */
+    users: path.join(root, 'admin', 'users'),
+    /**
+     * `sourcePath` in the index is relative to the data folder's parent ("data/reports/…"), as the
+     * portal and `npm run index` store it, so incremental runs recognise the same files.
+     */
+    base: path.dirname(root),
+  };
+}

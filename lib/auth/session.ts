@@ -1,0 +1,40 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { isSameOriginRequest } from './same-origin';
+
+/**
+ * The server-side checks every admin page and route handler runs itself. proxy.ts only makes an
+ * optimistic check (is there a session cookie at all?); a request that slips past it — a forged
+ * `x-middleware-subrequest` header, a matcher gap — still meets these.
+ */
+
+export async function currentAdmin(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.email ?? null;
+}
+
+/** For pages: the admin's email, or a redirect to the sign-in page that comes back here. */
+export async function requireAdminPage(returnTo: string): Promise<string> {
+  const admin = await currentAdmin();
+  if (!admin) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return admin;
+}
+
+export function jsonError(status: number, error: string, message: string, headers: HeadersInit = {}): Response {
+  return Response.json({ error, message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+/**
+ * For route handlers: the admin's email, or the response to send (401 signed out, 403 for a
+ * cross-site state-changing request).
+ */
+export async function requireAdminApi(request: Request): Promise<{ admin: string } | { response: Response }> {
+  const changesState = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+  if (changesState && !isSameOriginRequest(request.headers, request.url)) {
+    return { response: jsonError(403, 'cross_site', '拒绝跨站请求。') };
+  }
+  const admin = await currentAdmin();
+  if (!admin) return { response: jsonError(401, 'unauthorized', '请先登录管理员账号。') };
+  return { admin };
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Level } from '../report/schema';
+import type { IndexedReport } from '../search/document';
+import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
+import { search, searchMany } from '../search/queries';
+import { buildCoverageGrid, defaultYears, type CoverageGrid, type OwnReport } from './grid';
+import { resolveCoverageRegion, type CoverageRegion } from './region';
+
+/**
+ * The coverage grid's reads, a fixed number of engine calls whatever the number of cells: the
+ * region's years (one facet count, only without a year range), the children's own government
+ * reports in the range (one search), and per year one facet count of all reports per child.
+ */
+
+export const MAX_COVERAGE_YEARS = 15;
+
+export interface CoverageResult {
+  region: CoverageRegion;
+  grid: CoverageGrid;
+  /** The year range shown, and whether it was the default (the latest years present). */
+  yearFrom: number | null;
+  yearTo: number | null;
+  defaultRange: boolean;
+}
+
+export type CoverageLoad = { ok: true; result: CoverageResult } | { ok: false; error: string };
+
+type OwnHit = Pick<IndexedReport, 'id' | 'year' | 'level' | 'province' | 'city' | 'county' | 'township' | 'hasFailedChecks' | 'organization'>;
+
+export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
+  const resolved = resolveCoverageRegion(params);
+  if (!resolved.ok) return resolved;
+  const { region } = resolved;
+  // Only the place and the years: coverage asks about every report of the region.
+  const regionFilter = buildFilter({ ...params, q: '', level: [], template: [], yearFrom: null, yearTo: null, failed: false, applications: false });
+
+  let yearFrom = params.yearFrom;
+  let yearTo = params.yearTo;
+  const defaultRange = yearFrom === null && yearTo === null;
+  if (yearFrom === null || yearTo === null) {
+    const facet = await search<never>({ q: '', filter: regionFilter, facets: ['year'], limit: 0 });
+    const present = Object.keys(facet.facetDistribution?.year ?? {}).map(Number).filter(Number.isInteger);
+    if (present.length === 0) return { ok: true, result: { region, grid: buildCoverageGrid(region.children, [], [], new Map()), yearFrom, yearTo, defaultRange } };
+    if (defaultRange) [yearFrom, yearTo] = [defaultYears(present)[0], Math.max(...present)];
+    else if (yearFrom === null) yearFrom = Math.max(Math.min(...present), (yearTo as number) - MAX_COVERAGE_YEARS + 1);
+    else yearTo = Math.max(...present.filter((y) => y >= (yearFrom as number)), yearFrom);
+  }
+  if ((yearTo as number) - (yearFrom as number) + 1 > MAX_COVERAGE_YEARS) {
+    return { ok: false, error: `覆盖表最多显示 ${MAX_COVERAGE_YEARS} 个年度，请缩小年度范围。` };
+  }
+  const years = Array.from({ length: (yearTo as number) - (yearFrom as number) + 1 }, (_, i) => (yearFrom as number) + i);
+  if (region.children.length === 0) return { ok: true, result: { region, grid: buildCoverageGrid([], years, [], new Map()), yearFrom, yearTo, defaultRange } };
+
+  const levels = [...new Set(region.children.map((c) => c.level))];
+  const yearFilter = [`year >= ${yearFrom}`, `year <= ${yearTo}`];
+  // One multi-search: the own reports, then per year the reports per child.
+  const [ownResponse, ...perYear] = await searchMany<OwnHit>([
+    {
+      q: '',
+      filter: [...regionFilter, ...yearFilter, `level IN [${levels.map(quoteFilterValue).join(', ')}]`],
+      attributesToRetrieve: ['id', 'year', 'level', 'province', 'city', 'county', 'township', 'hasFailedChecks', 'organization'],
+      limit: 5000,
+    },
+    ...years.map((year) => ({ q: '', filter: [...regionFilter, `year = ${year}`], facets: levels, limit: 0 })),
+  ]);
+  const own: OwnReport[] = [];
+  for (const hit of ownResponse.hits) {
+    const level = hit.level as Level | null;
+    if (hit.year === null || hit.year === undefined || !level || !(levels as string[]).includes(level)) continue;
+    const place = hit[level as 'province' | 'city' | 'county' | 'township'];
+    if (!place) continue;
+    own.push({ id: hit.id, year: hit.year, level, place, hasFailedChecks: hit.hasFailedChecks ?? false, organization: hit.organization ?? null });
+  }
+  const reportsByYear = new Map(years.map((year, i) => [year, perYear[i].facetDistribution ?? {}]));
+  return { ok: true, result: { region, grid: buildCoverageGrid(region.children, years, own, reportsByYear), yearFrom, yearTo, defaultRange } };
+}
