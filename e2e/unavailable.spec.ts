@@ -42,7 +42,19 @@ test.beforeAll(async () => {
   app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: projectRoot,
     stdio: ['ignore', 'ignore', 'ignore'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: 'reports', MEILI_MASTER_KEY: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      MEILI_URL: meili.url,
+      MEILI_SEARCH_KEY: searchKey,
+      MEILI_INDEX: 'reports',
+      MEILI_MASTER_KEY: '',
+      NIANBAO_DATA_DIR: path.join(dataDir, 'app-data'),
+      AUTH_SECRET: generateSecret(),
+      AUTH_TRUST_HOST: 'true',
+    },
   });
   const deadline = Date.now() + 60_000;
   for (;;) {

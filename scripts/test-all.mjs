@@ -120,7 +120,11 @@ async function unitPhase() {
 
 // The build runs with canary secrets in its environment; the scan right after it proves that none
 // of them (nor any other secret known to scripts/check-secrets.ts) ended up in a file under .next/.
-const canaries = { MEILI_MASTER_KEY: `canary-master-${randomBytes(16).toString('hex')}`, AUTH_SECRET: `canary-auth-${randomBytes(16).toString('hex')}` };
+const canaries = {
+  MEILI_MASTER_KEY: `canary-master-${randomBytes(16).toString('hex')}`,
+  MEILI_ADMIN_KEY: `canary-admin-${randomBytes(16).toString('hex')}`,
+  AUTH_SECRET: `canary-auth-${randomBytes(16).toString('hex')}`,
+};
 
 async function buildPhase() {
   log('build: next build');
