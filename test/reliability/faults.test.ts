@@ -87,7 +87,12 @@ function runIndexScript(args: string[], env: Record<string, string>, killWhen?: 
       if (child.exitCode === null) child.kill('SIGKILL');
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      // The script writes a run report into the project's data/runs/ (the admin pages list them): not for test runs.
+      const report = /^run report: (.+)$/m.exec(stdout)?.[1];
+      if (report) rmSync(report, { force: true });
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 
