@@ -70,11 +70,6 @@ export const INDEX_SETTINGS = {
   },
   // Exact totals for page counts (the default stops estimating at 1,000).
   pagination: { maxTotalHits: 100_000 },
-  // Meilisearch stops a search after 1.5 s by default and answers with what it found so far:
-  // under load (bench:load during a full reindex) totals shrank and valid pages became "beyond the
-  // last page" (400). A slow search must stay whole; past the app's own 10 s timeout (engine.ts)
-  // it is an outage (503), never a silently partial answer.
-  searchCutoffMs: 15_000,
   // Short Han strings are otherwise sometimes taken for Japanese.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
 } satisfies Settings;

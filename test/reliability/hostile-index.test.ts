@@ -115,11 +115,6 @@ test('the summary printed on a terminal carries no control characters from file 
   assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(summary), 'only line breaks');
 });
 
-test('a slow search is never cut short: the index waits longer than the app does (searchCutoffMs)', async () => {
-  const settings = await createMeiliClient({ url: meili.url, apiKey: meili.masterKey }).index('reports').getSettings();
-  assert.equal(settings.searchCutoffMs, 15_000);
-});
-
 test(`peak RSS of the indexing process stays under ${MAX_RSS_MB} MB`, () => {
   assert.ok(peakRssMb < MAX_RSS_MB, `peak RSS ${peakRssMb} MB`);
 });
