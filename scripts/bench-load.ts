@@ -100,7 +100,9 @@ function load(label: string, base: string, paths: readonly string[], seconds: nu
         duration: until ? 3600 : seconds,
         timeout: 10,
         headers: { 'accept-encoding': 'identity' },
-        requests: paths.map((p) => ({ method: 'GET', path: p })),
+        // A random search for every request: a list would be walked from its start by each
+        // connection, and a short run would only ever reach its first few entries.
+        requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }) }],
       },
       (error, result) => {
         if (error) return reject(error);
