@@ -9,6 +9,7 @@
 // own failures (a crash, a failed build, a timeout) counts as one failed test.
 
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -117,10 +118,24 @@ async function unitPhase() {
   return { name: 'unit', passed: pass, failed };
 }
 
+// The build runs with canary secrets in its environment; the scan right after it proves that none
+// of them (nor any other secret known to scripts/check-secrets.ts) ended up in a file under .next/.
+const canaries = {
+  MEILI_MASTER_KEY: `canary-master-${randomBytes(16).toString('hex')}`,
+  MEILI_ADMIN_KEY: `canary-admin-${randomBytes(16).toString('hex')}`,
+  AUTH_SECRET: `canary-auth-${randomBytes(16).toString('hex')}`,
+};
+
 async function buildPhase() {
   log('build: next build');
-  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
+  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...childEnv, ...canaries } });
   return code === 0 ? undefined : { name: 'build', passed: 0, failed: 1, note: `next build exit code ${code}` };
+}
+
+async function secretsPhase() {
+  log('secrets: no secret in .next/');
+  const code = await run(process.execPath, ['--import', 'tsx', 'scripts/check-secrets.ts'], { env: { ...childEnv, ...canaries } });
+  return { name: 'secrets', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: code === 0 ? undefined : 'a secret was found under .next/' };
 }
 
 async function e2ePhase() {
@@ -158,7 +173,10 @@ async function main() {
   if (!unitOnly) {
     const buildFailure = await buildPhase();
     if (buildFailure) phases.push(buildFailure);
-    else phases.push(await e2ePhase());
+    else {
+      phases.push(await secretsPhase());
+      phases.push(await e2ePhase());
+    }
   }
   rmSync(scratch, { recursive: true, force: true });
 

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { IngestError, shortReason } from './errors';
-import { htmlToText } from './html';
+import { checkDepth, htmlToText } from './html';
 import { checkZip } from './zip';
 
 /** Plain words for mammoth's failures; the original error stays attached as `cause`. */
@@ -16,9 +16,12 @@ function docxReason(err: unknown): string {
  * .docx via mammoth's HTML, so table rows stay rows (one line, cells joined by tabs).
  * The zip is vetted first: a zip bomb is refused before anything is inflated.
  */
-export async function readDocx(buf: Uint8Array, fileName: string, maxUncompressedBytes: number): Promise<string> {
-  const check = checkZip(buf, maxUncompressedBytes, (names) =>
-    names.some((n) => n === 'word/document.xml' || n === '[Content_Types].xml') ? null : 'a zip archive but not a Word document',
+export async function readDocx(buf: Uint8Array, fileName: string, maxUncompressedBytes: number, maxXmlBytes = Infinity): Promise<string> {
+  const check = checkZip(
+    buf,
+    maxUncompressedBytes,
+    (names) => (names.some((n) => n === 'word/document.xml' || n === '[Content_Types].xml') ? null : 'a zip archive but not a Word document'),
+    maxXmlBytes,
   );
   if (!check.ok) throw new IngestError(check.problem === 'too large' ? 'too large' : 'corrupt docx', fileName, check.reason);
 
@@ -33,5 +36,6 @@ export async function readDocx(buf: Uint8Array, fileName: string, maxUncompresse
   } catch (err) {
     throw new IngestError('corrupt docx', fileName, docxReason(err), { cause: err });
   }
+  checkDepth(html, fileName, 'too large');
   return htmlToText(html, { selectBody: false });
 }

@@ -3,6 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeText, type DecodedText } from './encoding';
 import { isElement, isHidden, nodesToText, SKIP_TAGS, textContent } from './html-text';
+import { IngestError, type IngestErrorCode } from './errors';
 import { countCjk } from './normalize';
 
 /** The charset a page states about itself: <meta charset>, http-equiv content, or <?xml encoding>. */
@@ -267,6 +268,35 @@ function findTitleAbove(body: Element, container: Element): string | null {
     if (isTitle(t)) return t;
   }
   return null;
+}
+
+/**
+ * Deeper nesting than this is refused before parsing: parse5 (cheerio's HTML parser) takes time
+ * quadratic in the depth (20,000 nested elements: 23 s) and the text walk recurses. Real report
+ * pages nest a few dozen elements.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** Elements that never hold others, or whose end tag the parser supplies (they cannot nest deeply). */
+const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'colgroup', 'thead', 'tbody', 'tfoot']);
+
+/** How deep the markup's elements nest, from the tags alone (no tree is built): an upper bound for sloppy pages. */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(\/?)>/g)) {
+    const name = match[2]!.toLowerCase();
+    if (NON_NESTING.has(name) || match[3]) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Refuses markup nested deeper than MAX_HTML_DEPTH, with a named reason. */
+export function checkDepth(html: string, fileName: string, code: IngestErrorCode): void {
+  const depth = markupDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new IngestError(code, fileName, `markup nested ${depth.toLocaleString('en')} elements deep, over the ${MAX_HTML_DEPTH.toLocaleString('en')} limit`);
 }
 
 export interface HtmlTextOptions {

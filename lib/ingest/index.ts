@@ -11,7 +11,7 @@ import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { decodeText } from './encoding';
 import { IngestError, shortReason, type IngestErrorCode } from './errors';
-import { decodeHtml, htmlToText } from './html';
+import { checkDepth, decodeHtml, htmlToText } from './html';
 import { isBlank, normalizeText } from './normalize';
 import { readPdf } from './pdf';
 import { rtfToText } from './rtf';
@@ -44,13 +44,25 @@ export interface ReadOptions {
   maxBytes?: number;
   /** refuse a .docx whose zip declares more uncompressed bytes than this (default 200 MB) */
   maxUncompressedBytes?: number;
+  /** refuse a .docx whose XML parts (the text, styles, numbering) declare more than this (default 16 MB; images do not count) */
+  maxXmlBytes?: number;
   /** give up on PDF text extraction after this long (default 30 s) */
   timeoutMs?: number;
+  /** refuse a file whose text is longer than this many characters (default 1,000,000) */
+  maxTextChars?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** A long report's document.xml is 1–3 MB; mammoth needs ~20× the XML's size in memory. */
+export const DEFAULT_MAX_XML_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * A report is tens of thousands of characters; a million is a 600-page book. Longer texts are
+ * refused: the parser would take seconds and hundreds of MB on them, and their document (text
+ * plus its search copy) would pass Meilisearch's 100 MB payload limit and take the whole batch down.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 1_000_000;
 
 const EXTENSION_FORMATS: Readonly<Record<string, ReportFormat>> = {
   '.txt': 'txt',
@@ -82,6 +94,10 @@ function unsupported(fileName: string): IngestError {
 
 function tooLarge(fileName: string, size: number, max: number): IngestError {
   return new IngestError('too large', fileName, `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
+}
+
+function tooLong(fileName: string, chars: number, max: number, about: string): IngestError {
+  return new IngestError('too large', fileName, `the text is ${about}${Math.round(chars).toLocaleString('en')} characters, over the ${max.toLocaleString('en')} limit`);
 }
 
 export async function readReportFile(path: string, opts: ReadOptions = {}): Promise<IngestedText> {
@@ -139,10 +155,15 @@ async function read(buf: Uint8Array, fileName: string, opts: ReadOptions): Promi
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buf.byteLength > maxBytes) throw tooLarge(fileName, buf.byteLength, maxBytes);
   if (buf.byteLength === 0) throw new IngestError('empty', fileName, 'the file has no content');
+  const maxTextChars = opts.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  // No text encoding takes more than 4 bytes a character: a plain text this big is too long before decoding.
+  if ((claimed === 'txt' || claimed === 'md') && buf.byteLength > maxTextChars * 4 && sniffContent(buf) === 'unknown') throw tooLong(fileName, buf.byteLength / 4, maxTextChars, 'at least ');
 
   const extracted = await extract(buf, fileName, claimed, opts);
+  if (extracted.text.length > maxTextChars * 2) throw tooLong(fileName, extracted.text.length, maxTextChars, 'about ');
   const text = normalizeText(extracted.text);
   if (isBlank(text)) throw new IngestError('empty', fileName, 'no text in the file');
+  if (text.length > maxTextChars) throw tooLong(fileName, text.length, maxTextChars, '');
 
   const result: IngestedText = {
     text,
@@ -198,7 +219,7 @@ async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat,
       });
     case 'docx':
       return withNote(note, async () => ({
-        text: await readDocx(buf, fileName, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES),
+        text: await readDocx(buf, fileName, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, opts.maxXmlBytes ?? DEFAULT_MAX_XML_BYTES),
         format: 'docx',
         encoding: null,
       }));
@@ -213,6 +234,7 @@ async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat,
     case 'html': {
       const decoded = decodeHtml(buf);
       if (!decoded) throw new IngestError('undecodable text', fileName, 'the page is in no encoding we can read');
+      checkDepth(decoded.text, fileName, 'too large');
       return { text: htmlToText(decoded.text, { selectBody: true }), format: 'html', encoding: decoded.encoding };
     }
     case 'txt':

@@ -116,7 +116,7 @@ export type ZipCheck =
  * `maxUncompressedBytes`, and the XML parts (what mammoth reads) must really inflate to no more
  * than they declare, so a lying header cannot smuggle a bomb past the first check.
  */
-export function checkZip(buf: Uint8Array, maxUncompressedBytes: number, mustHave?: (names: string[]) => string | null): ZipCheck {
+export function checkZip(buf: Uint8Array, maxUncompressedBytes: number, mustHave?: (names: string[]) => string | null, maxXmlBytes = Infinity): ZipCheck {
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(buf);
@@ -130,6 +130,11 @@ export function checkZip(buf: Uint8Array, maxUncompressedBytes: number, mustHave
       problem: 'too large',
       reason: `zip declares ${formatBytes(totalUncompressed)} uncompressed, over the ${formatBytes(maxUncompressedBytes)} limit`,
     };
+  }
+  // The XML is what gets parsed (images are only stored): a small bomb of text is refused on its own limit.
+  const xmlBytes = entries.reduce((sum, e) => sum + (/\.(xml|rels)$/i.test(e.name) ? e.uncompressedSize : 0), 0);
+  if (xmlBytes > maxXmlBytes) {
+    return { ok: false, problem: 'too large', reason: `its XML parts declare ${formatBytes(xmlBytes)} uncompressed, over the ${formatBytes(maxXmlBytes)} limit` };
   }
   const missing = mustHave?.(entries.map((e) => e.name));
   if (missing) return { ok: false, problem: 'corrupt', reason: missing };

@@ -5,38 +5,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
 import { IngestError, readReportBuffer, readReportFile, SUPPORTED_EXTENSIONS } from '../../lib/ingest';
+import { markupDepth, MAX_HTML_DEPTH } from '../../lib/ingest/html';
 import { corpusFiles, fixtures, rejectsWith, seeds, tempDir, writeTemp } from './helpers';
 import { docxEntries, documentXml, entry, makeZip } from './zip-helpers';
+import { docxBomb, pdfWithoutText } from '../support/hostile-files';
 
 const dir = tempDir();
 const PDF = readFileSync(path.join(corpusFiles, 'huaian-hongze-2023.pdf'));
 const DOCX = readFileSync(path.join(corpusFiles, 'template-2021-blank.docx'));
 const DOC = readFileSync(path.join(fixtures, 'zhangcun-2012-table.doc'));
-
-/** A valid PDF whose pages hold only drawings and a page number: what a scan looks like. */
-function pdfWithoutText(pageCount: number): Buffer {
-  const objects: string[] = [];
-  const kids = Array.from({ length: pageCount }, (_, i) => `${4 + i * 2} 0 R`).join(' ');
-  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pageCount} >>`);
-  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  for (let i = 0; i < pageCount; i++) {
-    const content = `0.5 g 50 50 495 742 re f BT /F1 10 Tf 290 20 Td (- ${i + 1} -) Tj ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  }
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** A real zip bomb: word/document.xml is 210 MB of zeros deflated to about 1 MB. */
 async function zipBomb(): Promise<Buffer> {
@@ -127,6 +104,40 @@ test('docx zip bombs → too large (declared) or corrupt docx (lying headers)', 
   assert.match(lie.message, /declared size/);
   // a small limit applies to honest files too
   await rejectsWith(readReportBuffer(DOCX, 't.docx', { maxUncompressedBytes: 10_000 }), 'too large');
+});
+
+test('a small bomb of text under the zip limit → too large by its XML parts, before mammoth expands it', async () => {
+  const [bomb] = await docxBomb(40);
+  const started = performance.now();
+  const err = await rejectsWith(readReportBuffer(bomb!, 'text-bomb.docx'), 'too large');
+  assert.match(err.message, /XML parts declare 40 MB uncompressed, over the 16 MB limit/);
+  assert.ok(performance.now() - started < 1000, 'refused without inflating');
+  // the limit is an option
+  await rejectsWith(readReportBuffer(DOCX, 't.docx', { maxXmlBytes: 100_000 }), 'too large');
+});
+
+test('texts over a million characters → too large; plain text is refused before it is decoded', async () => {
+  const long = Buffer.from(`张村镇2012年政府信息公开工作年度报告\n${'公'.repeat(1_000_001)}`);
+  const err = await rejectsWith(readReportBuffer(long, 'long.txt'), 'too large');
+  assert.match(err.message, /the text is 1,000,0\d\d characters, over the 1,000,000 limit/);
+  const huge = await rejectsWith(readReportBuffer(Buffer.alloc(4_000_004, 0x41), 'huge.md'), 'too large');
+  assert.match(huge.message, /at least 1,000,001 characters/);
+  await rejectsWith(readReportBuffer(Buffer.from('<html><body><p>政府信息公开工作</p></body></html>'), 'short.html', { maxTextChars: 3 }), 'too large');
+  // a PDF is not refused for its size in bytes
+  assert.equal((await readReportBuffer(PDF, 'ok.pdf', { maxTextChars: 200_000 })).format, 'pdf');
+});
+
+test('HTML nested deeper than 1,000 elements → too large, at once (the parser is quadratic in depth)', async () => {
+  const nested = (depth: number) => Buffer.from(`<html><body>${'<div><b>'.repeat(depth)}政府信息公开工作年度报告${'</b></div>'.repeat(depth)}</body></html>`);
+  const started = performance.now();
+  const err = await rejectsWith(readReportBuffer(nested(20_000), 'deep.html'), 'too large');
+  assert.match(err.message, /markup nested 40,002 elements deep, over the 1,000 limit/);
+  assert.ok(performance.now() - started < 2000);
+  await rejectsWith(readReportBuffer(nested(20_000), 'deep.doc'), 'too large');
+  assert.equal((await readReportBuffer(nested(200), 'ok.html')).text, '政府信息公开工作年度报告');
+  // unclosed paragraphs, list items and cells, void elements and self-closed tags do not count
+  assert.equal(markupDepth(`<div>${'<p>a<li>b<td>c<br><img src=x><span/>'.repeat(5000)}</div>`), 1);
+  assert.ok(markupDepth('<div><div></div><div><i>x</i></div></div>') === 3 && MAX_HTML_DEPTH === 1000);
 });
 
 test('a hand-made minimal docx reads', async () => {

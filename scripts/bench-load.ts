@@ -1,0 +1,268 @@
+/**
+ * npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]
+ *
+ * Load on a production build (`next start`, built first when missing or stale) backed by an
+ * embedded Meilisearch holding N synthetic reports (default 20,000), with autocannon:
+ *   1. /api/search: C concurrent connections (default 50) for S seconds (default 30), cycling
+ *      through a few hundred varied searches (text, places, years, levels, templates, flags, sorts, pages);
+ *   2. the search page `/` with the same searches;
+ *   3. /api/search again while `npm run index` runs a full reindex of the same corpus (a child
+ *      process), from its start to its swap: not one search may fail.
+ * Prints requests/s, latency p50/p95/p99, errors (connection errors and timeouts) and non-2xx
+ * answers for each. Goals: zero errors, /api/search p99 under 200 ms, zero failed searches during
+ * the reindex. --corpus/--engine-dir keep the corpus and the index for repeated runs (bench:search).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findFreePort } from '../lib/search/embedded';
+import { projectRoot } from '../lib/search/local-env';
+import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
+import { LEVELS } from '../lib/report/schema';
+import { BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+
+const GOAL_API_P99_MS = 200;
+const usage = 'usage: npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]';
+const OPTIONS = {
+  count: { type: 'string', default: '20000' },
+  duration: { type: 'string', default: '30' },
+  connections: { type: 'string', default: '50' },
+  port: { type: 'string' },
+  corpus: { type: 'string' },
+  'engine-dir': { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  'no-build': { type: 'boolean', default: false },
+  'no-reindex': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+try {
+  args = parseArgs({ options: OPTIONS }).values;
+} catch (error) {
+  process.stderr.write(`bench:load: ${(error as Error).message}\n${usage}\n`);
+  process.exit(2);
+}
+if (args.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const count = Number(args.count);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+if (![count, duration, connections].every((n) => Number.isInteger(n) && n > 0)) {
+  process.stderr.write(`bench:load: --count, --duration and --connections must be positive integers\n${usage}\n`);
+  process.exit(2);
+}
+
+const say = (message: string) => process.stdout.write(`[bench:load] ${message}\n`);
+
+// ── autocannon (no type package: the little this script uses) ──────────────────────────────
+
+interface CannonResult {
+  requests: { total: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+interface CannonInstance {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  stop(): void;
+}
+type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: CannonResult) => void) => CannonInstance;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface LoadFigures {
+  label: string;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  statuses: Map<number, number>;
+}
+
+/** C connections cycling through `paths` for `seconds`, or until `until` resolves (then stopped). */
+function load(label: string, base: string, paths: readonly string[], seconds: number, until?: Promise<unknown>): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: until ? 3600 : seconds,
+        timeout: 10,
+        headers: { 'accept-encoding': 'identity' },
+        // A random search for every request: a list would be walked from its start by each
+        // connection, and a short run would only ever reach its first few entries.
+        requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }) }],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const sorted = latencies.sort((a, b) => a - b);
+        resolve({
+          label,
+          seconds: result.duration,
+          requests: result.requests.total,
+          perSecond: result.requests.total / result.duration,
+          p50: quantile(sorted, 0.5),
+          p95: quantile(sorted, 0.95),
+          p99: quantile(sorted, 0.99),
+          max: sorted[sorted.length - 1] ?? NaN,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+          statuses,
+        });
+      },
+    );
+    instance.on('response', (_client, status, _bytes, responseMs) => {
+      latencies.push(responseMs);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    void until?.then(() => instance.stop());
+  });
+}
+
+// ── Varied searches ─────────────────────────────────────────────────────────────────────────
+
+const TEXTS = ['', '', '', '依申请', '政府信息公开', '行政复议', '主动公开 政策解读', '人民政府办公室', '公安局', '卫生健康', '不予公开', '街道办事处', '政务新媒体', '信息公开 申请 答复'];
+
+async function provincesOf(url: string, key: string): Promise<string[]> {
+  const response = await fetch(`${url}/indexes/${INDEX}/search`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
+    body: JSON.stringify({ q: '', limit: 0, facets: ['province'] }),
+  });
+  const body = (await response.json()) as { facetDistribution?: { province?: Record<string, number> } };
+  return Object.keys(body.facetDistribution?.province ?? {});
+}
+
+/** A few hundred searches as canonical paths (no redirects), from a fixed seed. */
+function searchPaths(prefix: string, provinces: readonly string[], n = 300): string[] {
+  let seed = 20_000;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const out = new Set<string>();
+  while (out.size < n) {
+    const params: SearchParams = { ...DEFAULT_PARAMS, level: [], template: [], q: pick(TEXTS) };
+    if (random() < 0.4 && provinces.length) params.province = pick(provinces);
+    if (random() < 0.3) {
+      const from = 2015 + Math.floor(random() * 10);
+      params.yearFrom = from;
+      params.yearTo = Math.min(2025, from + Math.floor(random() * 4));
+    }
+    if (random() < 0.25) params.level = [pick(LEVELS)];
+    if (random() < 0.1) params.template = [pick(['2021', '2019'] as const)];
+    if (random() < 0.1) params.failed = true;
+    if (random() < 0.1) params.applications = true;
+    if (random() < 0.3) params.sort = pick(['year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const);
+    if (random() < 0.2) params.page = 2 + Math.floor(random() * 3);
+    if (random() < 0.1) params.size = 50;
+    out.add(`${prefix}${toQueryString(params)}`);
+  }
+  return [...out];
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────────────────────
+
+function figuresLine(f: LoadFigures): string {
+  const other = [...f.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, n]) => `${n} × ${s}`).join(', ');
+  return `  ${f.label.padEnd(28)} ${f.perSecond.toFixed(0).padStart(6)} req/s  ${ms(f.p50).padStart(9)} ${ms(f.p95).padStart(9)} ${ms(f.p99).padStart(9)} ${ms(f.max).padStart(10)}  errors ${f.errors}  non-2xx ${f.non2xx}${other ? ` (${other})` : ''}  (${f.requests} requests in ${f.seconds.toFixed(0)} s)`;
+}
+
+let engine: BenchEngine | undefined;
+let next: ChildProcess | undefined;
+let indexer: ChildProcess | undefined;
+let corpus: { dir: string; temporary: boolean } | undefined;
+
+async function cleanUp(): Promise<void> {
+  if (indexer && indexer.exitCode === null) indexer.kill('SIGINT');
+  await stopChild(next);
+  await engine?.stop(args.keep);
+  if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
+  if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
+}
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  await ensureBuild({ route: '/api/search/route', noBuild: args['no-build'], say });
+  corpus = await ensureCorpus(count, args.corpus, say);
+  engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
+  const port = args.port ? Number(args.port) : await findFreePort();
+  next = await startNext(port, { MEILI_URL: engine.meili.url, MEILI_SEARCH_KEY: engine.searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
+  const base = `http://localhost:${port}`;
+  say(`next start on ${base}; ${connections} connections × ${duration} s per run`);
+
+  const provinces = await provincesOf(engine.meili.url, engine.searchKey);
+  // Warm up: every path once. A page beyond the last one of a narrow search is a 400 by design:
+  // such searches leave the set, so that any non-2xx under load is a real failure.
+  const answering = async (paths: string[]) => {
+    const kept: string[] = [];
+    for (const p of paths) {
+      const response = await fetch(`${base}${p}`);
+      await response.arrayBuffer();
+      if (response.ok) kept.push(p);
+    }
+    return kept;
+  };
+  const apiPaths = await answering(searchPaths('/api/search', provinces));
+  const pagePaths = await answering(searchPaths('/', provinces));
+  say(`${apiPaths.length} API searches and ${pagePaths.length} pages answer 200 on this index (of 300 each)`);
+
+  const results: LoadFigures[] = [];
+  const record = (figures: LoadFigures) => {
+    results.push(figures);
+    process.stdout.write(`${figuresLine(figures)}\n`);
+  };
+  say('run 1: /api/search');
+  record(await load('/api/search', base, apiPaths, duration));
+  say('run 2: the search page /');
+  record(await load('/ (search page)', base, pagePaths, duration));
+
+  let reindex: { code: number | null; seconds: number } | null = null;
+  if (!args['no-reindex']) {
+    say('run 3: /api/search during a full reindex (npm run index, until its swap)');
+    const started = Date.now();
+    indexer = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'index.ts'), corpus.dir, '--progress=silent'], {
+      cwd: projectRoot,
+      env: { ...process.env, MEILI_URL: engine.meili.url, MEILI_MASTER_KEY: engine.meili.masterKey, MEILI_INDEX: INDEX },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let summary = '';
+    indexer.stdout!.on('data', (chunk: Buffer) => (summary += chunk.toString()));
+    const done = new Promise<number | null>((resolve) =>
+      indexer!.once('close', (code) => {
+        // Its run report went to data/runs/, which the admin pages list: a benchmark run is not one of them.
+        const report = /^run report: (.+)$/m.exec(summary)?.[1];
+        if (report) rmSync(report, { force: true });
+        resolve(code);
+      }),
+    );
+    record(await load('/api/search during reindex', base, apiPaths, duration, done));
+    reindex = { code: await done, seconds: (Date.now() - started) / 1000 };
+  }
+
+  const api = results[0]!;
+  const during = results[2];
+  const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  process.stdout.write(`
+Load: ${count} reports, ${connections} connections, ${apiPaths.length} varied searches per target
+  ${'target'.padEnd(28)} ${'rate'.padStart(12)}  ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(10)}
+${results.map(figuresLine).join('\n')}
+${reindex ? `  the reindex ran ${reindex.seconds.toFixed(0)} s and exited with code ${reindex.code}\n` : ''}
+  goal: zero errors and non-2xx on every run: ${pass(results.every((r) => r.errors === 0 && r.non2xx === 0))}
+  goal: /api/search p99 under ${GOAL_API_P99_MS} ms: ${ms(api.p99)}  ${pass(api.p99 < GOAL_API_P99_MS)}
+${during ? `  goal: zero failed searches during the full reindex: ${during.errors + during.non2xx}  ${pass(during.errors + during.non2xx === 0 && reindex?.code === 0)}\n` : ''}`);
+} catch (error) {
+  process.stderr.write(`[bench:load] ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
