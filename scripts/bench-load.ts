@@ -16,12 +16,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findFreePort } from '../lib/search/embedded';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { LEVELS } from '../lib/report/schema';
-import { BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
 
 const GOAL_API_P99_MS = 200;
 const usage = 'usage: npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]';
@@ -29,32 +28,13 @@ const OPTIONS = {
   count: { type: 'string', default: '20000' },
   duration: { type: 'string', default: '30' },
   connections: { type: 'string', default: '50' },
-  port: { type: 'string' },
-  corpus: { type: 'string' },
-  'engine-dir': { type: 'string' },
-  keep: { type: 'boolean', default: false },
-  'no-build': { type: 'boolean', default: false },
   'no-reindex': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
+  ...BENCH_BASE_OPTIONS,
 } as const;
-let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-try {
-  args = parseArgs({ options: OPTIONS }).values;
-} catch (error) {
-  process.stderr.write(`bench:load: ${(error as Error).message}\n${usage}\n`);
-  process.exit(2);
-}
-if (args.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const args = parseBenchArgs('bench:load', usage, OPTIONS, ['count', 'duration', 'connections']);
 const count = Number(args.count);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-if (![count, duration, connections].every((n) => Number.isInteger(n) && n > 0)) {
-  process.stderr.write(`bench:load: --count, --duration and --connections must be positive integers\n${usage}\n`);
-  process.exit(2);
-}
 
 const say = (message: string) => process.stdout.write(`[bench:load] ${message}\n`);
 

@@ -19,13 +19,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { findFreePort } from '../lib/search/embedded';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
-import { BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
 
 const GOAL_MEDIAN_DIFF_MS = 5;
 const GOAL_P95_MS = 50;
@@ -34,30 +33,11 @@ const usage = 'usage: npm run bench:search -- --count N [--rounds R] [--port P] 
 const OPTIONS = {
   count: { type: 'string', default: '20000' },
   rounds: { type: 'string', default: '10' },
-  port: { type: 'string' },
-  corpus: { type: 'string' },
-  'engine-dir': { type: 'string' },
-  keep: { type: 'boolean', default: false },
-  'no-build': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
+  ...BENCH_BASE_OPTIONS,
 } as const;
-let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-try {
-  args = parseArgs({ options: OPTIONS }).values;
-} catch (error) {
-  process.stderr.write(`bench:search: ${(error as Error).message}\n${usage}\n`);
-  process.exit(2);
-}
-if (args.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const args = parseBenchArgs('bench:search', usage, OPTIONS, ['count', 'rounds']);
 const count = Number(args.count);
 const rounds = Number(args.rounds);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds < 1) {
-  process.stderr.write(`bench:search: --count and --rounds must be positive integers\n${usage}\n`);
-  process.exit(2);
-}
 
 const say = (message: string) => process.stdout.write(`[bench:search] ${message}\n`);
 

@@ -11,41 +11,21 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { findFreePort } from '../lib/search/embedded';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareStats } from '../lib/stats/request';
-import { BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
 
 const GOAL_P95_MS = 300;
 const usage = 'usage: npm run bench:stats -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';
 const OPTIONS = {
   count: { type: 'string', default: '100000' },
   rounds: { type: 'string', default: '10' },
-  port: { type: 'string' },
-  corpus: { type: 'string' },
-  'engine-dir': { type: 'string' },
-  keep: { type: 'boolean', default: false },
-  'no-build': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
+  ...BENCH_BASE_OPTIONS,
 } as const;
-let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-try {
-  args = parseArgs({ options: OPTIONS }).values;
-} catch (error) {
-  process.stderr.write(`bench:stats: ${(error as Error).message}\n${usage}\n`);
-  process.exit(2);
-}
-if (args.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const args = parseBenchArgs('bench:stats', usage, OPTIONS, ['count', 'rounds']);
 const count = Number(args.count);
 const rounds = Number(args.rounds);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds < 1) {
-  process.stderr.write(`bench:stats: --count and --rounds must be positive integers\n${usage}\n`);
-  process.exit(2);
-}
 
 const say = (message: string) => process.stdout.write(`[bench:stats] ${message}\n`);
 

@@ -7,12 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createProgress, runIndex } from '../../lib/indexer';
 import { nextBuildState } from '../../lib/next-build';
 import { createMeiliClient } from '../../lib/search/client';
 import { generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { projectRoot } from '../../lib/search/local-env';
+
+type ParseArgsOptionConfig = NonNullable<ParseArgsConfig['options']>[string];
 
 export const BENCH_INDEX = 'reports';
 export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -138,3 +141,45 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** The options every benchmark takes besides its own (see bench:search for their meaning). */
+export const BENCH_BASE_OPTIONS = {
+  port: { type: 'string' },
+  corpus: { type: 'string' },
+  'engine-dir': { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  'no-build': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, ParseArgsOptionConfig>;
+
+/**
+ * The command line of benchmark `name`: --help prints `usage`; an unknown option, or one of
+ * `positiveIntegers` that is not a positive integer, prints why and exits with code 2.
+ */
+export function parseBenchArgs<const T extends Record<string, ParseArgsOptionConfig>>(
+  name: string,
+  usage: string,
+  options: T,
+  positiveIntegers: ReadonlyArray<keyof T & string>,
+): ReturnType<typeof parseArgs<{ options: T }>>['values'] {
+  let values: ReturnType<typeof parseArgs<{ options: T }>>['values'];
+  try {
+    values = parseArgs({ options }).values;
+  } catch (error) {
+    process.stderr.write(`${name}: ${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+  if ((values as { help?: boolean }).help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const bad = positiveIntegers.filter((key) => {
+    const n = Number((values as Record<string, unknown>)[key]);
+    return !Number.isInteger(n) || n < 1;
+  });
+  if (bad.length > 0) {
+    process.stderr.write(`${name}: ${bad.map((k) => `--${k}`).join(', ')} must be a positive integer\n${usage}\n`);
+    process.exit(2);
+  }
+  return values;
+}
