@@ -215,7 +215,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           <p className="muted">地区名称链接：{region.children[0].level === 'township' ? '查看该乡镇（街道）的全部报告' : '查看该地区下一级的覆盖情况'}。“未收录”表示本库没有这份报告，不一定是没有发布。</p>
           {region.omitted > 0 ? (
             <p className="muted" data-testid="coverage-omitted">
-              另有 {region.omitted} 个开发区、农场等乡级类似单位不发布乡镇政府年报，未列出。
+              另有 {region.omitted} 个开发区、新区、农场等单位不发布这一级政府的年报，未列出。
             </p>
           ) : null}
         </section>

@@ -21,17 +21,23 @@ export interface CoverageRegion {
   /** The place names that lead to it, province first, as filters (for links up the trail). */
   trail: Array<{ field: RegionField; name: string }>;
   children: CoverageDivision[];
-  /** Township-level units that are not township governments (开发区, 农场, 园区…), left out of the rows. */
+  /** County- or township-level units that are not governments (开发区, 新区, 农场, 园区…), left out of the rows. */
   omitted: number;
 }
 
 /**
- * In the national statistical codes a township-level unit's last three digits say what it is:
- * 001–099 街道, 100–199 镇, 200–399 乡, 400 and above 开发区、农场 and similar units, which publish
- * no township government report (a 管委会 reports, if at all, as another kind of body).
+ * In the national statistical codes the last digits say what a unit is. Townships: 001–099 街道,
+ * 100–199 镇, 200–399 乡, 400 and above 开发区、农场 and similar units. Counties: 01–20 市辖区,
+ * 21–69 县, 81–99 县级市, 71–80 开发区、新区、管理区. The latter publish no government report of
+ * that level (a 管委会 reports, if at all, as another kind of body).
  */
-export function isTownshipGovernment(division: CoverageDivision): boolean {
-  return division.level !== 'township' || Number(division.code.slice(-3)) < 400;
+export function isGovernmentUnit(division: CoverageDivision): boolean {
+  if (division.level === 'township') return Number(division.code.slice(-3)) < 400;
+  if (division.level === 'county') {
+    const tail = Number(division.code.slice(-2));
+    return tail < 71 || tail > 80;
+  }
+  return true;
 }
 
 export type CoverageRegionResult = { ok: true; region: CoverageRegion } | { ok: false; error: string };
@@ -65,7 +71,7 @@ export function resolveCoverageRegion(params: Pick<SearchParams, RegionField>): 
     trail.push({ field, name });
   }
   const all = division?.level === 'township' ? [] : childrenOf(division?.code ?? null);
-  const children = all.filter(isTownshipGovernment);
+  const children = all.filter(isGovernmentUnit);
   return { ok: true, region: { division, trail, children, omitted: all.length - children.length } };
 }
 

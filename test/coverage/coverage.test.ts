@@ -32,6 +32,11 @@ test('regions: the country, a province, a municipality, a city without counties,
   // 天水经济开发区 and five other parks (codes 400+) are township-level units without a township government.
   assert.ok(!maiji.region.children.some((c) => c.name === '天水经济开发区'));
   assert.equal(maiji.region.omitted, 6);
+  // 淮安经济技术开发区 (320871) sits among 淮安市's counties but is no county government.
+  const huaian = resolveCoverageRegion({ ...DEFAULT_PARAMS, province: '江苏省', city: '淮安市' });
+  assert.ok(huaian.ok);
+  assert.deepEqual(huaian.region.children.map((c) => c.name), ['淮安区', '淮阴区', '清江浦区', '洪泽区', '涟水县', '盱眙县', '金湖县']);
+  assert.equal(huaian.region.omitted, 1);
 
   assert.deepEqual(resolveCoverageRegion({ ...DEFAULT_PARAMS, province: '甘肃省', county: '没有区' }), { ok: false, error: '没有找到地区“甘肃省没有区”。' });
   const ambiguous = resolveCoverageRegion({ ...DEFAULT_PARAMS, county: '朝阳区' });
