@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
 import { AppError } from '@/lib/errors';
-import { parseSearchParams, toQueryString, type SearchParams } from '@/lib/search/params';
+import { entries, parseSearchParams, toQueryString, type SearchParams } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { getStats } from '@/lib/stats/queries';
 import { formatShare, ratio } from '@/lib/stats/rates';
@@ -20,12 +20,7 @@ type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** The query string as it arrived, in the same serialisation toQueryString uses. */
 function arrivedQuery(raw: RawSearchParams): string {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) qs.append(key, v);
-  }
-  const s = qs.toString();
+  const s = new URLSearchParams(entries(raw)).toString();
   return s ? `?${s}` : '';
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { enqueueDeletion, waitForTask } from '../search/admin';
 import { createMeiliClient } from '../search/client';
 import type { IndexingTarget } from './engine';
 
@@ -72,7 +73,7 @@ export async function removeFromCollection(target: IndexingTarget, id: string, p
     if ((error as { cause?: { code?: string } }).cause?.code === 'document_not_found') return { status: 'not_found' };
     throw error;
   }
-  const task = await index.deleteDocument(id).waitTask({ timeout: 60_000, interval: 50 });
+  const task = await waitForTask(client, await enqueueDeletion(client, target.index, [id]), 60_000);
   if (task.status !== 'succeeded') throw new Error(`Meilisearch did not delete ${id}: ${task.error?.message ?? task.status}`);
 
   let movedTo: string | null = null;

@@ -1,4 +1,4 @@
-import { parseSearchParams, toQueryString, type SearchParams } from '../search/params';
+import { entries, parseSearchParams, toQueryString, type RawParams, type SearchParams } from '../search/params';
 import { COMPARE_FIGURES, DEFAULT_FIGURE, type CompareFigure } from './figures';
 
 /**
@@ -24,18 +24,6 @@ export interface CompareParams {
 }
 
 export type CompareParseResult = { ok: true; params: CompareParams } | { ok: false; error: string };
-
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function entries(raw: RawParams): Array<[string, string]> {
-  if (raw instanceof URLSearchParams) return [...raw.entries()];
-  const out: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) out.push([key, v]);
-  }
-  return out;
-}
 
 /** Parse and validate; errors are plain Chinese sentences. Duplicated bodies count once. */
 export function parseCompareParams(raw: RawParams): CompareParseResult {

@@ -4,7 +4,19 @@ import type { IndexedReport } from '../search/document';
 import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
 import { search, searchMany } from '../search/queries';
 import { buildCoverageGrid, defaultYears, type CoverageGrid, type OwnReport } from './grid';
-import { resolveCoverageRegion, type CoverageRegion } from './region';
+import { resolveCoverageRegion, type CoverageDivision, type CoverageRegion } from './region';
+
+/** More own-government reports than this in one grid (rows × years) would be refused, not cut. */
+const OWN_REPORTS_LIMIT = 5000;
+
+/** The children's own government reports: for each level among them, that level's reports from their places. */
+function ownGovernmentFilter(children: readonly CoverageDivision[]): string {
+  const byLevel = new Map<string, string[]>();
+  for (const child of children) byLevel.set(child.level, [...(byLevel.get(child.level) ?? []), child.name]);
+  return [...byLevel]
+    .map(([level, names]) => `(level = ${quoteFilterValue(level)} AND ${level} IN [${names.map(quoteFilterValue).join(', ')}])`)
+    .join(' OR ');
+}
 
 /**
  * The coverage grid's reads, a fixed number of engine calls whatever the number of cells: the
@@ -57,12 +69,18 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
   const [ownResponse, ...perYear] = await searchMany<OwnHit>([
     {
       q: '',
-      filter: [...regionFilter, ...yearFilter, `level IN [${levels.map(quoteFilterValue).join(', ')}]`],
+      // Only the rows' own governments: each child level's reports from the children's places.
+      filter: [...regionFilter, ...yearFilter, ownGovernmentFilter(region.children)],
       attributesToRetrieve: ['id', 'year', 'level', 'province', 'city', 'county', 'township', 'hasFailedChecks', 'organization'],
-      limit: 5000,
+      page: 1,
+      hitsPerPage: OWN_REPORTS_LIMIT,
     },
     ...years.map((year) => ({ q: '', filter: [...regionFilter, `year = ${year}`], facets: levels, limit: 0 })),
   ]);
+  // A grid built on a cut-off list would show reports as missing: refuse instead.
+  if ((ownResponse.totalHits ?? 0) > ownResponse.hits.length) {
+    return { ok: false, error: `这个范围内的报告太多（${ownResponse.totalHits} 份），请缩小年份范围或选择下一级地区。` };
+  }
   const own: OwnReport[] = [];
   for (const hit of ownResponse.hits) {
     const level = hit.level as Level | null;

@@ -69,9 +69,11 @@ export const levelName = (level: Level) => LEVEL_NAMES[level];
 
 export type ParseResult = { ok: true; params: SearchParams } | { ok: false; error: string };
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+/** What a page or a route hands over: URLSearchParams, or Next's searchParams object. */
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function entries(raw: RawParams): Array<[string, string]> {
+/** Every (name, value) pair of the raw parameters, repeated names included, in order. */
+export function entries(raw: RawParams): Array<[string, string]> {
   if (raw instanceof URLSearchParams) return [...raw.entries()];
   const out: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(raw)) {

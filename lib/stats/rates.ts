@@ -37,11 +37,14 @@ export function shareRefused(outcomes: Outcomes): number | null {
   return ratio(outcomes.refused, outcomesTotal(outcomes));
 }
 
-/** Correction rate = (复议纠正 + 诉讼纠正) / (复议 + 诉讼). */
+/**
+ * Correction rate = (复议纠正 + 诉讼纠正) / (复议 + 诉讼). Unknown (null) when the report states the
+ * cases but not how many were corrected: an unstated figure is not a zero.
+ */
 export function correctionRate(review: Review): number | null {
   const cases = sumKnown([review.reconsiderations, review.lawsuits]);
   const corrected = sumKnown([review.reconsiderationsCorrected, review.lawsuitsCorrected]);
-  return ratio(corrected ?? (cases === null ? null : 0), cases);
+  return ratio(corrected, cases);
 }
 
 /** 0.4567 → "45.7%"; null → "—". */

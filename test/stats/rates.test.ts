@@ -23,7 +23,8 @@ test('share granted and refused: of all six outcomes', () => {
 test('correction rate: corrected reconsiderations and lawsuits over all of them', () => {
   assert.equal(correctionRate({ reconsiderations: 2, reconsiderationsCorrected: 1, lawsuits: 1, lawsuitsCorrected: 0 }), 1 / 3);
   assert.equal(correctionRate({ reconsiderations: 0, reconsiderationsCorrected: 0, lawsuits: 0, lawsuitsCorrected: 0 }), null);
-  assert.equal(correctionRate({ reconsiderations: 4, lawsuits: null }), 0);
+  // Cases stated, corrections not: unknown, not 0%.
+  assert.equal(correctionRate({ reconsiderations: 4, lawsuits: null }), null);
   assert.equal(correctionRate({ reconsiderations: 4, reconsiderationsCorrected: 2 }), 0.5);
   assert.equal(correctionRate({}), null);
 });
