@@ -24,7 +24,7 @@ const KEY_SPECS = {
     name: `nianbao-indexing:${index}`,
     actions: ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'],
     indexes: ['*'],
-    description: `Indexing key for the Nianbao admin pages, scoped to "${index}" and its build indexes`,
+    description: `Indexing key for the Nianbao admin pages (index "${index}" and its build indexes; granted on every index, as a swap task names none)`,
   }),
 };
 

@@ -1,4 +1,5 @@
-import type { Key, Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { getOrCreateKey, type KeySpec } from '../search/keys';
 
 /**
  * The key the web app indexes with (MEILI_ADMIN_KEY): documents, settings, tasks, stats and index
@@ -17,36 +18,16 @@ export function indexingKeyName(index: string): string {
 
 export const INDEXING_ACTIONS = ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'] as const;
 
-export function indexingKeyIndexes(_index: string): string[] {
-  return ['*'];
-}
-
-function isIndexingKey(key: Key, index: string): boolean {
-  const wanted = indexingKeyIndexes(index);
-  return (
-    key.name === indexingKeyName(index) &&
-    key.actions.length === INDEXING_ACTIONS.length &&
-    INDEXING_ACTIONS.every((action) => key.actions.includes(action)) &&
-    key.indexes.length === wanted.length &&
-    wanted.every((uid) => key.indexes.includes(uid)) &&
-    (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now())
-  );
+export function indexingKeySpec(index: string): KeySpec {
+  return {
+    name: indexingKeyName(index),
+    description: `Indexing key for the Nianbao admin pages (index "${index}" and its build indexes; granted on every index, as a swap task names none)`,
+    actions: [...INDEXING_ACTIONS],
+    indexes: ['*'],
+  };
 }
 
 /** The indexing key for `index`, created with the master key's client when missing. */
-export async function getOrCreateIndexingKey(master: Meilisearch, index: string): Promise<string> {
-  for (let offset = 0; ; offset += 100) {
-    const page = await master.getKeys({ limit: 100, offset });
-    const found = page.results.find((key) => isIndexingKey(key, index));
-    if (found) return found.key;
-    if (offset + page.results.length >= page.total || page.results.length === 0) break;
-  }
-  const created = await master.createKey({
-    name: indexingKeyName(index),
-    description: `Indexing key for the Nianbao admin pages, scoped to "${index}" and its build indexes`,
-    actions: [...INDEXING_ACTIONS],
-    indexes: indexingKeyIndexes(index),
-    expiresAt: null,
-  });
-  return created.key;
+export function getOrCreateIndexingKey(master: Meilisearch, index: string): Promise<string> {
+  return getOrCreateKey(master, indexingKeySpec(index));
 }

@@ -1,39 +1,57 @@
 import type { Key, Meilisearch } from 'meilisearch';
 
 /**
- * The web app searches with a key that can only search, and only the serving index. The key is
- * named after the index so each start finds the same key instead of piling up new ones.
+ * The keys the project hands out instead of the master key, each named after the index so every
+ * start finds the same key instead of piling up new ones:
+ * - the web app searches with a key that can only search, and only the serving index;
+ * - the admin pages index with lib/admin/index-key.ts's key.
+ * docker/start-app.mjs (plain ESM, no TypeScript) creates the same two keys.
  */
+
+export interface KeySpec {
+  name: string;
+  description: string;
+  actions: string[];
+  indexes: string[];
+}
 
 export function searchKeyName(index: string): string {
   return `nianbao-search:${index}`;
 }
 
-function isScopedSearchKey(key: Key, index: string): boolean {
-  return (
-    key.name === searchKeyName(index) &&
-    key.actions.length === 1 &&
-    key.actions[0] === 'search' &&
-    key.indexes.length === 1 &&
-    key.indexes[0] === index &&
-    (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now())
-  );
-}
-
-/** Returns the search-only key for `index`, creating it with the admin client when missing. */
-export async function getOrCreateSearchKey(admin: Meilisearch, index: string): Promise<string> {
-  for (let offset = 0; ; offset += 100) {
-    const page = await admin.getKeys({ limit: 100, offset });
-    const found = page.results.find((key) => isScopedSearchKey(key, index));
-    if (found) return found.key;
-    if (offset + page.results.length >= page.total || page.results.length === 0) break;
-  }
-  const created = await admin.createKey({
+export function searchKeySpec(index: string): KeySpec {
+  return {
     name: searchKeyName(index),
     description: `Search-only key for the Nianbao web app, scoped to the "${index}" index`,
     actions: ['search'],
     indexes: [index],
-    expiresAt: null,
-  });
+  };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && b.every((x) => a.includes(x));
+
+function matches(key: Key, spec: KeySpec): boolean {
+  return (
+    key.name === spec.name &&
+    sameSet(key.actions, spec.actions) &&
+    sameSet(key.indexes, spec.indexes) &&
+    (key.expiresAt === null || new Date(key.expiresAt).getTime() > Date.now())
+  );
+}
+
+/** The key matching `spec` (name, exact actions and indexes, not expired), created with the admin client when missing. */
+export async function getOrCreateKey(admin: Meilisearch, spec: KeySpec): Promise<string> {
+  for (let offset = 0; ; offset += 100) {
+    const page = await admin.getKeys({ limit: 100, offset });
+    const found = page.results.find((key) => matches(key, spec));
+    if (found) return found.key;
+    if (offset + page.results.length >= page.total || page.results.length === 0) break;
+  }
+  const created = await admin.createKey({ ...spec, actions: spec.actions as Key['actions'], expiresAt: null });
   return created.key;
+}
+
+/** Returns the search-only key for `index`, creating it with the admin client when missing. */
+export function getOrCreateSearchKey(admin: Meilisearch, index: string): Promise<string> {
+  return getOrCreateKey(admin, searchKeySpec(index));
 }
