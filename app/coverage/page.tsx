@@ -6,7 +6,7 @@ import { ViewLinks } from '@/components/charts/view-links';
 import { getCoverage, type CoverageResult } from '@/lib/coverage/queries';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
 import { childField } from '@/lib/coverage/region';
-import { MAX_YEAR, MIN_YEAR, parseSearchParams, toQueryString, type SearchParams } from '@/lib/search/params';
+import { MAX_YEAR, MIN_YEAR, parseSearchParams, toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { REGION_FIELDS } from '@/lib/search/request';
 import { ScrollToLatest } from './scroll-to-latest';
@@ -27,7 +27,7 @@ function regionName(result: CoverageResult): string {
 
 /** Drill-down links keep only the place and the years. */
 function coverageHref(params: SearchParams, change: Partial<SearchParams>): string {
-  return `/coverage${toQueryString({ ...params, q: '', level: [], template: [], failed: false, applications: false, sort: 'relevance', page: 1, size: 20, ...change })}`;
+  return `/coverage${toQueryString({ ...viewFilters(params), q: '', level: [], template: [], failed: false, applications: false, ...change })}`;
 }
 
 function Trail({ params, result }: { params: SearchParams; result: CoverageResult }) {
@@ -90,7 +90,7 @@ function Legend() {
 }
 
 function YearForm({ params, result }: { params: SearchParams; result: CoverageResult }) {
-  const keep = toQueryString({ ...params, yearFrom: null, yearTo: null, q: '', level: [], template: [], failed: false, applications: false, sort: 'relevance', page: 1, size: 20 });
+  const keep = toQueryString({ ...viewFilters(params), yearFrom: null, yearTo: null, q: '', level: [], template: [], failed: false, applications: false });
   return (
     <Form action="/coverage" className="coverage-form" data-testid="coverage-years">
       <HiddenFields query={keep} />

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
 import { AppError } from '@/lib/errors';
-import { entries, parseSearchParams, toQueryString, type SearchParams } from '@/lib/search/params';
+import { entries, parseSearchParams, toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { getStats } from '@/lib/stats/queries';
 import { formatShare, ratio } from '@/lib/stats/rates';
@@ -26,7 +26,7 @@ function arrivedQuery(raw: RawSearchParams): string {
 
 /** Stats ignore the list's page, size and sort: they are left out of the address. */
 function canonical(params: SearchParams): string {
-  return toQueryString({ ...params, page: 1, size: 20, sort: 'relevance' });
+  return toQueryString(viewFilters(params));
 }
 
 function selectionLabel(params: SearchParams): string {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { HiddenFields } from '@/components/hidden-fields';
 import { regionFieldName, REGION_FIELDS, templateName } from '@/components/labels';
 import { LEVELS, TEMPLATES, type Level, type Template } from '@/lib/report/schema';
-import { levelName, MAX_YEAR, MIN_YEAR, toQueryString, withParams, type SearchParams } from '@/lib/search/params';
+import { levelName, MAX_YEAR, MIN_YEAR, toQueryString, viewFilters, withParams, type SearchParams } from '@/lib/search/params';
 import type { StatsResult } from '@/lib/stats/types';
 
 /**
@@ -12,7 +12,7 @@ import type { StatsResult } from '@/lib/stats/types';
  */
 
 export function statsHref(params: SearchParams, change: Partial<SearchParams>): string {
-  return `/stats${withParams({ ...params, sort: 'relevance', size: 20 }, change)}`;
+  return `/stats${withParams(viewFilters(params), change)}`;
 }
 
 function FacetLink({ href, label, count, active, testId }: { href: string; label: string; count?: number; active?: boolean; testId: string }) {
@@ -42,8 +42,8 @@ const upTo = (depth: number) => Object.fromEntries(REGION_FIELDS.slice(depth).ma
 export function StatsFilters({ params, stats }: { params: SearchParams; stats: StatsResult }) {
   const chosen = REGION_FIELDS.filter((f) => params[f]);
   const single = params.yearFrom !== null && params.yearFrom === params.yearTo ? params.yearFrom : null;
-  const keepForYears = toQueryString({ ...params, yearFrom: null, yearTo: null, page: 1, sort: 'relevance', size: 20 });
-  const keepForWords = toQueryString({ ...params, q: '', page: 1, sort: 'relevance', size: 20 });
+  const keepForYears = toQueryString({ ...viewFilters(params), yearFrom: null, yearTo: null });
+  const keepForWords = toQueryString({ ...viewFilters(params), q: '' });
   return (
     <div className="facets" data-testid="stats-filters">
       <Form action="/stats" role="search" className="search-form" data-testid="stats-search-form">

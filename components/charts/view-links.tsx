@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { toQueryString, type SearchParams } from '@/lib/search/params';
+import { toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
 
 /**
  * Links between the four views of one selection — search, charts, comparison, coverage — keeping
@@ -16,7 +16,7 @@ export type ViewId = (typeof VIEWS)[number]['id'];
 
 /** The filters every view shares: page, size and sort belong to the search list only. */
 export function sharedFilters(params: SearchParams): string {
-  return toQueryString({ ...params, page: 1, size: 20, sort: 'relevance' });
+  return toQueryString(viewFilters(params));
 }
 
 export function ViewLinks({ params, current }: { params: SearchParams; current: ViewId }) {

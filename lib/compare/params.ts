@@ -1,4 +1,4 @@
-import { entries, parseSearchParams, toQueryString, type RawParams, type SearchParams } from '../search/params';
+import { DEFAULT_PARAMS, entries, parseSearchParams, toQueryString, viewFilters, type RawParams, type SearchParams } from '../search/params';
 import { COMPARE_FIGURES, DEFAULT_FIGURE, type CompareFigure } from './figures';
 
 /**
@@ -48,7 +48,7 @@ export function parseCompareParams(raw: RawParams): CompareParseResult {
   }
   const filters = parseSearchParams(rest);
   if (!filters.ok) return filters;
-  return { ok: true, params: { bodies, figure, filters: { ...filters.params, sort: 'relevance', page: 1 } } };
+  return { ok: true, params: { bodies, figure, filters: viewFilters(filters.params) } };
 }
 
 /** The canonical compare URL query: bodies in their order, then the figure, then the filters. */
@@ -56,7 +56,7 @@ export function compareQueryString(params: { bodies: readonly string[]; figure?:
   const qs = new URLSearchParams();
   for (const body of params.bodies) qs.append('body', body);
   if (params.figure && params.figure !== DEFAULT_FIGURE) qs.set('figure', params.figure);
-  const filters = toQueryString({ ...(params.filters ?? {}), sort: 'relevance', page: 1 }).replace(/^\?/, '');
+  const filters = toQueryString(params.filters ? viewFilters({ ...DEFAULT_PARAMS, ...params.filters }) : {}).replace(/^\?/, '');
   const s = [qs.toString(), filters].filter(Boolean).join('&');
   return s ? `?${s}` : '';
 }

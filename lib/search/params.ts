@@ -183,6 +183,14 @@ export function toQueryString(params: Partial<SearchParams>): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * The filters a view shares with the others (/stats, /compare, /coverage, the view links): the
+ * search without its list's page, size and sort.
+ */
+export function viewFilters(params: SearchParams): SearchParams {
+  return { ...params, page: DEFAULT_PARAMS.page, size: DEFAULT_PARAMS.size, sort: DEFAULT_PARAMS.sort };
+}
+
 /** A link to the same search with some fields changed; any change of filter returns to page 1. */
 export function withParams(params: SearchParams, change: Partial<SearchParams>): string {
   const next = { ...params, ...change };

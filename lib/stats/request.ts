@@ -1,5 +1,5 @@
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
-import { buildFilter, DEFAULT_PARAMS, toQueryString, type SearchParams } from '../search/params';
+import { buildFilter, toQueryString, viewFilters, type SearchParams } from '../search/params';
 import { searchTerms, toEngineQuery } from '../search/recall';
 import { nextRegionFields, type RegionField } from '../search/request';
 import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD } from './rollup';
@@ -21,10 +21,6 @@ export interface PreparedStats {
   base: MeiliSearchParams;
 }
 
-export function statsParams(params: SearchParams): SearchParams {
-  return { ...params, sort: DEFAULT_PARAMS.sort, page: DEFAULT_PARAMS.page, size: DEFAULT_PARAMS.size };
-}
-
 export function prepareStats(params: SearchParams): PreparedStats {
   const terms = searchTerms(params.q);
   const regionFields = nextRegionFields(params);
@@ -32,7 +28,7 @@ export function prepareStats(params: SearchParams): PreparedStats {
   const common: MeiliSearchParams = { q: toEngineQuery(terms), page: 1, hitsPerPage: 0, matchingStrategy: 'all', locales: ['cmn'] };
   const [likely] = regionFields;
   return {
-    query: toQueryString(statsParams(params)),
+    query: toQueryString(viewFilters(params)),
     regionFields,
     base: { ...common, filter },
     bodies: [
