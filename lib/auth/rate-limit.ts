@@ -46,9 +46,23 @@ export class FailureWindow {
   fail(key: string): void {
     const kept = this.recent(key);
     kept.push(this.now());
-    // Keep the map bounded: only the last `max` failures matter.
+    // Keep each entry bounded: only the last `max` failures matter.
     this.failures.set(key, kept.slice(-this.rule.max));
+    // And the map: keys are emails and addresses a client chooses, so sweep out the expired ones
+    // whenever it has grown past a bound (amortised: the bound doubles with what is still live).
+    if (this.failures.size > this.sweepAt) {
+      for (const k of [...this.failures.keys()]) this.recent(k);
+      this.sweepAt = Math.max(FailureWindow.SWEEP_AT, this.failures.size * 2);
+    }
   }
+
+  /** How many keys are tracked (for tests). */
+  get size(): number {
+    return this.failures.size;
+  }
+
+  private static readonly SWEEP_AT = 10_000;
+  private sweepAt = FailureWindow.SWEEP_AT;
 
   clear(key: string): void {
     this.failures.delete(key);

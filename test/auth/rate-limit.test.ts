@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clientAddress, LoginLimiter } from '../../lib/auth/rate-limit';
+import { ACCOUNT_LIMIT, clientAddress, FailureWindow, LoginLimiter } from '../../lib/auth/rate-limit';
 
 describe('login rate limit', () => {
   it('locks an account after 5 failures in 15 minutes, from any address, until the window passes', () => {
@@ -37,5 +37,17 @@ describe('login rate limit', () => {
     assert.equal(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.9, 198.51.100.7' })), '198.51.100.7');
     assert.equal(clientAddress(new Headers({ 'x-forwarded-for': '::1' })), '::1');
     assert.equal(clientAddress(new Headers()), 'unknown');
+  });
+
+  it('forgets expired failures of made-up accounts: the map does not grow without bound', () => {
+    let now = 0;
+    const window = new FailureWindow(ACCOUNT_LIMIT, () => now);
+    for (let i = 0; i < 30_000; i++) {
+      window.fail(`user${i}@example.org`);
+      now += 1000; // 30,000 s: each failure expires 15 minutes later
+    }
+    assert.ok(window.size < 12_000, `tracked ${window.size} keys`);
+    window.fail('last@example.org');
+    assert.ok(window.isBlocked('last@example.org') === false);
   });
 });
