@@ -16,11 +16,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { findFreePort } from '../lib/search/embedded';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { LEVELS } from '../lib/report/schema';
-import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_API_P99_MS = 200;
 const usage = 'usage: npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]';
@@ -157,26 +156,17 @@ function figuresLine(f: LoadFigures): string {
   return `  ${f.label.padEnd(28)} ${f.perSecond.toFixed(0).padStart(6)} req/s  ${ms(f.p50).padStart(9)} ${ms(f.p95).padStart(9)} ${ms(f.p99).padStart(9)} ${ms(f.max).padStart(10)}  errors ${f.errors}  non-2xx ${f.non2xx}${other ? ` (${other})` : ''}  (${f.requests} requests in ${f.seconds.toFixed(0)} s)`;
 }
 
-let engine: BenchEngine | undefined;
-let next: ChildProcess | undefined;
 let indexer: ChildProcess | undefined;
-let corpus: { dir: string; temporary: boolean } | undefined;
-
-async function cleanUp(): Promise<void> {
-  if (indexer && indexer.exitCode === null) indexer.kill('SIGINT');
-  await stopChild(next);
-  await engine?.stop(args.keep);
-  if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
-  if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
-}
-process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+const session = benchSession({
+  args,
+  say,
+  beforeStop: () => {
+    if (indexer && indexer.exitCode === null) indexer.kill('SIGINT');
+  },
+});
 
 try {
-  await ensureBuild({ route: '/api/search/route', noBuild: args['no-build'], say });
-  corpus = await ensureCorpus(count, args.corpus, say);
-  engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
-  const port = args.port ? Number(args.port) : await findFreePort();
-  next = await startNext(port, { MEILI_URL: engine.meili.url, MEILI_SEARCH_KEY: engine.searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
+  const { engine, port, corpusDir } = await session.start('/api/search/route', count);
   const base = `http://localhost:${port}`;
   say(`next start on ${base}; ${connections} connections × ${duration} s per run`);
 
@@ -210,7 +200,7 @@ try {
   if (!args['no-reindex']) {
     say('run 3: /api/search during a full reindex (npm run index, until its swap)');
     const started = Date.now();
-    indexer = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'index.ts'), corpus.dir, '--progress=silent'], {
+    indexer = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'index.ts'), corpusDir, '--progress=silent'], {
       cwd: projectRoot,
       env: { ...process.env, MEILI_URL: engine.meili.url, MEILI_MASTER_KEY: engine.meili.masterKey, MEILI_INDEX: INDEX },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -244,5 +234,5 @@ ${during ? `  goal: zero failed searches during the full reindex: ${during.error
   process.stderr.write(`[bench:load] ${(error as Error).message}\n`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await session.stop();
 }

@@ -16,15 +16,13 @@
  *   3. the search page's first-load JavaScript, gzipped: the <script> files the HTML of `/` loads
  *      (with and without results), read from .next/static. Goal: under 150 KB.
  */
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { findFreePort } from '../lib/search/embedded';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
-import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_MEDIAN_DIFF_MS = 5;
 const GOAL_P95_MS = 50;
@@ -141,27 +139,11 @@ async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files:
 
 // ── Main ────────────────────────────────────────────────────────────────────────────────────
 
-let engine: BenchEngine | undefined;
-let next: ChildProcess | undefined;
-let corpus: { dir: string; temporary: boolean } | undefined;
-
-async function cleanUp(): Promise<void> {
-  await stopChild(next);
-  await engine?.stop(args.keep);
-  if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
-  if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
-}
-process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+const session = benchSession({ args, say });
 
 try {
-  await ensureBuild({ route: '/api/search/route', noBuild: args['no-build'], say });
-  corpus = await ensureCorpus(count, args.corpus, say);
-  engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
+  const { engine, port } = await session.start('/api/search/route', count);
   const { meili, searchKey } = engine;
-
-  const port = args.port ? Number(args.port) : await findFreePort();
-  next = await startNext(port, { MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
-  say(`next start on http://localhost:${port}`);
 
   const searches = await searchSet(meili.url, searchKey);
   // Warm both sides (connections, the traditional-script converter, the engine's caches).
@@ -249,5 +231,5 @@ ${js.files
   process.stderr.write(`[bench:search] ${(error as Error).message}\n`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await session.stop();
 }

@@ -9,12 +9,9 @@
  * both and per combination. Goal: /api/stats p95 under 300 ms at 100,000 reports.
  * --corpus/--engine-dir keep the corpus and the index for repeated runs (see bench:search).
  */
-import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { findFreePort } from '../lib/search/embedded';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { prepareStats } from '../lib/stats/request';
-import { BENCH_BASE_OPTIONS, parseBenchArgs, BENCH_INDEX as INDEX, ensureBuild, ensureCorpus, ms, quantile, startBenchEngine, startNext, stopChild, type BenchEngine } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_P95_MS = 300;
 const usage = 'usage: npm run bench:stats -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';
@@ -88,26 +85,11 @@ async function timeApi(port: number, params: SearchParams): Promise<{ ms: number
   return { ms: elapsed, reports: body.reports ?? 0 };
 }
 
-let engine: BenchEngine | undefined;
-let next: ChildProcess | undefined;
-let corpus: { dir: string; temporary: boolean } | undefined;
-
-async function cleanUp(): Promise<void> {
-  await stopChild(next);
-  await engine?.stop(args.keep);
-  if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
-  if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
-}
-process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+const session = benchSession({ args, say });
 
 try {
-  await ensureBuild({ route: '/api/stats/route', noBuild: args['no-build'], say });
-  corpus = await ensureCorpus(count, args.corpus, say);
-  engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
+  const { engine, port } = await session.start('/api/stats/route', count);
   const { meili, searchKey } = engine;
-  const port = args.port ? Number(args.port) : await findFreePort();
-  next = await startNext(port, { MEILI_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX: INDEX, PORT: String(port) });
-  say(`next start on http://localhost:${port}`);
 
   const sets = await combinations(meili.url, searchKey);
   for (const params of sets) {
@@ -146,5 +128,5 @@ ${rows.map((r) => `    ${ms(median(r.engine)).padStart(9)} → ${ms(median(r.api
   process.stderr.write(`[bench:stats] ${(error as Error).message}\n`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await session.stop();
 }

@@ -11,7 +11,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createProgress, runIndex } from '../../lib/indexer';
 import { nextBuildState } from '../../lib/next-build';
 import { createMeiliClient } from '../../lib/search/client';
-import { generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
+import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { projectRoot } from '../../lib/search/local-env';
 
@@ -182,4 +182,49 @@ export function parseBenchArgs<const T extends Record<string, ParseArgsOptionCon
     process.exit(2);
   }
   return values;
+}
+
+/** The running parts of a benchmark: the engine with the corpus indexed, and `next start`. */
+export interface BenchStack {
+  engine: BenchEngine;
+  next: ChildProcess;
+  port: number;
+  corpusDir: string;
+}
+
+/**
+ * Starts and stops what every benchmark runs on, in order: a current build (with `route`), the
+ * corpus, the engine with the corpus indexed, `next start` with the search-only key. `stop()`
+ * undoes it all (what `--keep` keeps stays) and also runs on Ctrl-C; `beforeStop` lets a
+ * benchmark stop its own children first.
+ */
+export function benchSession(options: {
+  args: { keep: boolean; corpus?: string; 'engine-dir'?: string; port?: string; 'no-build': boolean };
+  say: (m: string) => void;
+  beforeStop?: () => void;
+}) {
+  const { args, say } = options;
+  let engine: BenchEngine | undefined;
+  let next: ChildProcess | undefined;
+  let corpus: { dir: string; temporary: boolean } | undefined;
+  const stop = async (): Promise<void> => {
+    options.beforeStop?.();
+    await stopChild(next);
+    await engine?.stop(args.keep);
+    if (!args.keep && corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
+    if (args.keep) say(`kept: engine data ${engine?.dataDir}${corpus?.temporary ? `, corpus ${corpus.dir}` : ''}`);
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  return {
+    async start(route: string, count: number): Promise<BenchStack> {
+      await ensureBuild({ route, noBuild: args['no-build'], say });
+      corpus = await ensureCorpus(count, args.corpus, say);
+      engine = await startBenchEngine({ corpusDir: corpus.dir, engineDir: args['engine-dir'], say });
+      const port = args.port ? Number(args.port) : await findFreePort();
+      next = await startNext(port, { MEILI_URL: engine.meili.url, MEILI_SEARCH_KEY: engine.searchKey, MEILI_INDEX: BENCH_INDEX, PORT: String(port) });
+      say(`next start on http://localhost:${port}`);
+      return { engine, next, port, corpusDir: corpus.dir };
+    },
+    stop,
+  };
 }
