@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { compareHref, MAX_BODIES } from '@/lib/compare/params';
+import { compareBodiesHref, MAX_BODIES } from '@/lib/compare/href';
 import { readCompareSet } from './compare-set';
 
 /**
@@ -17,7 +17,7 @@ export function AddToCompare({ bodyKey, className }: { bodyKey: string; classNam
   const bodies = already || full ? current : [...current, bodyKey];
   const label = already ? '已在比较中' : full ? `比较已满（${MAX_BODIES} 个）` : current.length ? `加入比较（已选 ${current.length} 个）` : '加入比较';
   return (
-    <Link href={compareHref({ bodies })} className={className ?? 'compare-add'} data-testid="add-to-compare" data-body-key={bodyKey} prefetch={false}>
+    <Link href={compareBodiesHref(bodies)} className={className ?? 'compare-add'} data-testid="add-to-compare" data-body-key={bodyKey} prefetch={false}>
       {label}
     </Link>
   );

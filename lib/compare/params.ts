@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMS, entries, parseSearchParams, toQueryString, viewFilters, type RawParams, type SearchParams } from '../search/params';
 import { COMPARE_FIGURES, DEFAULT_FIGURE, type CompareFigure } from './figures';
+import { MAX_BODIES } from './href';
 
 /**
  * The compare page's URL: `/compare?body=KEY&body=KEY…&figure=…` plus the search filters
@@ -7,7 +8,7 @@ import { COMPARE_FIGURES, DEFAULT_FIGURE, type CompareFigure } from './figures';
  * (region code or "?", a bar, the body's name: `371002100|张村镇`), so it is always URL-encoded.
  */
 
-export const MAX_BODIES = 6;
+export { MAX_BODIES };
 export const MIN_BODIES = 2;
 
 /** Region code (or ? when unresolved), a bar, then a name without spaces or control characters. */

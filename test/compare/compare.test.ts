@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as bodiesRoute } from '../../app/api/bodies/route';
 import { GET as exportRoute } from '../../app/api/compare/export/route';
-import { compareQueryString, parseCompareParams } from '../../lib/compare/params';
+import { compareHref, compareQueryString, parseCompareParams } from '../../lib/compare/params';
+import { compareBodiesHref } from '../../lib/compare/href';
 import { getCompareBodies, suggestBodies } from '../../lib/compare/queries';
 import { chartSeries, compareRows, summedFigures } from '../../lib/compare/rows';
 import { correctionRate, shareGranted, shareRefused } from '../../lib/stats/rates';
@@ -137,4 +138,10 @@ test('GET /api/compare/export: CSV with BOM and a line per body-year; 400 for to
   assert.equal(await status(compareQueryString({ bodies: Array.from({ length: 7 }, (_, i) => `62050310${i}|政府`) })), 400);
   const unknown = await exportRoute(new Request(`${BASE}/api/compare/export${compareQueryString({ bodies: [SHETANG, '999999|没有'] })}`));
   assert.equal((await unknown.json()).error, '没有找到机关“999999|没有”的报告。');
+});
+
+test('the client-side link to a comparison is the canonical compare URL', () => {
+  for (const bodies of [[], ['620503100|政府'], ['620503100|政府', '?|某某局&x=1', '320800|人民政府办公室']]) {
+    assert.equal(compareBodiesHref(bodies), compareHref({ bodies }));
+  }
 });
