@@ -3,11 +3,15 @@
  *
  * Load on a production build (`next start`, built first when missing or stale) backed by an
  * embedded Meilisearch holding N synthetic reports (default 20,000), with autocannon:
- *   1. /api/search: C concurrent connections (default 50) for S seconds (default 30), cycling
- *      through a few hundred varied searches (text, places, years, levels, templates, flags, sorts, pages);
+ *   1. /api/search: C concurrent connections (default 50) for S seconds (default 30), each request
+ *      one of a few hundred varied searches (text, places, years, levels, templates, flags, sorts,
+ *      pages) picked at random, so searches repeat as they do on a portal: the app's search cache
+ *      (lib/search/cache.ts) answers most of them;
  *   2. the search page `/` with the same searches;
- *   3. /api/search again while `npm run index` runs a full reindex of the same corpus (a child
- *      process), from its start to its swap: not one search may fail.
+ *   1b. /api/search with every request a search not asked before: what the engine and the app
+ *      manage when the cache cannot help;
+ *   3. /api/search again (as 1) while `npm run index` runs a full reindex of the same corpus (a
+ *      child process), from its start to its swap: not one search may fail.
  * Prints requests/s, latency p50/p95/p99, errors (connection errors and timeouts) and non-2xx
  * answers for each. Goals: zero errors, /api/search p99 under 200 ms, zero failed searches during
  * the reindex. --corpus/--engine-dir keep the corpus and the index for repeated runs (bench:search).
@@ -67,8 +71,18 @@ interface LoadFigures {
   statuses: Map<number, number>;
 }
 
-/** C connections cycling through `paths` for `seconds`, or until `until` resolves (then stopped). */
-function load(label: string, base: string, paths: readonly string[], seconds: number, until?: Promise<unknown>): Promise<LoadFigures> {
+/** A random one of `paths` for every request: a list would be walked from its start by each
+ * connection, and a short run would only ever reach its first few entries. */
+const anyOf = (paths: readonly string[]) => () => paths[Math.floor(Math.random() * paths.length)]!;
+
+/** Each of `paths` once, in order (then again from the start). */
+function eachOf(paths: readonly string[]): () => string {
+  let i = 0;
+  return () => paths[i++ % paths.length]!;
+}
+
+/** C connections asking `nextPath()` for `seconds`, or until `until` resolves (then stopped). */
+function load(label: string, base: string, nextPath: () => string, seconds: number, until?: Promise<unknown>): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   return new Promise((resolve, reject) => {
@@ -79,9 +93,7 @@ function load(label: string, base: string, paths: readonly string[], seconds: nu
         duration: until ? 3600 : seconds,
         timeout: 10,
         headers: { 'accept-encoding': 'identity' },
-        // A random search for every request: a list would be walked from its start by each
-        // connection, and a short run would only ever reach its first few entries.
-        requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }) }],
+        requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: nextPath() }) }],
       },
       (error, result) => {
         if (error) return reject(error);
@@ -123,9 +135,11 @@ async function provincesOf(url: string, key: string): Promise<string[]> {
   return Object.keys(body.facetDistribution?.province ?? {});
 }
 
-/** A few hundred searches as canonical paths (no redirects), from a fixed seed. */
-function searchPaths(prefix: string, provinces: readonly string[], n = 300): string[] {
-  let seed = 20_000;
+/**
+ * `n` different searches as canonical paths (no redirects), from a fixed seed. `firstPage`: page 1
+ * only, so that every one answers 200 without being tried first (a page past the last is a 400).
+ */
+function searchPaths(prefix: string, provinces: readonly string[], n = 300, { seed = 20_000, firstPage = false } = {}): string[] {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const out = new Set<string>();
@@ -142,7 +156,7 @@ function searchPaths(prefix: string, provinces: readonly string[], n = 300): str
     if (random() < 0.1) params.failed = true;
     if (random() < 0.1) params.applications = true;
     if (random() < 0.3) params.sort = pick(['year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const);
-    if (random() < 0.2) params.page = 2 + Math.floor(random() * 3);
+    if (!firstPage && random() < 0.2) params.page = 2 + Math.floor(random() * 3);
     if (random() < 0.1) params.size = 50;
     out.add(`${prefix}${toQueryString(params)}`);
   }
@@ -191,10 +205,15 @@ try {
     results.push(figures);
     process.stdout.write(`${figuresLine(figures)}\n`);
   };
-  say('run 1: /api/search');
-  record(await load('/api/search', base, apiPaths, duration));
+  say(`run 1: /api/search (the app's search cache on, warmed by the check above: ${process.env.NIANBAO_SEARCH_CACHE_SECONDS ?? 10} s fresh)`);
+  record(await load('/api/search', base, anyOf(apiPaths), duration));
   say('run 2: the search page /');
-  record(await load('/ (search page)', base, pagePaths, duration));
+  record(await load('/ (search page)', base, anyOf(pagePaths), duration));
+  // What the cache cannot help: every request a search nobody asked before (page 1 of a new
+  // combination of words, place, years, level, template, flags, sort and size).
+  const coldPaths = searchPaths('/api/search', provinces, 30_000, { seed: 7_919, firstPage: true }).filter((p) => !apiPaths.includes(p));
+  say(`run 1b: /api/search, each of ${coldPaths.length} searches at most once (the cache never answers)`);
+  record(await load('/api/search, every search new', base, eachOf(coldPaths), duration));
 
   let reindex: { code: number | null; seconds: number } | null = null;
   if (!args['no-reindex']) {
@@ -215,12 +234,12 @@ try {
         resolve(code);
       }),
     );
-    record(await load('/api/search during reindex', base, apiPaths, duration, done));
+    record(await load('/api/search during reindex', base, anyOf(apiPaths), duration, done));
     reindex = { code: await done, seconds: (Date.now() - started) / 1000 };
   }
 
   const api = results[0]!;
-  const during = results[2];
+  const during = results[3];
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   process.stdout.write(`
 Load: ${count} reports, ${connections} connections, ${apiPaths.length} varied searches per target

@@ -4,6 +4,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { enqueueDeletion, waitForTask } from '../search/admin';
 import { createMeiliClient } from '../search/client';
+import { bumpIndexGeneration } from '../search/generation';
 import type { IndexingTarget } from './engine';
 
 /**
@@ -74,6 +75,7 @@ export async function removeFromCollection(target: IndexingTarget, id: string, p
     throw error;
   }
   const task = await waitForTask(client, await enqueueDeletion(client, target.index, [id]), 60_000);
+  bumpIndexGeneration();
   if (task.status !== 'succeeded') throw new Error(`Meilisearch did not delete ${id}: ${task.error?.message ?? task.status}`);
 
   let movedTo: string | null = null;

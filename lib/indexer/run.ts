@@ -19,6 +19,7 @@ import {
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../search/client';
 import { countFailed, toIndexedReport, type IndexedReport } from '../search/document';
 import { projectRoot } from '../search/local-env';
+import { bumpIndexGeneration } from '../search/generation';
 import { CrossYearTracker, crossYearChecks, type YearEntry } from './cross-year';
 import { mapOrdered } from './pool';
 import { silentProgress, type ProgressReporter } from './progress';
@@ -391,6 +392,8 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
     if (buildIndex && !swapped) await dropIndexQuietly(client, buildIndex);
   }
 
+  // Whatever happened, the serving index may have changed: this process's cached answers are old.
+  bumpIndexGeneration();
   const finished = new Date();
   result.finishedAt = finished.toISOString();
   result.durationMs = finished.getTime() - started.getTime();

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { SearchUnavailableError } from '../errors';
+import { searchCache } from './cache';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { readAppSearchConfig } from './config';
 import type { IndexedReport } from './document';
@@ -39,6 +40,25 @@ function connection(): EngineConnection {
     cached = { source, connection: { url: config.url, apiKey: config.searchKey, index: config.index } };
   }
   return cached.connection;
+}
+
+/** An answer and everything in it made read-only: cached answers are shared by every reader. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * `load()`'s answer to an engine request, from the search cache (cache.ts) when the same request
+ * to the same engine and index was answered moments ago, or is being answered now. The request
+ * itself is the key, so two ways of writing the same search share an answer.
+ */
+export function cachedAnswer<T>(request: unknown, load: () => Promise<T>): Promise<T> {
+  const target = connection();
+  return searchCache().get(`${target.url}\n${target.index}\n${JSON.stringify(request)}`, async () => deepFreeze(await load()));
 }
 
 /** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
@@ -113,15 +133,19 @@ function regionFacet(fields: readonly RegionField[], distribution: Record<string
 
 /** One page of results with the facet counts of all of them. */
 export async function searchReports(params: SearchParams): Promise<SearchResult> {
-  const { terms, regionFields, body } = prepareSearch(params);
+  const prepared = prepareSearch(params);
+  const result = await cachedAnswer({ search: prepared.body }, () => runSearch(prepared));
+  return { ...result, params };
+}
+
+async function runSearch({ terms, regionFields, body }: ReturnType<typeof prepareSearch>): Promise<Omit<SearchResult, 'params'>> {
   const response = await search<RawHit>(body, terms.length > 0 ? { rawFields: ['text'] } : {});
   const facets = response.facetDistribution ?? {};
   const years = byCount(facets.year).sort((a, b) => Number(b.value) - Number(a.value));
   return {
-    params,
     hits: response.hits.map((hit) => toHit(hit, terms)),
     total: response.totalHits ?? 0,
-    page: response.page ?? params.page,
+    page: response.page ?? body.page,
     totalPages: response.totalPages ?? 0,
     facets: {
       region: regionFacet(regionFields, facets),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '../errors';
 import type { SearchParams } from '../search/params';
-import { searchMany } from '../search/queries';
+import { cachedAnswer, searchMany } from '../search/queries';
 import { MAX_VALUES_PER_FACET } from '../search/settings';
 import { aggregate, TruncatedFacetError } from './aggregate';
 import { prepareStats, regionFollowUp } from './request';
@@ -10,6 +10,10 @@ import type { StatsResult } from './types';
 /** The stats of every report a search matches: two counting searches in one round trip (a third for a municipality's counties). */
 export async function getStats(params: SearchParams): Promise<StatsResult> {
   const prepared = prepareStats(params);
+  return cachedAnswer({ stats: prepared.bodies, query: prepared.query }, () => runStats(prepared));
+}
+
+async function runStats(prepared: ReturnType<typeof prepareStats>): Promise<StatsResult> {
   const { query, regionFields, bodies } = prepared;
   const [all, failed] = await searchMany(bodies);
   const followUp = regionFollowUp(prepared, all);

@@ -1,0 +1,107 @@
+import { afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cacheFreshMs, createSearchCache } from '../../lib/search/cache';
+import { bumpIndexGeneration } from '../../lib/search/generation';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A loader that counts its calls and answers `answer()` after `delayMs`, or fails when told. */
+function counter(delayMs = 5) {
+  const state = { calls: 0, fail: false, answer: 'a' };
+  const load = async () => {
+    state.calls++;
+    await sleep(delayMs);
+    if (state.fail) throw new Error('engine down');
+    return `${state.answer}${state.calls}`;
+  };
+  return { state, load };
+}
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+process.on('unhandledRejection', onUnhandled);
+afterEach(() => {
+  assert.deepEqual(unhandled, []);
+});
+
+describe('search cache', () => {
+  it('answers the same search from memory while fresh, and fifty readers at once with one call', async () => {
+    const cache = createSearchCache({ freshMs: 1_000 });
+    const { state, load } = counter(20);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => cache.get('q=x', load)));
+    assert.deepEqual(new Set(answers), new Set(['a1']));
+    assert.equal(state.calls, 1);
+    assert.equal(await cache.get('q=x', load), 'a1');
+    assert.equal(await cache.get('q=y', load), 'a2');
+    assert.equal(state.calls, 2);
+  });
+
+  it('serves a stale answer once while it refreshes, then the new one', async () => {
+    const cache = createSearchCache({ freshMs: 100 });
+    const { state, load } = counter(10);
+    assert.equal(await cache.get('k', load), 'a1');
+    await sleep(150);
+    assert.equal(await cache.get('k', load), 'a1'); // stale (within 600 ms), refresh started
+    let next = 'a1';
+    for (let i = 0; i < 50 && next === 'a1'; i++) {
+      await sleep(10);
+      next = await cache.get('k', load);
+    }
+    assert.equal(next, 'a2');
+    assert.equal(state.calls, 2);
+  });
+
+  it('waits for a new answer past six times the fresh time', async () => {
+    const cache = createSearchCache({ freshMs: 20 });
+    const { state, load } = counter(5);
+    assert.equal(await cache.get('k', load), 'a1');
+    await sleep(150);
+    assert.equal(await cache.get('k', load), 'a2');
+    assert.equal(state.calls, 2);
+  });
+
+  it('never caches a failure, and a failed refresh drops the old answer', async () => {
+    const cache = createSearchCache({ freshMs: 100 });
+    const { state, load } = counter(5);
+    state.fail = true;
+    await assert.rejects(cache.get('k', load), /engine down/);
+    state.fail = false;
+    assert.equal(await cache.get('k', load), 'a2');
+    await sleep(150);
+    state.fail = true;
+    assert.equal(await cache.get('k', load), 'a2'); // stale while the refresh fails
+    await sleep(100);
+    await assert.rejects(cache.get('k', load), /engine down/);
+  });
+
+  it('a change of the index by this process is seen at once', async () => {
+    const cache = createSearchCache({ freshMs: 60_000 });
+    const { state, load } = counter(1);
+    assert.equal(await cache.get('k', load), 'a1');
+    assert.equal(await cache.get('k', load), 'a1');
+    bumpIndexGeneration();
+    assert.equal(await cache.get('k', load), 'a2');
+    assert.equal(state.calls, 2);
+  });
+
+  it('stays bounded', async () => {
+    const cache = createSearchCache({ freshMs: 60_000 });
+    for (let i = 0; i < 2_500; i++) await cache.get(`k${i}`, async () => i);
+    assert.equal(cache.size, 2_000);
+    const big = 'x'.repeat(3 * 1024 * 1024); // ~6 MB each as UTF-16
+    for (let i = 0; i < 10; i++) await cache.get(`big${i}`, async () => big + i);
+    assert.ok(cache.size < 2_000);
+  });
+
+  it('is off with NIANBAO_SEARCH_CACHE_SECONDS=0, and ignores a value that is not a number of seconds', async () => {
+    assert.equal(cacheFreshMs({ NIANBAO_SEARCH_CACHE_SECONDS: '0' }), 0);
+    assert.equal(cacheFreshMs({ NIANBAO_SEARCH_CACHE_SECONDS: '30' }), 30_000);
+    assert.equal(cacheFreshMs({ NIANBAO_SEARCH_CACHE_SECONDS: 'soon' }), 10_000);
+    assert.equal(cacheFreshMs({}), 10_000);
+    const cache = createSearchCache({ freshMs: 0 });
+    const { state, load } = counter(1);
+    await cache.get('k', load);
+    await cache.get('k', load);
+    assert.equal(state.calls, 2);
+  });
+});
