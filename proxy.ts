@@ -2,7 +2,8 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Runs before every page and API route (Next 16's proxy, formerly middleware):
+ * Runs before every page and the admin API (Next 16's proxy, formerly middleware; the matcher at
+ * the end leaves out static files and the public JSON APIs):
  *
  * 1. A Content-Security-Policy with a fresh nonce per request. Next reads the nonce from the
  *    request's CSP header and puts it on its own scripts, so script-src needs neither
@@ -17,6 +18,9 @@ import { NextResponse, type NextRequest } from 'next/server';
  *    admin page and route handler checks the session itself (lib/auth/session.ts), so bypassing
  *    this proxy gains nothing.
  */
+
+/** JSON runs no script and loads nothing (next.config.mjs sends the same for every API). */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
   return [
@@ -59,11 +63,15 @@ export async function proxy(request: NextRequest) {
   if ((isAdminApi || isAdminPage) && !(await hasValidSession(request))) {
     if (isAdminApi) {
       response = NextResponse.json({ error: 'unauthorized', message: '请先登录管理员账号。' }, { status: 401 });
+      response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
     } else {
       const signIn = new URL('/signin', request.url);
       signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
       response = NextResponse.redirect(signIn, 303);
     }
+  } else if (isAdminApi) {
+    // JSON: no nonce to hand on; its CSP and the other headers come from next.config.mjs.
+    return NextResponse.next();
   } else {
     const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
     const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
@@ -83,7 +91,10 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      // Not the public JSON APIs: a nonce means nothing to JSON, and this proxy cost them ~1.5 ms
+      // a request, half of what a cached search costs (bench:load). Their static headers, a CSP
+      // that allows nothing among them, come from next.config.mjs. /api/admin stays.
+      source: '/((?!_next/static|_next/image|favicon.ico|api/(?!admin(?:/|$))).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -140,10 +140,16 @@ async function provincesOf(url: string, key: string): Promise<string[]> {
  * only, so that every one answers 200 without being tried first (a page past the last is a 400).
  */
 function searchPaths(prefix: string, provinces: readonly string[], n = 300, { seed = 20_000, firstPage = false } = {}): string[] {
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // mulberry32: a full-period generator (the float LCG used before fell into short cycles).
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const out = new Set<string>();
-  while (out.size < n) {
+  for (let tries = 0; out.size < n && tries < n * 100; tries++) {
     const params: SearchParams = { ...DEFAULT_PARAMS, level: [], template: [], q: pick(TEXTS) };
     if (random() < 0.4 && provinces.length) params.province = pick(provinces);
     if (random() < 0.3) {
