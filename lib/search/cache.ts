@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
+import { dataPaths } from '../admin/paths';
 import { indexGeneration } from './generation';
 
 /**
@@ -7,17 +9,19 @@ import { indexGeneration } from './generation';
  * at once goes to the engine once (their requests share one call). On two cores, Meilisearch and
  * Node spend ~26 ms of CPU on a search of 20,000 reports; a cached answer costs well under one.
  *
- * - Fresh for `NIANBAO_SEARCH_CACHE_SECONDS` (default 10; 0 turns the cache off). After that and
- *   up to six times as long, the old answer is served once more while a new one is fetched
+ * - Fresh for `NIANBAO_SEARCH_CACHE_SECONDS` (default 60; 0 turns the cache off). After that and
+ *   up to twice as long, the old answer is served once more while a new one is fetched
  *   (stale-while-revalidate), so no reader waits for a refresh; older answers are fetched anew.
  * - Keyed by the index generation (generation.ts): an upload, reindex or removal done by this app
- *   is searchable at once. A reindex run by another process shows within that time limit.
+ *   is searchable at once. A run of `npm run index` in another process writes its run report into
+ *   the data folder's runs/ (lib/admin/paths.ts), which is looked at once a second: its changes
+ *   show within a second too. Anything else that changes the index shows within the time limit.
  * - Errors are never cached: a failed refresh drops the entry, and the next reader sees the outage.
  * - Bounded: at most 2,000 answers and about 32 MB.
  */
 
-const DEFAULT_FRESH_SECONDS = 10;
-const STALE_FACTOR = 6;
+const DEFAULT_FRESH_SECONDS = 60;
+const STALE_FACTOR = 2;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -56,6 +60,23 @@ function sizeOf(value: unknown): number {
   }
 }
 
+let marker = { at: -Infinity, value: '' };
+
+/** When runs/ last changed (a new run report: another process indexed), looked at once a second. */
+function runsMarker(): string {
+  const now = performance.now();
+  if (now - marker.at >= 1000) {
+    let value = '-';
+    try {
+      value = String(statSync(dataPaths().runs).mtimeMs);
+    } catch {
+      // No runs yet.
+    }
+    marker = { at: now, value };
+  }
+  return marker.value;
+}
+
 export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache {
   if (freshMs <= 0) {
     return { freshMs: 0, get: (_key, load) => load(), clear: () => {}, size: 0 };
@@ -82,7 +103,7 @@ export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache 
   return {
     freshMs,
     async get<T>(key: string, load: () => Promise<T>): Promise<T> {
-      const fullKey = `${indexGeneration()}\n${key}`;
+      const fullKey = `${indexGeneration()}|${runsMarker()}\n${key}`;
       // Past the stale limit: wait for a new answer rather than serve a very old one.
       const remaining = cache.info(fullKey)?.ttl;
       const tooOld = remaining !== undefined && remaining < freshMs - staleMs;
