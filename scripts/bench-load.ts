@@ -20,6 +20,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { cacheFreshMs } from '../lib/search/cache';
 import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
 import { LEVELS } from '../lib/report/schema';
@@ -211,7 +212,7 @@ try {
     results.push(figures);
     process.stdout.write(`${figuresLine(figures)}\n`);
   };
-  say(`run 1: /api/search (the app's search cache on, warmed by the check above: ${process.env.NIANBAO_SEARCH_CACHE_SECONDS ?? 10} s fresh)`);
+  say(`run 1: /api/search (the app's search cache on, warmed by the check above: ${cacheFreshMs() / 1000} s fresh)`);
   record(await load('/api/search', base, anyOf(apiPaths), duration));
   say('run 2: the search page /');
   record(await load('/ (search page)', base, anyOf(pagePaths), duration));

@@ -17,7 +17,7 @@ import {
   waitForTask,
 } from '../search/admin';
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../search/client';
-import { countFailed, toIndexedReport, type IndexedReport } from '../search/document';
+import { countFailed, toIndexedReport, toStoredReport, type IndexedReport } from '../search/document';
 import { projectRoot } from '../search/local-env';
 import { bumpIndexGeneration } from '../search/generation';
 import { CrossYearTracker, crossYearChecks, type YearEntry } from './cross-year';
@@ -313,7 +313,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
             }
             tracker.set(record.bodyKey, entry);
           }
-          const line = ndjsonLine(record);
+          const line = ndjsonLine(toStoredReport(record));
           batch.push(line);
           batchFiles.push({ path: sourcePath, id: record.id });
           batchBytes += line.length;

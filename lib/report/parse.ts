@@ -16,8 +16,9 @@ import { parseReviewTable } from './review-table';
 /**
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.
  * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
+ * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/search/document.ts).
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */

@@ -63,6 +63,37 @@ export const indexedReportExtrasSchema = z.object({
 /** Fields the index stores for searching and counting only: never read back. */
 export const HIDDEN_FIELDS: readonly string[] = ['search', ...ALL_ROLLUP_FIELDS];
 
+/**
+ * The nested parts of a report that only its own page shows (checks, tables, sections): stored
+ * as one JSON string, `detail`, not as objects. Meilisearch turns every displayed field of a hit
+ * back into JSON whatever `attributesToRetrieve` says, and thousands of small objects made that
+ * the biggest cost of a search: 20 hits took 9–11 ms with them as objects, 3 ms with them as one
+ * string (measured on 20,000 synthetic reports). No filter, facet or search reads them.
+ */
+export const DETAIL_FIELDS = ['checks', 'sections', 'disclosureTable', 'applicationTable', 'reviewTable', 'legacyStatistics'] as const;
+type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/** A report as the index stores it (see DETAIL_FIELDS). */
+export type StoredReport = Omit<IndexedReport, DetailField> & { detail: string };
+
+export function toStoredReport(report: IndexedReport): StoredReport {
+  const stored: Record<string, unknown> = { ...report };
+  const detail: Record<string, unknown> = {};
+  for (const field of DETAIL_FIELDS) {
+    detail[field] = report[field];
+    delete stored[field];
+  }
+  stored.detail = JSON.stringify(detail);
+  return stored as StoredReport;
+}
+
+/** A document read back from the index as the report it was; one stored before `detail` existed passes as it is. */
+export function fromStoredReport(stored: Record<string, unknown>): IndexedReport {
+  const { detail, ...rest } = stored;
+  if (typeof detail !== 'string') return stored as IndexedReport;
+  return { ...rest, ...(JSON.parse(detail) as Record<string, unknown>) } as IndexedReport;
+}
+
 export const indexedReportSchema = reportDocumentSchema.extend(indexedReportExtrasSchema.shape);
 export type IndexedReport = z.infer<typeof indexedReportSchema>;
 

@@ -4,7 +4,7 @@ import { SearchUnavailableError } from '../errors';
 import { searchCache } from './cache';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { readAppSearchConfig } from './config';
-import type { IndexedReport } from './document';
+import { fromStoredReport, type IndexedReport } from './document';
 import { engineMultiSearch, engineSearch, type EngineConnection, type EngineSearchOptions, type EngineSearchResponse } from './engine';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
@@ -169,8 +169,9 @@ const REPORT_FIELDS = DISPLAYED_ATTRIBUTES;
 /** One report by id, or null (also for an id that cannot be one). The key can only search, so: filter by id. */
 export async function getReport(id: string): Promise<IndexedReport | null> {
   if (!isReportId(id)) return null;
-  const response = await search<IndexedReport>({ q: '', filter: `id = ${quoteFilterValue(id)}`, limit: 1, attributesToRetrieve: REPORT_FIELDS });
-  return response.hits[0] ?? null;
+  const response = await search<Record<string, unknown>>({ q: '', filter: `id = ${quoteFilterValue(id)}`, limit: 1, attributesToRetrieve: REPORT_FIELDS });
+  const stored = response.hits[0];
+  return stored ? fromStoredReport(stored) : null;
 }
 
 const BODY_YEAR_FIELDS = ['id', 'year', 'title', 'applicationsNew', 'proactiveTotal', 'failedChecksTotal'] as const;

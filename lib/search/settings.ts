@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { ALL_ROLLUP_FIELDS } from '../stats/rollup';
-import { HIDDEN_FIELDS, indexedReportSchema } from './document';
+import { DETAIL_FIELDS, HIDDEN_FIELDS, indexedReportSchema } from './document';
 
 /**
  * The index settings, in code: the indexer applies them to every index it builds, so a fresh
@@ -36,8 +36,14 @@ export const FACETS = ['province', 'city', 'county', 'township', 'year', 'level'
 export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
 export type SortableAttribute = (typeof SORTABLE_ATTRIBUTES)[number];
 
-/** Every field but the search copies and rollups: the report page reads documents through the search-only key. */
-export const DISPLAYED_ATTRIBUTES = Object.keys(indexedReportSchema.shape).filter((key) => !HIDDEN_FIELDS.includes(key));
+/**
+ * Every stored field but the search copies and rollups: the report page reads documents through
+ * the search-only key. The nested parts are in `detail` (document.ts says why).
+ */
+export const DISPLAYED_ATTRIBUTES = [
+  ...Object.keys(indexedReportSchema.shape).filter((key) => !HIDDEN_FIELDS.includes(key) && !(DETAIL_FIELDS as readonly string[]).includes(key)),
+  'detail',
+];
 
 /**
  * The most distinct values one facet count returns. The rollup fields (lib/stats/rollup.ts) need

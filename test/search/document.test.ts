@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseReport } from '../../lib/report';
-import { bodyKeyOf, indexedReportSchema, toIndexedReport, yearFiguresOf } from '../../lib/search/document';
+import { bodyKeyOf, DETAIL_FIELDS, fromStoredReport, indexedReportSchema, toIndexedReport, toStoredReport, yearFiguresOf } from '../../lib/search/document';
 import { syntheticReportText } from '../support/reports';
 
 const region = { province: null, city: null, county: null, township: null, formerPlaceName: null, regionCode: null };
@@ -44,4 +44,25 @@ test('toIndexedReport adds the flat fields and validates against the extended sc
   assert.equal(record.sourcePath, 'reports/a.txt');
   assert.deepEqual(yearFiguresOf(doc), { carriedOver: 2, carriedForward: 3, regulations: [0, 0, 0], normativeDocuments: [4, 1, 20] });
   assert.equal(indexedReportSchema.safeParse(record).success, true);
+});
+
+test('the stored form keeps checks, tables and sections in one JSON string and gives back the same report', () => {
+  const text = syntheticReportText({ organization: '滨海县人民政府', year: 2022, newReceived: 12, carriedOver: 2, carriedForward: 3, normativeDocuments: [4, 1, 20] });
+  const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: text.length });
+  const record = toIndexedReport(doc, 'reports/a.txt', '2025-01-01T00:00:00.000Z');
+  assert.ok(record.checks.length > 0 && record.applicationTable && record.sections);
+  const stored = toStoredReport(record);
+  for (const field of DETAIL_FIELDS) assert.ok(!(field in stored), `${field} is not a field of its own`);
+  assert.equal(typeof stored.detail, 'string');
+  // What filters, facets, sorts and the search read stays a field of its own.
+  assert.equal(stored.applicationsNew, 12);
+  assert.deepEqual(stored.applications, record.applications);
+  assert.ok(stored.search && stored.rollup);
+  // Read back (JSON, as from the engine): the same report, which the schema accepts.
+  const back = fromStoredReport(JSON.parse(JSON.stringify(stored)));
+  assert.deepEqual(back, JSON.parse(JSON.stringify(record)));
+  assert.ok(indexedReportSchema.safeParse(back).success);
+  // A document stored before `detail` existed passes as it is.
+  const old = JSON.parse(JSON.stringify(record));
+  assert.deepEqual(fromStoredReport(old), old);
 });

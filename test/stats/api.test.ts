@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as statsRoute } from '../../app/api/stats/route';
-import type { IndexedReport } from '../../lib/search/document';
+import { fromStoredReport, type IndexedReport } from '../../lib/search/document';
 import { createMeiliClient } from '../../lib/search/client';
 import { parseSearchParams } from '../../lib/search/params';
 import { exportReports } from '../../lib/search/queries';
@@ -24,8 +24,8 @@ before(async () => {
     { file: 'c.txt', organization: '上海市浦东新区人民政府', year: 2023, newReceived: 5, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 1] },
   ]);
   const client = createMeiliClient({ url: fixture.meili.url, apiKey: fixture.meili.masterKey });
-  const page = await client.index('reports').getDocuments<IndexedReport>({ limit: 10_000 });
-  docs = page.results;
+  const page = await client.index('reports').getDocuments<Record<string, unknown>>({ limit: 10_000 });
+  docs = page.results.map(fromStoredReport);
   assert.equal(docs.length, fixture.count);
 });
 after(async () => {
