@@ -53,6 +53,8 @@ export function cacheFreshMs(env: Record<string, string | undefined> = process.e
 
 /** Rough bytes of an answer (UTF-16 string of its JSON): enough to bound the cache's memory. */
 function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return Math.max(1, value.length * 2);
+  if (value && typeof value === 'object' && typeof (value as { json?: unknown }).json === 'string') return sizeOf((value as { json: string }).json) + 256;
   try {
     return Math.max(1, (JSON.stringify(value)?.length ?? 1) * 2);
   } catch {
