@@ -9,9 +9,12 @@ import { indexGeneration } from './generation';
  * at once goes to the engine once (their requests share one call). On two cores, Meilisearch and
  * Node spend ~26 ms of CPU on a search of 20,000 reports; a cached answer costs well under one.
  *
- * - Fresh for `NIANBAO_SEARCH_CACHE_SECONDS` (default 60; 0 turns the cache off). After that and
- *   up to twice as long, the old answer is served once more while a new one is fetched
+ * - Fresh for about `NIANBAO_SEARCH_CACHE_SECONDS` (default 60; 0 turns the cache off; each answer
+ *   gets ±25% so that answers made together do not all expire together). After that and up to
+ *   twice the setting, the old answer is served once more while a new one is fetched
  *   (stale-while-revalidate), so no reader waits for a refresh; older answers are fetched anew.
+ *   At most two refreshes run at a time: readers have an answer meanwhile, and a burst of
+ *   refreshes would take the CPU from the searches people are waiting for.
  * - Keyed by the index generation (generation.ts): an upload, reindex or removal done by this app
  *   is searchable at once. A run of `npm run index` in another process writes its run report into
  *   the data folder's runs/ (lib/admin/paths.ts), which is looked at once a second: its changes
@@ -24,6 +27,8 @@ const DEFAULT_FRESH_SECONDS = 60;
 const STALE_FACTOR = 2;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_REFRESHES = 2;
+const TTL_SPREAD = 0.25;
 
 interface Entry {
   value: unknown;
@@ -84,6 +89,18 @@ export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache 
     return { freshMs: 0, get: (_key, load) => load(), clear: () => {}, size: 0 };
   }
   const staleMs = freshMs * STALE_FACTOR;
+  // Refreshes of stale answers wait for one of MAX_REFRESHES slots (a slot is handed on, not freed, when one is waiting).
+  let refreshing = 0;
+  const waiting: Array<() => void> = [];
+  const acquire = async () => {
+    if (refreshing < MAX_REFRESHES) refreshing++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else refreshing--;
+  };
   const cache = new LRUCache<string, Entry, Loader>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
@@ -97,9 +114,19 @@ export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache 
     noDeleteOnFetchRejection: false,
     // An entry pushed out while its search runs still gets its answer to the readers waiting.
     ignoreFetchAbort: true,
-    fetchMethod: async (_key, _stale, { context }) => {
-      const value = await context();
-      return { value, bytes: sizeOf(value) };
+    fetchMethod: async (_key, stale, { context, options }) => {
+      options.ttl = Math.round(freshMs * (1 - TTL_SPREAD + Math.random() * 2 * TTL_SPREAD));
+      if (stale === undefined) {
+        const value = await context();
+        return { value, bytes: sizeOf(value) };
+      }
+      await acquire();
+      try {
+        const value = await context();
+        return { value, bytes: sizeOf(value) };
+      } finally {
+        release();
+      }
     },
   });
   return {

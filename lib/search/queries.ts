@@ -131,10 +131,14 @@ function regionFacet(fields: readonly RegionField[], distribution: Record<string
   return null;
 }
 
-/** One page of results with the facet counts of all of them. */
-export async function searchReports(params: SearchParams): Promise<SearchResult> {
+/**
+ * One page of results with the facet counts of all of them, from the search cache unless
+ * `cached: false` (for a caller that caches what it makes of the result itself: a cached answer
+ * made from another cached answer could outlive both).
+ */
+export async function searchReports(params: SearchParams, { cached = true } = {}): Promise<SearchResult> {
   const prepared = prepareSearch(params);
-  const result = await cachedAnswer({ search: prepared.body }, () => runSearch(prepared));
+  const result = cached ? await cachedAnswer({ search: prepared.body }, () => runSearch(prepared)) : await runSearch(prepared);
   return { ...result, params };
 }
 

@@ -40,11 +40,11 @@ describe('search cache', () => {
   });
 
   it('serves a stale answer once while it refreshes, then the new one', async () => {
-    const cache = createSearchCache({ freshMs: 200 });
+    const cache = createSearchCache({ freshMs: 400 }); // each answer fresh 300–500 ms, too old past 700
     const { state, load } = counter(10);
     assert.equal(await cache.get('k', load), 'a1');
-    await sleep(250);
-    assert.equal(await cache.get('k', load), 'a1'); // stale (within 400 ms), refresh started
+    await sleep(550);
+    assert.equal(await cache.get('k', load), 'a1'); // stale, refresh started
     let next = 'a1';
     for (let i = 0; i < 50 && next === 'a1'; i++) {
       await sleep(10);
@@ -55,7 +55,7 @@ describe('search cache', () => {
   });
 
   it('waits for a new answer past twice the fresh time', async () => {
-    const cache = createSearchCache({ freshMs: 60 });
+    const cache = createSearchCache({ freshMs: 60 }); // too old past 105–135 ms
     const { state, load } = counter(5);
     assert.equal(await cache.get('k', load), 'a1');
     await sleep(150);
@@ -63,14 +63,38 @@ describe('search cache', () => {
     assert.equal(state.calls, 2);
   });
 
+  it('refreshes at most two stale answers at a time, and refreshes them all', async () => {
+    const cache = createSearchCache({ freshMs: 400 });
+    let running = 0;
+    let most = 0;
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      running++;
+      most = Math.max(most, running);
+      await sleep(20);
+      running--;
+      return calls;
+    };
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const key of keys) await cache.get(key, load);
+    await sleep(550);
+    most = 0;
+    const stale = await Promise.all(keys.map((key) => cache.get(key, load)));
+    assert.deepEqual(stale, [1, 2, 3, 4, 5, 6], 'every reader gets the stale answer at once');
+    for (let i = 0; i < 50 && calls < 12; i++) await sleep(10);
+    assert.equal(calls, 12, 'all six refreshed');
+    assert.ok(most <= 2, `at most two at a time (saw ${most})`);
+  });
+
   it('never caches a failure, and a failed refresh drops the old answer', async () => {
-    const cache = createSearchCache({ freshMs: 200 });
+    const cache = createSearchCache({ freshMs: 400 });
     const { state, load } = counter(5);
     state.fail = true;
     await assert.rejects(cache.get('k', load), /engine down/);
     state.fail = false;
     assert.equal(await cache.get('k', load), 'a2');
-    await sleep(250);
+    await sleep(550);
     state.fail = true;
     assert.equal(await cache.get('k', load), 'a2'); // stale while the refresh fails
     await sleep(100);
