@@ -1,5 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { parseCompareParams } from './lib/compare/params';
+import { parseSearchParams } from './lib/search/params';
 
 /**
  * Runs before every page and the admin API (Next 16's proxy, formerly middleware; the matcher at
@@ -11,7 +13,8 @@ import { NextResponse, type NextRequest } from 'next/server';
  *    the chunks they import). Styles allow 'unsafe-inline': React style attributes and recharts
  *    set inline styles, and a style cannot run code. HSTS only when the request came over HTTPS.
  *    The static headers (nosniff, referrer policy, frame options) are in next.config.mjs.
- * 2. A sign-in check for /admin and /api/admin: without a valid session (the JWT decrypts with
+ * 2. HTTP 400 for a page whose query string its parser refuses (PAGE_PARSERS).
+ * 3. A sign-in check for /admin and /api/admin: without a valid session (the JWT decrypts with
  *    AUTH_SECRET and has not expired) → a real 303 to the sign-in page, or 401. Pages need this to
  *    get an HTTP redirect at all: the root loading.tsx makes every page stream, so a redirect from
  *    inside a page arrives as a 200 with a client-side redirect. It is not the only check: every
@@ -36,6 +39,23 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
+}
+
+/**
+ * Pages whose query string one parser reads (the same one the page uses): a query it refuses is
+ * answered with HTTP 400, as the APIs do, while the page still shows its plain message. The status
+ * has to be set here: the pages stream (loading.tsx), so theirs is sent before they run.
+ */
+const PAGE_PARSERS: Record<string, (raw: URLSearchParams) => { ok: boolean }> = {
+  '/': parseSearchParams,
+  '/stats': parseSearchParams,
+  '/coverage': parseSearchParams,
+  '/compare': parseCompareParams,
+};
+
+function refusedQuery(request: NextRequest): boolean {
+  const parse = PAGE_PARSERS[request.nextUrl.pathname];
+  return Boolean(parse && request.nextUrl.search && !parse(request.nextUrl.searchParams).ok);
 }
 
 async function hasValidSession(request: NextRequest): Promise<boolean> {
@@ -81,7 +101,7 @@ export async function proxy(request: NextRequest) {
     // Where a signed-out admin page sends people back to after sign-in (app/admin/layout.tsx).
     if (isAdminPage) requestHeaders.set('x-admin-path', `${pathname}${search}`);
     else requestHeaders.delete('x-admin-path');
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response = NextResponse.next({ request: { headers: requestHeaders }, ...(refusedQuery(request) ? { status: 400 } : {}) });
     response.headers.set('content-security-policy', csp);
   }
   if (https) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
