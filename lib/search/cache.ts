@@ -13,8 +13,9 @@ import { indexGeneration } from './generation';
  *   gets ±25% so that answers made together do not all expire together). After that and up to
  *   twice the setting, the old answer is served once more while a new one is fetched
  *   (stale-while-revalidate), so no reader waits for a refresh; older answers are fetched anew.
- *   At most two refreshes run at a time: readers have an answer meanwhile, and a burst of
- *   refreshes would take the CPU from the searches people are waiting for.
+ *   Refreshes run two at a time, a third waiting up to 250 ms for its turn: readers have an
+ *   answer meanwhile, and a burst of refreshes would take the CPU from the searches people are
+ *   waiting for.
  * - Keyed by the index generation (generation.ts): an upload, reindex or removal done by this app
  *   is searchable at once. A run of `npm run index` in another process writes its run report into
  *   the data folder's runs/ (lib/admin/paths.ts), which is looked at once a second: its changes
@@ -28,6 +29,7 @@ const STALE_FACTOR = 2;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_REFRESHES = 2;
+const MAX_SLOT_WAIT_MS = 250;
 const TTL_SPREAD = 0.25;
 
 interface Entry {
@@ -89,13 +91,27 @@ export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache 
     return { freshMs: 0, get: (_key, load) => load(), clear: () => {}, size: 0 };
   }
   const staleMs = freshMs * STALE_FACTOR;
-  // Refreshes of stale answers wait for one of MAX_REFRESHES slots (a slot is handed on, not freed, when one is waiting).
+  // Refreshes of stale answers wait for one of MAX_REFRESHES slots (a slot is handed on, not freed,
+  // when one is waiting), but never longer than MAX_SLOT_WAIT_MS: a reader may be waiting for one
+  // (an answer past its stale limit), and must not queue behind a burst of refreshes.
   let refreshing = 0;
   const waiting: Array<() => void> = [];
-  const acquire = async () => {
-    if (refreshing < MAX_REFRESHES) refreshing++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-  };
+  const acquire = () =>
+    new Promise<boolean>((resolve) => {
+      if (refreshing < MAX_REFRESHES) {
+        refreshing++;
+        return resolve(true);
+      }
+      const take = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(take), 1);
+        resolve(false);
+      }, MAX_SLOT_WAIT_MS);
+      waiting.push(take);
+    });
   const release = () => {
     const next = waiting.shift();
     if (next) next();
@@ -120,12 +136,12 @@ export function createSearchCache({ freshMs }: SearchCacheOptions): SearchCache 
         const value = await context();
         return { value, bytes: sizeOf(value) };
       }
-      await acquire();
+      const held = await acquire();
       try {
         const value = await context();
         return { value, bytes: sizeOf(value) };
       } finally {
-        release();
+        if (held) release();
       }
     },
   });
