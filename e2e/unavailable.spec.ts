@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { createMeiliClient } from '../lib/search/client';
 import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../lib/search/embedded';
 import { getOrCreateSearchKey } from '../lib/search/keys';
 import { projectRoot } from '../lib/search/local-env';
+import { startNext, stopChild } from '../scripts/support/bench-harness';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -16,7 +17,6 @@ import { expect, test } from './support/fixtures';
  * port and data, and checks that everything recovers without touching the app.
  */
 
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 const ENGINE_WORDS = /meilisearch|ECONNREFUSED|ECONNRESET|EngineError|stack|node_modules/i;
 
 let dataDir: string;
@@ -39,40 +39,19 @@ test.beforeAll(async () => {
   const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: masterKey }), 'reports');
   const port = await findFreePort();
   base = `http://localhost:${port}`;
-  app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'ignore', 'ignore'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(port),
-      MEILI_URL: meili.url,
-      MEILI_SEARCH_KEY: searchKey,
-      MEILI_INDEX: 'reports',
-      MEILI_MASTER_KEY: '',
-      NIANBAO_DATA_DIR: path.join(dataDir, 'app-data'),
-      AUTH_SECRET: generateSecret(),
-      AUTH_TRUST_HOST: 'true',
-    },
+  app = await startNext(port, {
+    PORT: String(port),
+    MEILI_URL: meili.url,
+    MEILI_SEARCH_KEY: searchKey,
+    MEILI_INDEX: 'reports',
+    NIANBAO_DATA_DIR: path.join(dataDir, 'app-data'),
+    AUTH_SECRET: generateSecret(),
+    AUTH_TRUST_HOST: 'true',
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || app.exitCode !== null) throw new Error('next start did not come up');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 });
 
 test.afterAll(async () => {
-  if (app && app.exitCode === null) {
-    app.kill('SIGTERM');
-    await new Promise((resolve) => app!.once('exit', resolve));
-  }
+  await stopChild(app);
   await meili?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,7 +1,8 @@
 /**
  * What the benchmarks share: a synthetic corpus on disk, a current production build, an embedded
  * Meilisearch with the corpus indexed (or kept from a previous run), `next start` with the
- * search-only key, and the quantiles they print.
+ * search-only key, and the quantiles they print. e2e/unavailable.spec.ts starts and stops its own
+ * `next start` with startNext/stopChild too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
