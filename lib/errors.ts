@@ -27,6 +27,17 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'internal:report': '服务器出了点问题，请稍后再试。',
 };
 
+/** A JSON answer as status, headers and body text: what both kinds of route handler send. */
+export interface JsonReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function replyResponse(reply: JsonReply): Response {
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
 export class AppError extends Error {
   readonly type: ErrorType;
   readonly surface: Surface;
@@ -49,8 +60,13 @@ export class AppError extends Error {
     this.status = STATUS[type];
   }
 
+  /** The answer as plain parts, for handlers that write to Node's response (pages/api). */
+  toReply(): JsonReply {
+    return { status: this.status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify({ error: this.message, code: this.code }) };
+  }
+
   toResponse(): Response {
-    return Response.json({ error: this.message, code: this.code }, { status: this.status, headers: { 'cache-control': 'no-store' } });
+    return replyResponse(this.toReply());
   }
 }
 
@@ -72,10 +88,15 @@ export function isAppError(error: unknown): error is AppError {
  * a plain 500 that says nothing about the cause.
  */
 export function errorResponse(error: unknown, surface: Surface = 'search'): Response {
+  return replyResponse(errorReply(error, surface));
+}
+
+/** errorResponse's answer as plain parts (pages/api handlers). */
+export function errorReply(error: unknown, surface: Surface = 'search'): JsonReply {
   if (isAppError(error)) {
     if (error.status >= 500) console.error(`[${error.code}]`, error.cause ?? error);
-    return error.toResponse();
+    return error.toReply();
   }
   console.error(`[internal:${surface}]`, error);
-  return new AppError(`internal:${surface}`).toResponse();
+  return new AppError(`internal:${surface}`).toReply();
 }

@@ -205,7 +205,7 @@ const session = benchSession({
 });
 
 try {
-  const { engine, port, corpusDir } = await session.start('/api/search/route', count);
+  const { engine, port, corpusDir } = await session.start('/api/search', count);
   const base = `http://localhost:${port}`;
   say(`next start on ${base}; ${connections} connections × ${duration} s per run`);
 

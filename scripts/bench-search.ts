@@ -145,7 +145,7 @@ async function firstLoadJs(port: number, pathAndQuery: string): Promise<{ files:
 const session = benchSession({ args, say });
 
 try {
-  const { engine, port } = await session.start('/api/search/route', count);
+  const { engine, port } = await session.start('/api/search', count);
   const { meili, searchKey } = engine;
 
   const searches = await searchSet(meili.url, searchKey);

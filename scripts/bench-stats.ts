@@ -91,7 +91,7 @@ async function timeApi(port: number, params: SearchParams): Promise<{ ms: number
 const session = benchSession({ args, say });
 
 try {
-  const { engine, port } = await session.start('/api/stats/route', count);
+  const { engine, port } = await session.start('/api/stats', count);
   const { meili, searchKey } = engine;
 
   const sets = await combinations(meili.url, searchKey);

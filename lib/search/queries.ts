@@ -1,4 +1,6 @@
-import 'server-only';
+// Server code, never in a browser bundle: not marked with `server-only`, which throws when loaded
+// by pages/api/search.ts (a Pages Router API route, see there); test/security/client-imports.test.ts
+// checks that no client component reaches this module (or node:http, or a secret).
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { SearchUnavailableError } from '../errors';
 import { searchCache } from './cache';

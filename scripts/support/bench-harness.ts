@@ -49,14 +49,16 @@ export async function ensureCorpus(count: number, dir: string | undefined, say: 
   return { dir: target, temporary: !dir };
 }
 
-/** Builds the app when the build is missing, lacks `route`, or is older than the sources. */
+/** Builds the app when the build is missing, lacks `route` (a path: "/api/search"), or is older than the sources. */
 export async function ensureBuild(options: { route: string; noBuild: boolean; say: (m: string) => void }): Promise<void> {
   const { say } = options;
   const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
-  const routes = path.join(projectRoot, '.next', 'app-path-routes-manifest.json');
+  // App Router routes map "/api/stats/route" to "/api/stats"; Pages Router ones are keyed "/api/search".
+  const manifests = [path.join(projectRoot, '.next', 'app-path-routes-manifest.json'), path.join(projectRoot, '.next', 'server', 'pages-manifest.json')];
+  const hasRoute = () => manifests.some((file) => existsSync(file) && readFileSync(file, 'utf8').includes(`"${options.route}"`));
   let state: 'missing' | 'stale' | 'current';
-  if (!existsSync(buildId) || !existsSync(routes)) state = 'missing';
-  else if (!readFileSync(routes, 'utf8').includes(options.route)) state = 'stale';
+  if (!existsSync(buildId)) state = 'missing';
+  else if (!hasRoute()) state = 'stale';
   else state = nextBuildState(projectRoot);
   if (state === 'current') return say('next build: current');
   if (options.noBuild) {

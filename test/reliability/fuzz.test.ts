@@ -4,7 +4,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
 import { GET as exportRoute } from '../../app/api/search/export/route';
-import { GET as searchRoute } from '../../app/api/search/route';
+import searchApi from '../../pages/api/search';
+import { serveNodeRoute, type ServedRoute } from '../support/node-route';
 import { parseSearchParams } from '../../lib/search/params';
 import { prepareSearch } from '../../lib/search/request';
 import { prepareStats } from '../../lib/stats/request';
@@ -31,7 +32,7 @@ interface Endpoint {
  * it is merged here the endpoint is skipped, and the test says so.
  */
 const ENDPOINTS: Endpoint[] = [
-  { path: '/api/search', load: async () => searchRoute },
+  { path: '/api/search', load: async () => (request) => searchRoute.fetch(request) },
   { path: '/api/search/export', load: async () => exportRoute },
   {
     path: '/api/stats',
@@ -48,10 +49,13 @@ const ENGINE_WORDS = /meili|node_modules|TypeError|RangeError|SyntaxError|invali
 const HAN = /\p{Script=Han}/u;
 
 let fixture: SearchFixture;
+let searchRoute: ServedRoute;
 before(async () => {
   fixture = await startSearchFixture();
+  searchRoute = await serveNodeRoute(searchApi);
 });
 after(async () => {
+  await searchRoute?.close();
   await fixture?.meili.stop();
 });
 

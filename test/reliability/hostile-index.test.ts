@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
-import { GET as searchRoute } from '../../app/api/search/route';
+import searchApi from '../../pages/api/search';
+import { serveNodeRoute, type ServedRoute } from '../support/node-route';
 import { formatSummary, runIndex, type IndexRunResult } from '../../lib/indexer';
 import { INGEST_ERROR_CODES } from '../../lib/ingest';
 import { createMeiliClient } from '../../lib/search/client';
@@ -23,8 +24,10 @@ let meili: TestMeili;
 let suite: HostileSuite;
 let result: IndexRunResult;
 let peakRssMb = 0;
+let searchRoute: ServedRoute;
 
 before(async () => {
+  searchRoute = await serveNodeRoute(searchApi);
   meili = await startTestMeili();
   suite = await writeHostileSuite(tempDir('nianbao-hostile-'));
   result = await runIndex({ paths: suite.paths, connection: { url: meili.url, apiKey: meili.masterKey }, index: 'reports', runsDir: null, baseDir: suite.dir });
@@ -37,6 +40,7 @@ before(async () => {
   delete process.env.MEILI_MASTER_KEY;
 });
 after(async () => {
+  await searchRoute?.close();
   await meili?.stop();
 });
 
@@ -85,7 +89,7 @@ test('every failure reason is one plain line starting with a named code', () => 
 test('every file expected indexed is found by a search through the API, and its report opens', async () => {
   for (const c of suite.cases) {
     if (c.expect.outcome !== 'indexed') continue;
-    const response = await searchRoute(new Request(`http://localhost/api/search?q=${encodeURIComponent(c.expect.find)}&size=50`));
+    const response = await searchRoute.fetch(new Request(`http://localhost/api/search?q=${encodeURIComponent(c.expect.find)}&size=50`));
     assert.equal(response.status, 200, c.file);
     const body = (await response.json()) as { hits: Array<{ id: string }> };
     assert.ok(body.hits.some((h) => h.id === c.id), `${JSON.stringify(c.file)}: no hit for ${c.expect.find}`);

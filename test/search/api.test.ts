@@ -2,26 +2,31 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
 import { GET as exportRoute } from '../../app/api/search/export/route';
-import { GET as searchRoute } from '../../app/api/search/route';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import { exportReports, getBodyYears, getReport, searchReports } from '../../lib/search/queries';
 import type { ReportHit, SearchResult } from '../../lib/search/types';
+import { serveNodeRoute, type ServedRoute } from '../support/node-route';
 import { startSearchFixture, type SearchFixture } from '../support/search-index';
+import searchApi from '../../pages/api/search';
 
 /**
  * The search API against a real Meilisearch holding the sample reports and one hostile report,
- * through the route handlers themselves (a Request in, a Response out).
+ * through the route handlers themselves (a Request in, a Response out; /api/search, a Pages Router
+ * handler, over HTTP from node:http).
  */
 
 const HOSTILE = '注入样本：<script>alert(1)</script>与<img src=x onerror=alert(1)>以及<em>强调</em>';
 
 let fixture: SearchFixture;
+let searchRoute: ServedRoute;
 before(async () => {
+  searchRoute = await serveNodeRoute(searchApi);
   fixture = await startSearchFixture([
     { file: 'hostile.txt', organization: '滨海县人民政府', year: 2023, newReceived: 7, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 3], extraText: HOSTILE },
   ]);
 });
 after(async () => {
+  await searchRoute?.close();
   await fixture?.meili.stop();
 });
 
@@ -30,7 +35,7 @@ const BASE = 'http://localhost:3000';
 type SearchBody = Omit<SearchResult, 'params' | 'processingTimeMs'> & { params: string; size: number };
 
 async function search(query: string): Promise<{ status: number; body: SearchBody & { error?: string } }> {
-  const response = await searchRoute(new Request(`${BASE}/api/search${query}`));
+  const response = await searchRoute.fetch(new Request(`${BASE}/api/search${query}`));
   return { status: response.status, body: await response.json() };
 }
 

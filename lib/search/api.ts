@@ -1,14 +1,12 @@
-import { AppError, errorResponse } from '../../../lib/errors';
-import { parseSearchParams, toQueryString } from '../../../lib/search/params';
-import { cachedAnswer, searchReports } from '../../../lib/search/queries';
+import { AppError, errorReply, type JsonReply } from '../errors';
+import { parseSearchParams, toQueryString } from './params';
+import { cachedAnswer, searchReports } from './queries';
 
 /**
- * GET /api/search — the search page's data as JSON, with the page's parameters (lib/search/params.ts).
- * 400 with a plain message for any unknown or malformed parameter, 503 when the engine is away.
+ * GET /api/search — the search page's data as JSON, with the page's parameters (params.ts).
+ * 400 with a plain message for any unknown or malformed parameter or a page past the last, 503
+ * when the engine is away. Served by pages/api/search.ts.
  */
-
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
 
 interface Answer {
   json: string;
@@ -17,10 +15,10 @@ interface Answer {
   engineMs: number;
 }
 
-export async function GET(request: Request): Promise<Response> {
+export async function searchApiReply(searchParams: URLSearchParams): Promise<JsonReply> {
   const started = performance.now();
   try {
-    const parsed = parseSearchParams(new URL(request.url).searchParams);
+    const parsed = parseSearchParams(searchParams);
     if (!parsed.ok) throw new AppError('bad_request:search', parsed.error);
     const query = toQueryString(parsed.params);
     const searchStarted = performance.now();
@@ -42,7 +40,8 @@ export async function GET(request: Request): Promise<Response> {
     if (answer.page > answer.lastPage) {
       throw new AppError('bad_request:search', `页码 ${answer.page} 超出范围：共 ${answer.lastPage} 页。`);
     }
-    return new Response(answer.json, {
+    return {
+      status: 200,
       headers: {
         'content-type': 'application/json',
         'cache-control': 'no-store',
@@ -50,8 +49,9 @@ export async function GET(request: Request): Promise<Response> {
         // made), the search call (near zero when the cache answered), the whole handler.
         'server-timing': `engine;dur=${answer.engineMs}, search;dur=${searchMs.toFixed(1)}, handler;dur=${(performance.now() - started).toFixed(1)}`,
       },
-    });
+      body: answer.json,
+    };
   } catch (error) {
-    return errorResponse(error, 'search');
+    return errorReply(error, 'search');
   }
 }

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from '../support/temp';
+
+/**
+ * What `import 'server-only'` would guard, checked from the sources: no module a browser loads
+ * (a 'use client' file and everything it imports, type-only imports aside) imports a Node builtin
+ * (node:http, node:fs, … — the engine connection, the data folder) or reads an environment
+ * variable other than NODE_ENV and NEXT_PUBLIC_* (the keys and secrets). lib/search/queries.ts and
+ * engine.ts cannot carry `server-only`: pages/api/search.ts loads them, and there the package throws.
+ * The build's secrets scan (npm run check:secrets) checks the output as well.
+ */
+
+const SOURCE_DIRS = ['app', 'components', 'lib', 'pages'];
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs'];
+const NODE_BUILTINS = new Set(['fs', 'http', 'https', 'net', 'child_process', 'path', 'os', 'crypto', 'stream', 'zlib', 'worker_threads', 'module', 'url', 'util', 'events', 'buffer', 'dns', 'tls', 'cluster', 'readline', 'v8', 'vm']);
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) sourceFiles(full, out);
+    else if (EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+const isClientModule = (text: string) => /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(text);
+
+/** The specifiers a module loads at run time (type-only imports and exports are erased). */
+function runtimeImports(text: string): string[] {
+  const out: string[] = [];
+  const statement = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^'";]*?)\s*(?:from\s*)?['"]([^'"]+)['"]/g;
+  for (const m of text.matchAll(statement)) {
+    if (m[2]) continue;
+    // `import { type A, type B } from` loads nothing either.
+    const names = m[3]?.match(/^\{([^}]*)\}$/)?.[1];
+    if (names && names.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
+    if (m[1] === 'export' && !/from\s*$|^\*|^\{/.test(`${m[3]} from`)) continue;
+    out.push(m[4]!);
+  }
+  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  return out;
+}
+
+function resolveLocal(from: string, specifier: string): string | null {
+  let base: string;
+  if (specifier.startsWith('@/')) base = path.join(repoRoot, specifier.slice(2));
+  else if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
+  else return null;
+  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, 'index' + e))]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+interface Problem {
+  file: string;
+  chain: string[];
+  what: string;
+}
+
+/** Walks the local import graph from `entry`; returns what a browser must not load. */
+function serverOnlyReach(entry: string): { visited: number; problems: Problem[] } {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  const walk = (file: string, chain: string[]) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    const here = [...chain, path.relative(repoRoot, file)];
+    for (const m of text.matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[)/g)) {
+      const name = m[1];
+      if (name === 'NODE_ENV' || name?.startsWith('NEXT_PUBLIC_')) continue;
+      problems.push({ file, chain: here, what: `reads process.env${name ? `.${name}` : '[…]'}` });
+    }
+    for (const specifier of runtimeImports(text)) {
+      const bare = specifier.replace(/^node:/, '').split('/')[0]!;
+      if (specifier.startsWith('node:') || NODE_BUILTINS.has(bare)) problems.push({ file, chain: here, what: `imports ${specifier}` });
+      else if (specifier === 'server-only') problems.push({ file, chain: here, what: "imports 'server-only'" });
+      const local = resolveLocal(file, specifier);
+      if (local) walk(local, here);
+    }
+  };
+  walk(entry, []);
+  return { visited: seen.size, problems };
+}
+
+const clientModules = SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(repoRoot, d))).filter((f) => isClientModule(readFileSync(f, 'utf8')));
+
+test('the client components are found (the check below has something to check)', () => {
+  assert.ok(clientModules.length >= 15, `${clientModules.length} 'use client' modules`);
+  const names = clientModules.map((f) => path.relative(repoRoot, f));
+  assert.ok(names.includes(path.join('app', 'stats', 'stats-charts.tsx')), names.join(', '));
+});
+
+test('no module a browser loads imports a Node builtin or server-only, or reads a secret from the environment', () => {
+  const problems: string[] = [];
+  let visited = 0;
+  for (const file of clientModules) {
+    const reach = serverOnlyReach(file);
+    visited += reach.visited;
+    for (const p of reach.problems) problems.push(`${p.chain.join(' → ')}: ${p.what}`);
+  }
+  assert.ok(visited > clientModules.length, 'the walk followed imports');
+  assert.deepEqual(problems, []);
+});
+
+test('the check sees a server module: the search API reaches node:http and the engine settings', () => {
+  const reach = serverOnlyReach(path.join(repoRoot, 'lib', 'search', 'api.ts'));
+  const what = reach.problems.map((p) => `${path.relative(repoRoot, p.file)}: ${p.what}`);
+  assert.ok(what.some((w) => w.startsWith(path.join('lib', 'search', 'engine.ts')) && w.endsWith('node:http')), what.join('\n'));
+  assert.ok(what.some((w) => /reads process\.env/.test(w)), what.join('\n'));
+});
+
+test('type-only imports load nothing', () => {
+  assert.deepEqual(runtimeImports("import type { A } from './a';\nimport { type B, type C } from './b';\nimport { d } from './d';\nexport type { E } from './e';\nexport { f } from './f';\nimport './g';"), ['./d', './f', './g']);
+});
