@@ -88,6 +88,9 @@ function eachOf(paths: readonly string[]): () => string {
   return () => paths[i++ % paths.length]!;
 }
 
+/** A request without an answer after this long is an error (autocannon's timeout). */
+const TIMEOUT_SECONDS = 10;
+
 /** Seconds of load before a timed run whose answers are not counted (see `load`). */
 const WARMUP_SECONDS = 5;
 
@@ -113,7 +116,7 @@ function load(label: string, base: string, nextPath: () => string, seconds: numb
         url: base,
         connections,
         duration: until ? 3600 : seconds + skip,
-        timeout: 10,
+        timeout: TIMEOUT_SECONDS,
         headers: { 'accept-encoding': 'identity' },
         requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: nextPath() }) }],
       },
@@ -130,7 +133,8 @@ function load(label: string, base: string, nextPath: () => string, seconds: numb
           p95: quantile(sorted, 0.95),
           p99: quantile(sorted, 0.99),
           max: sorted[sorted.length - 1] ?? NaN,
-          errors: result.errors + result.timeouts,
+          // autocannon counts a timeout among its errors too.
+          errors: result.errors,
           errorKinds,
           non2xx: result.non2xx,
           statuses,
@@ -145,7 +149,9 @@ function load(label: string, base: string, nextPath: () => string, seconds: numb
       counted++;
     });
     instance.on('reqError', (error) => {
-      const kind = error.code ?? error.message.slice(0, 40);
+      // A timeout is reported TIMEOUT_SECONDS after its request was sent; counted by when it was sent.
+      const sentAt = performance.now() - started - (error.message === 'request timed out' ? TIMEOUT_SECONDS * 1000 : 0);
+      const kind = `${error.code ?? error.message.slice(0, 40)}${sentAt < skip * 1000 ? ' (sent in the warm-up)' : ''}`;
       errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     });
     void until?.then(() => instance.stop());
