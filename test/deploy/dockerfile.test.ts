@@ -59,6 +59,14 @@ test('runner: standalone output and static files, non-root, port 3000, health ch
   assert.match(runner, /HOSTNAME=0\.0\.0\.0/, 'the standalone server must listen on all interfaces');
 });
 
+test('runner: the data folder exists in the image and belongs to the app user (a new volume takes its owner)', () => {
+  const runner = stage('runner').lines.join('\n');
+  assert.match(runner, /mkdir -p [^\n]*\/app\/data\/runs/);
+  assert.match(runner, /chown -R node:node \/app\/data/);
+  // Before USER: a plain user could not create or chown it.
+  assert.ok(runner.indexOf('chown -R node:node /app/data') < runner.lastIndexOf('USER node'));
+});
+
 test('both images run as a non-root user', () => {
   for (const name of ['runner', 'indexer']) {
     const users = stage(name).lines.filter((l) => /^USER\s/i.test(l));

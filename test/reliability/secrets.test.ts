@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { findSecrets, secretsFrom } from '../../scripts/check-secrets';
+import { findPrivateFiles, findSecrets, secretsFrom } from '../../scripts/check-secrets';
 import { tempDir } from '../support/temp';
 
 /** The scan that runs on .next/ after every build (scripts/test-all.mjs): it must find what is there. */
@@ -27,4 +27,26 @@ test('a secret anywhere under the folder is found, in text and in binary files; 
   assert.deepEqual(findings.map((f) => f.file).sort(), [path.join('server', 'cache.bin'), path.join('static', 'main.js')]);
   assert.ok(findings.every((f) => f.secret === 'MEILI_MASTER_KEY (environment)'));
   assert.deepEqual(findSecrets(dir, []), []);
+});
+
+test('.env files and the private parts of a data folder are found in a build by their path, whatever they hold', () => {
+  const dir = tempDir();
+  const files = {
+    'standalone/.env.local': 'MEILI_MASTER_KEY=x',
+    'standalone/.env': '',
+    'standalone/data/admin/users': 'a@b.c:$2b$…',
+    'standalone/data/meili/data.ms/auth/data.mdb': 'binary',
+    'standalone/data/reports/web/001.txt': '2023年政府信息公开工作年度报告',
+    'standalone/server.js': 'const env = ".env.local"',
+    'server/app/admin/page.js': 'x',
+    'static/environment.js': 'x',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  assert.deepEqual(
+    findPrivateFiles(dir).sort(),
+    ['standalone/.env', 'standalone/.env.local', 'standalone/data/admin/users', 'standalone/data/meili/data.ms/auth/data.mdb'].map((f) => path.join(...f.split('/'))),
+  );
 });
