@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../../lib/errors';
+import { AppError, type JsonReply } from '../../lib/errors';
 import { searchApiReply } from '../../lib/search/api';
 
 /**
@@ -18,20 +18,20 @@ import { searchApiReply } from '../../lib/search/api';
 
 export const config = { api: { bodyParser: false } };
 
-const ALLOWED = 'GET, HEAD';
-
 /** The query string of a request target, as URLSearchParams (which never throws on bad escapes). */
 function queryOf(target = ''): URLSearchParams {
   const mark = target.indexOf('?');
   return new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1));
 }
 
+function methodNotAllowed(): JsonReply {
+  const refused = new AppError('bad_request:search', '只支持 GET 请求。').toReply();
+  return { ...refused, status: 405, headers: { ...refused.headers, allow: 'GET, HEAD' } };
+}
+
 export default async function handler(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const reply =
-    request.method === 'GET' || request.method === 'HEAD'
-      ? await searchApiReply(queryOf(request.url))
-      : { ...new AppError('bad_request:search', '只支持 GET 请求。').toReply(), status: 405 };
-  const headers = reply.status === 405 ? { ...reply.headers, allow: ALLOWED } : reply.headers;
-  response.writeHead(reply.status, { ...headers, 'content-length': Buffer.byteLength(reply.body) });
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  const reply = reading ? await searchApiReply(queryOf(request.url)) : methodNotAllowed();
+  response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
   response.end(request.method === 'HEAD' ? undefined : reply.body);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/temp';
@@ -15,7 +16,6 @@ import { repoRoot } from '../support/temp';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'pages'];
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs'];
-const NODE_BUILTINS = new Set(['fs', 'http', 'https', 'net', 'child_process', 'path', 'os', 'crypto', 'stream', 'zlib', 'worker_threads', 'module', 'url', 'util', 'events', 'buffer', 'dns', 'tls', 'cluster', 'readline', 'v8', 'vm']);
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -78,8 +78,7 @@ function serverOnlyReach(entry: string): { visited: number; problems: Problem[] 
       problems.push({ file, chain: here, what: `reads process.env${name ? `.${name}` : '[…]'}` });
     }
     for (const specifier of runtimeImports(text)) {
-      const bare = specifier.replace(/^node:/, '').split('/')[0]!;
-      if (specifier.startsWith('node:') || NODE_BUILTINS.has(bare)) problems.push({ file, chain: here, what: `imports ${specifier}` });
+      if (isBuiltin(specifier)) problems.push({ file, chain: here, what: `imports ${specifier}` });
       else if (specifier === 'server-only') problems.push({ file, chain: here, what: "imports 'server-only'" });
       const local = resolveLocal(file, specifier);
       if (local) walk(local, here);

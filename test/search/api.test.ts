@@ -336,3 +336,17 @@ test('503 with a plain message when Meilisearch is down (and never an engine mes
   }
   assert.ok(errors.length >= 3, 'the cause is logged on the server');
 });
+
+test('/api/search answers HEAD without a body and refuses other methods with 405, Allow and a plain message', async () => {
+  const head = await searchRoute.fetch(new Request(`${BASE}/api/search?q=${encodeURIComponent('依申请')}`, { method: 'HEAD' }));
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get('content-type'), 'application/json');
+  assert.equal(await head.text(), '');
+  for (const method of ['POST', 'PUT', 'DELETE']) {
+    const refused = await searchRoute.fetch(new Request(`${BASE}/api/search`, { method }));
+    assert.equal(refused.status, 405, method);
+    assert.equal(refused.headers.get('allow'), 'GET, HEAD');
+    const body = (await refused.json()) as { error: string };
+    assert.match(body.error, /只支持 GET/);
+  }
+});
