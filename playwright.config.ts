@@ -26,7 +26,12 @@ const appServer: WebServerConfig = {
   gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   stdout: 'ignore',
   stderr: 'pipe',
-  env: { NEXT_TELEMETRY_DISABLED: '1', E2E_PORT: String(port), E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
+  env: {
+    NEXT_TELEMETRY_DISABLED: '1',
+    E2E_PORT: String(port),
+    E2E_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+    E2E_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+  },
 };
 
 const webServers: WebServerConfig[] = [appServer];

@@ -5,9 +5,5 @@ import type { HighlightedText as Segments } from '@/lib/search/types';
  * containing `<script>` or `<em>` shows those characters and never runs or styles them.
  */
 export function HighlightedText({ segments }: { segments: Segments }) {
-  return (
-    <>
-      {segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}
-    </>
-  );
+  return <>{segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }

@@ -33,6 +33,11 @@ export function formatCount(value: number | null | undefined): string {
 }
 
 /** The place names of a report, province first, without gaps. */
-export function regionParts(place: { province: string | null; city: string | null; county: string | null; township: string | null }): Array<{ field: RegionField; name: string }> {
+export function regionParts(place: {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+}): Array<{ field: RegionField; name: string }> {
   return REGION_FIELDS.flatMap((field) => (place[field] ? [{ field, name: place[field] as string }] : []));
 }

@@ -19,7 +19,12 @@ const log = (message) => process.stderr.write(`[app] ${message}\n`);
  * task has no index uid and only such keys may see it).
  */
 const KEY_SPECS = {
-  search: (index) => ({ name: `nianbao-search:${index}`, actions: ['search'], indexes: [index], description: `Search-only key for the Nianbao web app, scoped to the "${index}" index` }),
+  search: (index) => ({
+    name: `nianbao-search:${index}`,
+    actions: ['search'],
+    indexes: [index],
+    description: `Search-only key for the Nianbao web app, scoped to the "${index}" index`,
+  }),
   indexing: (index) => ({
     name: `nianbao-indexing:${index}`,
     actions: ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'],

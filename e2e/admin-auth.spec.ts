@@ -79,7 +79,12 @@ test.describe('signed out', () => {
   test('every admin API answers 401, also with bypass headers', async ({ request }) => {
     for (const { method, path } of ADMIN_APIS) {
       for (const headers of BYPASS_ATTEMPTS) {
-        const response = await request.fetch(path, { method, headers: { ...headers, 'content-type': 'application/json' }, data: method === 'GET' ? undefined : '{"mode":"full"}', maxRedirects: 0 });
+        const response = await request.fetch(path, {
+          method,
+          headers: { ...headers, 'content-type': 'application/json' },
+          data: method === 'GET' ? undefined : '{"mode":"full"}',
+          maxRedirects: 0,
+        });
         expect(response.status(), `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
         expect((await response.json()).error).toBe('unauthorized');
       }

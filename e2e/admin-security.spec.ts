@@ -83,7 +83,8 @@ test.describe('security headers and CSP', () => {
     expect(scripts.length).toBeGreaterThan(0);
     const bodies = [await page.content()];
     for (const src of scripts) bodies.push(await (await page.request.get(src)).text());
-    for (const path of ['/api/admin/runs', '/api/admin/runs/current', '/api/admin/collection?limit=500']) bodies.push(await (await page.request.get(path)).text());
+    for (const path of ['/api/admin/runs', '/api/admin/runs/current', '/api/admin/collection?limit=500'])
+      bodies.push(await (await page.request.get(path)).text());
     for (const body of bodies) {
       expect(body).not.toMatch(/\$2[aby]\$\d\d\$/);
       expect(body).not.toMatch(/apiKey|masterKey|searchKey|AUTH_SECRET=/);

@@ -68,7 +68,10 @@ test.describe('compare', () => {
 
   test('the table sorts by any column (figures largest first)', async ({ page }) => {
     const compare = new ComparePage(page);
-    const qs = new URLSearchParams([['body', SHETANG], ['body', GANQUAN]]);
+    const qs = new URLSearchParams([
+      ['body', SHETANG],
+      ['body', GANQUAN],
+    ]);
     await compare.goto(`?${qs}`);
     const header = page.getByTestId('sort-applicationsNew');
     await header.click();
@@ -111,7 +114,12 @@ test.describe('compare', () => {
     await expect(compare.invalid).toContainText('格式不正确');
     await compare.goto(`?${new URLSearchParams(Array.from({ length: 7 }, (_, i) => ['body', `62050310${i}|政府`]))}`);
     await expect(compare.invalid).toContainText('最多同时比较 6 个机关');
-    await compare.goto(`?${new URLSearchParams([['body', SHETANG], ['body', '999999|没有这个机关']])}`);
+    await compare.goto(
+      `?${new URLSearchParams([
+        ['body', SHETANG],
+        ['body', '999999|没有这个机关'],
+      ])}`,
+    );
     await expect(page.getByTestId('compare-missing')).toContainText('没有这个机关');
     await expect(compare.picked).toHaveCount(1);
     const response = await page.request.get(`/api/compare/export?${new URLSearchParams([['body', SHETANG]])}`);
@@ -123,7 +131,12 @@ test.describe('compare', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     test('the comparison fits the screen; the table scrolls inside its box', async ({ page }) => {
       const compare = new ComparePage(page);
-      await compare.goto(`?${new URLSearchParams([['body', SHETANG], ['body', GANQUAN]])}`);
+      await compare.goto(
+        `?${new URLSearchParams([
+          ['body', SHETANG],
+          ['body', GANQUAN],
+        ])}`,
+      );
       await expect(compare.chartLines()).toHaveCount(2);
       expect(await compare.fitsViewportWidth()).toBe(true);
     });

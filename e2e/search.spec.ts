@@ -123,7 +123,11 @@ test.describe('search page', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/).filter((line) => line.length > 0);
+    const lines = bytes
+      .subarray(3)
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.length > 0);
     expect(lines[0]).toMatch(/^id,机构,省,市,县/);
     expect(lines.length - 1).toBe(total);
     // The same reports as the page lists, in the same order.

@@ -36,7 +36,12 @@ test.describe('stats', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), stats.card('applications').getByTestId('chart-csv').click()]);
     expect(download.suggestedFilename()).toBe('nianbao-applications-甘肃省-天水市-麦积区.csv');
     const csv = (await readFile(await download.path())).toString('utf8');
-    expect(csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toEqual(['年度,新收申请（件）,给出数字的报告（份）', '2022,17,3', '2023,28,2']);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual(['年度,新收申请（件）,给出数字的报告（份）', '2022,17,3', '2023,28,2']);
   });
 
   test('changing a filter updates the charts and the URL; small samples are labelled', async ({ page }) => {

@@ -34,7 +34,13 @@ test.beforeAll(async () => {
   masterKey = generateSecret();
   meili = await startEmbeddedMeili({ dataDir, masterKey, announce: false });
   enginePort = Number(new URL(meili.url).port);
-  const indexed = await runIndex({ paths: [path.join(projectRoot, 'data', 'reports')], connection: { url: meili.url, apiKey: masterKey }, index: 'reports', runsDir: null, baseDir: projectRoot });
+  const indexed = await runIndex({
+    paths: [path.join(projectRoot, 'data', 'reports')],
+    connection: { url: meili.url, apiKey: masterKey },
+    index: 'reports',
+    runsDir: null,
+    baseDir: projectRoot,
+  });
   expect(indexed.fatal).toBeNull();
   const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: masterKey }), 'reports');
   const port = await findFreePort();

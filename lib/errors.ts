@@ -62,7 +62,11 @@ export class AppError extends Error {
 
   /** The answer as plain parts, for handlers that write to Node's response (pages/api). */
   toReply(): JsonReply {
-    return { status: this.status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify({ error: this.message, code: this.code }) };
+    return {
+      status: this.status,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify({ error: this.message, code: this.code }),
+    };
   }
 
   toResponse(): Response {

@@ -2,7 +2,20 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `next build` compiles: a file here newer than the build means the build is stale. */
-const BUILD_INPUTS = ['app', 'pages', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts', 'middleware.ts', 'auth.ts', 'auth.config.ts'];
+const BUILD_INPUTS = [
+  'app',
+  'pages',
+  'components',
+  'lib',
+  'public',
+  'next.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'proxy.ts',
+  'middleware.ts',
+  'auth.ts',
+  'auth.config.ts',
+];
 
 function newestMtime(target: string): number {
   let info;

@@ -122,7 +122,9 @@ function chineseNumber(n: number): string {
 function replicateSamples(count: number, out: string): string {
   const bases = [
     ...readdirSync(path.join(projectRoot, 'data/reports/seeds')).map((f) => path.join(projectRoot, 'data/reports/seeds', f)),
-    ...readdirSync(path.join(projectRoot, 'data/reports/files')).filter((f) => f.endsWith('.md')).map((f) => path.join(projectRoot, 'data/reports/files', f)),
+    ...readdirSync(path.join(projectRoot, 'data/reports/files'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join(projectRoot, 'data/reports/files', f)),
   ]
     .sort()
     .map((file) => {
@@ -148,7 +150,11 @@ async function synthesize(count: number, out: string): Promise<string> {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const synthScript = pkg.scripts?.['corpus:synth'];
   if (synthScript && existsSync(path.join(projectRoot, 'scripts/synth-corpus.ts'))) {
-    const code = await runChild(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/synth-corpus.ts'), '--count', String(count), '--out', out], 'inherit');
+    const code = await runChild(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectRoot, 'scripts/synth-corpus.ts'), '--count', String(count), '--out', out],
+      'inherit',
+    );
     if (code.status === 0) return `synthetic reports from npm run corpus:synth`;
     process.stderr.write(`corpus:synth failed (exit ${code.status}); replicating the sample reports instead\n`);
     rmSync(out, { recursive: true, force: true });
@@ -159,7 +165,12 @@ async function synthesize(count: number, out: string): Promise<string> {
 
 // ── Orchestration ───────────────────────────────────────────────────────────────────────────
 
-function runChild(command: string, childArgs: string[], stdout: 'pipe' | 'inherit' = 'pipe', env: Record<string, string> = {}): Promise<{ status: number; out: string }> {
+function runChild(
+  command: string,
+  childArgs: string[],
+  stdout: 'pipe' | 'inherit' = 'pipe',
+  env: Record<string, string> = {},
+): Promise<{ status: number; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, childArgs, { cwd: projectRoot, stdio: ['ignore', stdout, 'inherit'], env: { ...process.env, ...env } });
     let out = '';
@@ -231,7 +242,9 @@ async function main(): Promise<void> {
     process.stdout.write(`bench:index · N = ${count}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`);
 
     const parse = await phase('parse', [corpus, prepared]);
-    process.stdout.write(`parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`);
+    process.stdout.write(
+      `parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`,
+    );
 
     const engine = await withFreshMeili((url, key) => phase('engine', [prepared], { url, key }));
     process.stdout.write(

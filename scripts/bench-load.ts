@@ -30,7 +30,8 @@ import { LEVELS } from '../lib/report/schema';
 import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_API_P99_MS = 200;
-const usage = 'usage: npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]';
+const usage =
+  'usage: npm run bench:load -- [--count N] [--duration S] [--connections C] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build] [--no-reindex]';
 const OPTIONS = {
   count: { type: 'string', default: '20000' },
   duration: { type: 'string', default: '30' },
@@ -178,7 +179,22 @@ function cpuCheckMs(): number {
 
 // ── Varied searches ─────────────────────────────────────────────────────────────────────────
 
-const TEXTS = ['', '', '', '依申请', '政府信息公开', '行政复议', '主动公开 政策解读', '人民政府办公室', '公安局', '卫生健康', '不予公开', '街道办事处', '政务新媒体', '信息公开 申请 答复'];
+const TEXTS = [
+  '',
+  '',
+  '',
+  '依申请',
+  '政府信息公开',
+  '行政复议',
+  '主动公开 政策解读',
+  '人民政府办公室',
+  '公安局',
+  '卫生健康',
+  '不予公开',
+  '街道办事处',
+  '政务新媒体',
+  '信息公开 申请 答复',
+];
 
 async function provincesOf(url: string, key: string): Promise<string[]> {
   const response = await fetch(`${url}/indexes/${INDEX}/search`, {
@@ -227,7 +243,10 @@ function searchPaths(prefix: string, provinces: readonly string[], n = 300, { se
 // ── Main ────────────────────────────────────────────────────────────────────────────────────
 
 function figuresLine(f: LoadFigures): string {
-  const other = [...f.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, n]) => `${n} × ${s}`).join(', ');
+  const other = [...f.statuses]
+    .filter(([s]) => s < 200 || s >= 300)
+    .map(([s, n]) => `${n} × ${s}`)
+    .join(', ');
   const kinds = [...f.errorKinds].map(([k, n]) => `${n} × ${k}`).join(', ');
   return `  ${f.label.padEnd(28)} ${f.perSecond.toFixed(0).padStart(6)} req/s  ${ms(f.p50).padStart(9)} ${ms(f.p95).padStart(9)} ${ms(f.p99).padStart(9)} ${ms(f.max).padStart(10)}  errors ${f.errors}${kinds ? ` (${kinds})` : ''}  non-2xx ${f.non2xx}${other ? ` (${other})` : ''}  (${f.requests} requests in ${f.seconds.toFixed(0)} s)`;
 }

@@ -12,12 +12,20 @@ const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5
 const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
 const inputs = [
   ...readdirSync(path.join(corpus, 'seeds')).map((f) => path.join(corpus, 'seeds', f)),
-  ...readdirSync(path.join(corpus, 'files')).filter((f) => /\.(md|txt)$/.test(f)).map((f) => path.join(corpus, 'files', f)),
+  ...readdirSync(path.join(corpus, 'files'))
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .map((f) => path.join(corpus, 'files', f)),
 ].map((file) => {
   const raw = readFileSync(file);
   return {
     text: raw.toString('utf8'),
-    source: { fileName: path.basename(file), format: 'txt' as const, encoding: 'utf-8', sha256: createHash('sha256').update(raw).digest('hex'), bytes: raw.length },
+    source: {
+      fileName: path.basename(file),
+      format: 'txt' as const,
+      encoding: 'utf-8',
+      sha256: createHash('sha256').update(raw).digest('hex'),
+      bytes: raw.length,
+    },
   };
 });
 const avgKb = inputs.reduce((a, b) => a + b.source.bytes, 0) / inputs.length / 1024;

@@ -44,7 +44,24 @@ const say = (message: string) => process.stdout.write(`[bench:search] ${message}
 
 // ── The searches ────────────────────────────────────────────────────────────────────────────
 
-const TEXTS = ['依申请', '政府信息公开', '行政复议', '主动公开 政策解读', '农业', '人民政府办公室', '政府网站', '公安局', '卫生健康', '财政预算', '2023年', '信息公开 申请 答复', '街道办事处', '不予公开', '政务新媒体', '张家'];
+const TEXTS = [
+  '依申请',
+  '政府信息公开',
+  '行政复议',
+  '主动公开 政策解读',
+  '农业',
+  '人民政府办公室',
+  '政府网站',
+  '公安局',
+  '卫生健康',
+  '财政预算',
+  '2023年',
+  '信息公开 申请 答复',
+  '街道办事处',
+  '不予公开',
+  '政务新媒体',
+  '张家',
+];
 
 async function searchSet(engineUrl: string, key: string): Promise<SearchParams[]> {
   // Real places of this corpus: the biggest provinces and one city of the first.
@@ -182,8 +199,14 @@ try {
   for (const s of samples) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s]);
   const perQuery = [...byLabel.entries()].map(([label, list]) => ({
     label,
-    engine: quantile(list.map((s) => s.engine).sort((a, b) => a - b), 0.5),
-    api: quantile(list.map((s) => s.api).sort((a, b) => a - b), 0.5),
+    engine: quantile(
+      list.map((s) => s.engine).sort((a, b) => a - b),
+      0.5,
+    ),
+    api: quantile(
+      list.map((s) => s.api).sort((a, b) => a - b),
+      0.5,
+    ),
   }));
 
   // What any route costs here: HTTP to next start and back, no engine.
@@ -193,7 +216,10 @@ try {
     await (await fetch(`http://localhost:${port}/api/health`, { headers: { 'accept-encoding': 'identity' } })).json();
     health.push(performance.now() - start);
   }
-  const healthMedian = quantile(health.sort((a, b) => a - b), 0.5);
+  const healthMedian = quantile(
+    health.sort((a, b) => a - b),
+    0.5,
+  );
 
   const landing = await firstLoadJs(port, '/');
   const results = await firstLoadJs(port, `/${toQueryString({ q: '依申请' })}`);
@@ -215,7 +241,17 @@ ${perQuery
   difference      ${ms(apiMedian - engineMedian).padStart(10)} ${ms(apiP95 - engineP95).padStart(10)}
   ratio           ${`${(apiMedian / engineMedian).toFixed(2)}×`.padStart(10)} ${`${(apiP95 / engineP95).toFixed(2)}×`.padStart(10)}
 
-  inside /api/search (Server-Timing medians): search call ${ms(quantile(searchTimes.sort((a, b) => a - b), 0.5))}, whole handler ${ms(quantile(handlerTimes.sort((a, b) => a - b), 0.5))}
+  inside /api/search (Server-Timing medians): search call ${ms(
+    quantile(
+      searchTimes.sort((a, b) => a - b),
+      0.5,
+    ),
+  )}, whole handler ${ms(
+    quantile(
+      handlerTimes.sort((a, b) => a - b),
+      0.5,
+    ),
+  )}
   (a route that does nothing, GET /api/health, takes ${ms(healthMedian)} here)
 
   goal: /api/search median within ${GOAL_MEDIAN_DIFF_MS} ms of the engine's: ${ms(apiMedian - engineMedian)}  ${pass(apiMedian - engineMedian <= GOAL_MEDIAN_DIFF_MS)}

@@ -114,7 +114,11 @@ try {
   const all = (pick: (r: (typeof rows)[number]) => number[]) => rows.flatMap(pick).sort((a, b) => a - b);
   const engineAll = all((r) => r.engine);
   const apiAll = all((r) => r.api);
-  const median = (list: number[]) => quantile([...list].sort((a, b) => a - b), 0.5);
+  const median = (list: number[]) =>
+    quantile(
+      [...list].sort((a, b) => a - b),
+      0.5,
+    );
   const p95 = quantile(apiAll, 0.95);
   process.stdout.write(`
 Stats latency: ${count} reports, ${sets.length} filter combinations × ${rounds} rounds = ${apiAll.length} samples

@@ -127,10 +127,15 @@ async function main(): Promise<void> {
   const privateFiles = findPrivateFiles(dir);
   if (findings.length > 0 || privateFiles.length > 0) {
     for (const f of findings) process.stderr.write(`check-secrets: ${f.file} contains ${f.secret}\n`);
-    for (const f of privateFiles) process.stderr.write(`check-secrets: ${f} is a private file (an .env file or the data folder's admin users or engine database) and must not be in a build\n`);
+    for (const f of privateFiles)
+      process.stderr.write(
+        `check-secrets: ${f} is a private file (an .env file or the data folder's admin users or engine database) and must not be in a build\n`,
+      );
     process.exit(1);
   }
-  process.stdout.write(`check-secrets: ${files} files under ${path.relative(projectRoot, dir) || dir} hold none of ${secrets.length} secret(s): ${secrets.map((s) => s.name).join(', ') || 'none known'} (${Math.round(performance.now() - started)} ms)\n`);
+  process.stdout.write(
+    `check-secrets: ${files} files under ${path.relative(projectRoot, dir) || dir} hold none of ${secrets.length} secret(s): ${secrets.map((s) => s.name).join(', ') || 'none known'} (${Math.round(performance.now() - started)} ms)\n`,
+  );
   if (secrets.length === 0) process.stdout.write('check-secrets: warning: no secret was known to look for\n');
 }
 

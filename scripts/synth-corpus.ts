@@ -75,7 +75,9 @@ try {
     Math.max(1000, Math.round(count / 20 / 1000) * 1000),
   );
   const seconds = result.elapsedMs / 1000;
-  const encodings = Object.entries(result.encodings).map(([k, v]) => `${k} ${v}`).join(', ');
+  const encodings = Object.entries(result.encodings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   process.stdout.write(
     `corpus:synth wrote ${result.count} reports, ${result.bytes} bytes (${mb(result.bytes)} MB; ${encodings}) + manifest.jsonl to ${out} in ${seconds.toFixed(1)} s (${Math.round(result.count / seconds)} files/s, seed ${args.seed})\n`,
   );

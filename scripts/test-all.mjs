@@ -141,11 +141,9 @@ async function secretsPhase() {
 async function e2ePhase() {
   log('e2e: playwright test');
   const jsonFile = join(scratch, 'playwright.json');
-  const code = await run(
-    process.execPath,
-    ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
-    { env: { ...childEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile } },
-  );
+  const code = await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
+    env: { ...childEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+  });
   const text = readText(jsonFile);
   let report;
   try {

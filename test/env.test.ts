@@ -16,11 +16,14 @@ test('NODE_ENV defaults to development', () => {
 
 test('invalid values are rejected with the variable named', () => {
   for (const PORT of ['abc', '0', '70000', '80.5']) {
-    assert.throws(() => readServerEnv({ PORT }), (error: unknown) => {
-      assert.ok(error instanceof InvalidEnvError);
-      assert.match(error.message, /PORT/);
-      return true;
-    });
+    assert.throws(
+      () => readServerEnv({ PORT }),
+      (error: unknown) => {
+        assert.ok(error instanceof InvalidEnvError);
+        assert.match(error.message, /PORT/);
+        return true;
+      },
+    );
   }
   assert.throws(() => readServerEnv({ NODE_ENV: 'staging' }), /NODE_ENV/);
 });

@@ -76,7 +76,12 @@ function RegionFacet({ params, region }: { params: SearchParams; region: SearchR
           <ul className="facet-list" data-testid={`facet-${region.field}`}>
             {region.values.map((v) => (
               <li key={v.value}>
-                <FacetLink href={href(params, { [region.field]: v.value } as Partial<Record<RegionField, string>>)} label={v.value} count={v.count} testId="facet-region-value" />
+                <FacetLink
+                  href={href(params, { [region.field]: v.value } as Partial<Record<RegionField, string>>)}
+                  label={v.value}
+                  count={v.count}
+                  testId="facet-region-value"
+                />
               </li>
             ))}
           </ul>
@@ -117,12 +122,32 @@ function YearFacet({ params, years }: { params: SearchParams; years: FacetValue[
           <div className="year-range__inputs">
             <label>
               <span className="visually-hidden">起始年度</span>
-              <input type="number" name="yearFrom" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" placeholder="起" defaultValue={params.yearFrom ?? ''} className="input" data-testid="year-from" />
+              <input
+                type="number"
+                name="yearFrom"
+                min={MIN_YEAR}
+                max={MAX_YEAR}
+                inputMode="numeric"
+                placeholder="起"
+                defaultValue={params.yearFrom ?? ''}
+                className="input"
+                data-testid="year-from"
+              />
             </label>
             <span aria-hidden="true">–</span>
             <label>
               <span className="visually-hidden">结束年度</span>
-              <input type="number" name="yearTo" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" placeholder="止" defaultValue={params.yearTo ?? ''} className="input" data-testid="year-to" />
+              <input
+                type="number"
+                name="yearTo"
+                min={MIN_YEAR}
+                max={MAX_YEAR}
+                inputMode="numeric"
+                placeholder="止"
+                defaultValue={params.yearTo ?? ''}
+                className="input"
+                data-testid="year-to"
+              />
             </label>
             <button type="submit" className="button" data-testid="year-apply">
               应用
@@ -150,7 +175,13 @@ function LevelFacet({ params, levels }: { params: SearchParams; levels: FacetVal
           const active = params.level.includes(level);
           return (
             <li key={level}>
-              <FacetLink href={href(params, { level: toggle(params.level, level) })} label={levelName(level)} count={v.count} active={active} testId="facet-level-value" />
+              <FacetLink
+                href={href(params, { level: toggle(params.level, level) })}
+                label={levelName(level)}
+                count={v.count}
+                active={active}
+                testId="facet-level-value"
+              />
             </li>
           );
         })}
@@ -171,7 +202,13 @@ function TemplateFacet({ params, templates }: { params: SearchParams; templates:
           const active = params.template.includes(template);
           return (
             <li key={template}>
-              <FacetLink href={href(params, { template: toggle(params.template, template) })} label={templateName(template)} count={v.count} active={active} testId="facet-template-value" />
+              <FacetLink
+                href={href(params, { template: toggle(params.template, template) })}
+                label={templateName(template)}
+                count={v.count}
+                active={active}
+                testId="facet-template-value"
+              />
             </li>
           );
         })}
@@ -189,7 +226,13 @@ function FindingsFacet({ params, facets }: { params: SearchParams; facets: Searc
           <FacetLink href={href(params, { failed: !params.failed })} label="校验未通过" count={facets.failed} active={params.failed} testId="facet-failed" />
         </li>
         <li>
-          <FacetLink href={href(params, { applications: !params.applications })} label="有依申请公开" count={facets.applications} active={params.applications} testId="facet-applications" />
+          <FacetLink
+            href={href(params, { applications: !params.applications })}
+            label="有依申请公开"
+            count={facets.applications}
+            active={params.applications}
+            testId="facet-applications"
+          />
         </li>
       </ul>
     </section>
@@ -207,4 +250,3 @@ export function Facets({ params, facets }: { params: SearchParams; facets: Searc
     </div>
   );
 }
-

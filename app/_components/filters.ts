@@ -21,7 +21,8 @@ export function activeFilters(params: SearchParams, options: { includeQuery?: bo
   const filters: ActiveFilter[] = [];
   if (options.includeQuery && params.q) filters.push({ key: 'q', label: `关键词“${params.q}”`, removeHref: href({ q: '' }) });
   // Dropping a place also drops the places under it.
-  if (params.province) filters.push({ key: 'province', label: `地区：${params.province}`, removeHref: href({ province: null, city: null, county: null, township: null }) });
+  if (params.province)
+    filters.push({ key: 'province', label: `地区：${params.province}`, removeHref: href({ province: null, city: null, county: null, township: null }) });
   if (params.city) filters.push({ key: 'city', label: `地区：${params.city}`, removeHref: href({ city: null, county: null, township: null }) });
   if (params.county) filters.push({ key: 'county', label: `地区：${params.county}`, removeHref: href({ county: null, township: null }) });
   if (params.township) filters.push({ key: 'township', label: `地区：${params.township}`, removeHref: href({ township: null }) });
@@ -31,7 +32,11 @@ export function activeFilters(params: SearchParams, options: { includeQuery?: bo
     filters.push({ key: `level-${level}`, label: `层级：${levelName(level)}`, removeHref: href({ level: params.level.filter((l) => l !== level) }) });
   }
   for (const template of params.template) {
-    filters.push({ key: `template-${template}`, label: `模板：${templateName(template)}`, removeHref: href({ template: params.template.filter((t) => t !== template) }) });
+    filters.push({
+      key: `template-${template}`,
+      label: `模板：${templateName(template)}`,
+      removeHref: href({ template: params.template.filter((t) => t !== template) }),
+    });
   }
   if (params.failed) filters.push({ key: 'failed', label: '仅看校验未通过', removeHref: href({ failed: false }) });
   if (params.applications) filters.push({ key: 'applications', label: '仅看有依申请', removeHref: href({ applications: false }) });

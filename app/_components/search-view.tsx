@@ -23,7 +23,8 @@ export function SearchFrame({ params, landing, children }: { params: SearchParam
         </h1>
         {landing ? (
           <p className="lead" data-testid="home-lead">
-            各级行政机关每年发布《政府信息公开工作年度报告》，报告中有主动公开、依申请公开、行政复议和行政诉讼等统计表。年报 · Nianbao 把这些报告整理成结构化数据，方便按地区、年份和机关检索，并横向比较。
+            各级行政机关每年发布《政府信息公开工作年度报告》，报告中有主动公开、依申请公开、行政复议和行政诉讼等统计表。年报 · Nianbao
+            把这些报告整理成结构化数据，方便按地区、年份和机关检索，并横向比较。
           </p>
         ) : null}
         <SearchForm params={params} />

@@ -131,7 +131,9 @@ export function BodyPicker({ picked, scopeQuery, disabled }: { picked: string[];
               <span className="body-picker__meta">
                 {regionLine(body)}
                 {body.level ? ` · ${levelName(body.level)}` : ''}
-                {body.years.length ? ` · ${body.years.length === 1 ? `${body.years[0]} 年度` : `${body.years[0]}–${body.years[body.years.length - 1]} 年度，${body.years.length} 份`}` : ''}
+                {body.years.length
+                  ? ` · ${body.years.length === 1 ? `${body.years[0]} 年度` : `${body.years[0]}–${body.years[body.years.length - 1]} 年度，${body.years.length} 份`}`
+                  : ''}
               </span>
             </li>
           ))}

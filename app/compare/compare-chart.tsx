@@ -11,7 +11,8 @@ import { formatShare } from '@/lib/stats/rates';
 export function CompareChart({ bodies, figure }: { bodies: CompareBody[]; figure: CompareFigure }) {
   const data = chartSeries(bodies, figure);
   const info = FIGURE_INFO[figure];
-  const format = (value: unknown) => (typeof value === 'number' ? (isShare(figure) ? formatShare(value) : `${value.toLocaleString('zh-CN')} ${info.unit}`) : '—');
+  const format = (value: unknown) =>
+    typeof value === 'number' ? (isShare(figure) ? formatShare(value) : `${value.toLocaleString('zh-CN')} ${info.unit}`) : '—';
   const hasValue = data.some((point) => bodies.some((_, i) => point[`b${i}`] !== null && point[`b${i}`] !== undefined));
   if (!hasValue) {
     return (
@@ -27,7 +28,11 @@ export function CompareChart({ bodies, figure }: { bodies: CompareBody[]; figure
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d1d9e0" />
             <XAxis dataKey="year" tickFormatter={(y) => `${y}`} allowDecimals={false} padding={{ left: 24, right: 24 }} />
-            <YAxis tickFormatter={(v) => (isShare(figure) ? formatShare(v, 0) : Number(v).toLocaleString('zh-CN'))} width={56} allowDecimals={!isShare(figure) ? false : true} />
+            <YAxis
+              tickFormatter={(v) => (isShare(figure) ? formatShare(v, 0) : Number(v).toLocaleString('zh-CN'))}
+              width={56}
+              allowDecimals={!isShare(figure) ? false : true}
+            />
             <Tooltip formatter={(value) => format(value)} labelFormatter={(year) => `${year} 年度`} />
             <Legend />
             {bodies.map((body, i) => (

@@ -1,6 +1,15 @@
 'use client';
 
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_basic, sortFn_text, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatYearChange, type YearChange } from '@/lib/report/year-change';
@@ -77,7 +86,12 @@ export function CompareTable({ bodies }: { bodies: CompareBody[] }) {
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={header.column.id === 'year' || header.column.id === 'body' ? undefined : 'num'}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    className={header.column.id === 'year' || header.column.id === 'body' ? undefined : 'num'}
+                  >
                     <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} data-testid={`sort-${header.column.id}`}>
                       <table.FlexRender header={header} />
                       <span className="sort-button__mark" aria-hidden="true">

@@ -30,7 +30,15 @@ function PickedBodies({ params, bodies }: { params: CompareParams; bodies: Compa
           <span className={`picked__swatch picked__swatch--${i}`} aria-hidden="true" />
           <span>
             {body.organization}
-            {regionParts(body).every((p) => body.organization.includes(p.name)) ? null : <span className="muted"> · {regionParts(body).map((p) => p.name).join('')}</span>}
+            {regionParts(body).every((p) => body.organization.includes(p.name)) ? null : (
+              <span className="muted">
+                {' '}
+                ·{' '}
+                {regionParts(body)
+                  .map((p) => p.name)
+                  .join('')}
+              </span>
+            )}
           </span>
           <Link
             href={compareHref({ ...params, bodies: params.bodies.filter((k) => k !== body.key) })}
@@ -56,9 +64,15 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
             <th scope="col">机关</th>
             <th scope="col">层级</th>
             <th scope="col">年度</th>
-            <th scope="col" className="num">公开率</th>
-            <th scope="col" className="num">不予公开率</th>
-            <th scope="col" className="num">纠错率</th>
+            <th scope="col" className="num">
+              公开率
+            </th>
+            <th scope="col" className="num">
+              不予公开率
+            </th>
+            <th scope="col" className="num">
+              纠错率
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -69,16 +83,26 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
               <tr key={body.key} data-testid="compare-summary-row" data-body-key={body.key}>
                 <th scope="row">{body.organization}</th>
                 <td>{body.level ? levelName(body.level) : '—'}</td>
-                <td>{years.length ? (years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}（${years.length} 份）`) : '所选年度无报告'}</td>
-                <td className="num" data-testid="rate-granted">{formatShare(shareGranted(sum.outcomes))}</td>
-                <td className="num" data-testid="rate-refused">{formatShare(shareRefused(sum.outcomes))}</td>
-                <td className="num" data-testid="rate-corrected">{formatShare(correctionRate(sum.review))}</td>
+                <td>
+                  {years.length ? (years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}（${years.length} 份）`) : '所选年度无报告'}
+                </td>
+                <td className="num" data-testid="rate-granted">
+                  {formatShare(shareGranted(sum.outcomes))}
+                </td>
+                <td className="num" data-testid="rate-refused">
+                  {formatShare(shareRefused(sum.outcomes))}
+                </td>
+                <td className="num" data-testid="rate-corrected">
+                  {formatShare(correctionRate(sum.review))}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <p className="muted compare-note">公开率 = 予以公开 ÷ 全部办理结果；不予公开率 = 不予公开 ÷ 全部办理结果；纠错率 = （复议纠正 + 诉讼纠正）÷（复议 + 诉讼）。报告未给出的数字不计入。</p>
+      <p className="muted compare-note">
+        公开率 = 予以公开 ÷ 全部办理结果；不予公开率 = 不予公开 ÷ 全部办理结果；纠错率 = （复议纠正 + 诉讼纠正）÷（复议 + 诉讼）。报告未给出的数字不计入。
+      </p>
     </div>
   );
 }
@@ -116,12 +140,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const known = { ...params, bodies: bodies.map((b) => b.key) };
   const keep = compareQueryString({ bodies: known.bodies, filters: params.filters });
   const scope = toQueryString({ ...params.filters, q: '', yearFrom: null, yearTo: null });
-  const yearNote = params.filters.yearFrom !== null || params.filters.yearTo !== null ? `（年度 ${params.filters.yearFrom ?? '…'}–${params.filters.yearTo ?? '…'}）` : '';
+  const yearNote =
+    params.filters.yearFrom !== null || params.filters.yearTo !== null ? `（年度 ${params.filters.yearFrom ?? '…'}–${params.filters.yearTo ?? '…'}）` : '';
   return (
     <div className="compare" data-testid="compare-page">
       <ViewLinks params={params.filters} current="compare" />
       <h1>比较机关{yearNote}</h1>
-      <p className="lead">选择 {MIN_BODIES}–{MAX_BODIES} 个机关，逐年并排比较它们年报中的关键数字。这个页面的地址包含所选机关，可以直接分享。</p>
+      <p className="lead">
+        选择 {MIN_BODIES}–{MAX_BODIES} 个机关，逐年并排比较它们年报中的关键数字。这个页面的地址包含所选机关，可以直接分享。
+      </p>
       <RememberCompareSet bodies={known.bodies} />
       {missing.length ? (
         <p className="notice" role="note" data-testid="compare-missing">

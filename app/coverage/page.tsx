@@ -39,7 +39,11 @@ function Trail({ params, result }: { params: SearchParams; result: CoverageResul
         <li>{trail.length ? <Link href={coverageHref(params, upTo(0))}>全国</Link> : <span aria-current="location">全国</span>}</li>
         {trail.map((t, i) => (
           <li key={t.field}>
-            {i < trail.length - 1 ? <Link href={coverageHref(params, upTo(REGION_FIELDS.indexOf(t.field) + 1))}>{t.name}</Link> : <span aria-current="location">{t.name}</span>}
+            {i < trail.length - 1 ? (
+              <Link href={coverageHref(params, upTo(REGION_FIELDS.indexOf(t.field) + 1))}>{t.name}</Link>
+            ) : (
+              <span aria-current="location">{t.name}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -51,7 +55,11 @@ function Cell({ row, cell }: { row: CoverageRow; cell: CoverageCell }) {
   const label = `${row.division.name} ${cell.year} 年度：${STATUS_TEXT[cell.status]}${cell.otherReports ? `；另有 ${cell.otherReports} 份其他报告` : ''}`;
   const mark = cell.status === 'present' ? '✓' : cell.status === 'failed' ? '!' : '✗';
   const text = cell.status === 'present' ? '有' : cell.status === 'failed' ? '有误' : '缺';
-  const others = cell.otherReports ? <span className="cov__others" aria-hidden="true">+{cell.otherReports} 份</span> : null;
+  const others = cell.otherReports ? (
+    <span className="cov__others" aria-hidden="true">
+      +{cell.otherReports} 份
+    </span>
+  ) : null;
   return (
     <td data-testid="coverage-cell" data-status={cell.status} data-year={cell.year} data-place={row.division.name}>
       {cell.reportId ? (
@@ -74,16 +82,28 @@ function Legend() {
   return (
     <ul className="coverage-legend" aria-label="图例" data-testid="coverage-legend">
       <li>
-        <span className="cov cov--present" aria-hidden="true">✓ 有</span> 本级政府年报已收录（点击查看）
+        <span className="cov cov--present" aria-hidden="true">
+          ✓ 有
+        </span>{' '}
+        本级政府年报已收录（点击查看）
       </li>
       <li>
-        <span className="cov cov--failed" aria-hidden="true">! 有误</span> 已收录，但表格数字未通过校验
+        <span className="cov cov--failed" aria-hidden="true">
+          ! 有误
+        </span>{' '}
+        已收录，但表格数字未通过校验
       </li>
       <li>
-        <span className="cov cov--missing" aria-hidden="true">✗ 缺</span> 本级政府年报未收录
+        <span className="cov cov--missing" aria-hidden="true">
+          ✗ 缺
+        </span>{' '}
+        本级政府年报未收录
       </li>
       <li>
-        <span className="cov__others" aria-hidden="true">+N 份</span> 同年该地区的其他报告（部门等）
+        <span className="cov__others" aria-hidden="true">
+          +N 份
+        </span>{' '}
+        同年该地区的其他报告（部门等）
       </li>
     </ul>
   );
@@ -96,11 +116,29 @@ function YearForm({ params, result }: { params: SearchParams; result: CoverageRe
       <HiddenFields query={keep} />
       <label>
         起始年度
-        <input type="number" name="yearFrom" className="input" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" defaultValue={result.yearFrom ?? ''} data-testid="coverage-year-from" />
+        <input
+          type="number"
+          name="yearFrom"
+          className="input"
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          inputMode="numeric"
+          defaultValue={result.yearFrom ?? ''}
+          data-testid="coverage-year-from"
+        />
       </label>
       <label>
         结束年度
-        <input type="number" name="yearTo" className="input" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" defaultValue={result.yearTo ?? ''} data-testid="coverage-year-to" />
+        <input
+          type="number"
+          name="yearTo"
+          className="input"
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          inputMode="numeric"
+          defaultValue={result.yearTo ?? ''}
+          data-testid="coverage-year-to"
+        />
       </label>
       <button type="submit" className="button">
         显示
@@ -153,7 +191,11 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       <p className="lead">
         {childNoun ? `${name}的每个下级${childNoun}，逐年是否有本级政府的年度报告收录在库：谁还没有发布，一眼可见。` : '乡镇（街道）没有下级地区。'}
       </p>
-      {ignored ? <p className="notice notice--info" role="note">覆盖表只按地区和年度筛选；关键词、层级等其他条件在这里不起作用。</p> : null}
+      {ignored ? (
+        <p className="notice notice--info" role="note">
+          覆盖表只按地区和年度筛选；关键词、层级等其他条件在这里不起作用。
+        </p>
+      ) : null}
       <YearForm params={params} result={result} />
       {region.children.length === 0 ? (
         <p className="notice" data-testid="coverage-empty">
@@ -197,7 +239,9 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
                   <tr key={row.division.code} data-testid="coverage-row" data-place={row.division.name}>
                     <th scope="row">
                       {row.division.level === 'township' ? (
-                        <Link href={`/${toQueryString({ ...params, [childField(row.division)]: row.division.name, q: '', level: [], template: [] })}`}>{row.division.name}</Link>
+                        <Link href={`/${toQueryString({ ...params, [childField(row.division)]: row.division.name, q: '', level: [], template: [] })}`}>
+                          {row.division.name}
+                        </Link>
                       ) : (
                         <Link href={coverageHref(params, { [childField(row.division)]: row.division.name })} data-testid="coverage-drill">
                           {row.division.name}
@@ -212,7 +256,10 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           </ScrollToLatest>
-          <p className="muted">地区名称链接：{region.children[0].level === 'township' ? '查看该乡镇（街道）的全部报告' : '查看该地区下一级的覆盖情况'}。“未收录”表示本库没有这份报告，不一定是没有发布。</p>
+          <p className="muted">
+            地区名称链接：{region.children[0].level === 'township' ? '查看该乡镇（街道）的全部报告' : '查看该地区下一级的覆盖情况'}
+            。“未收录”表示本库没有这份报告，不一定是没有发布。
+          </p>
           {region.omitted > 0 ? (
             <p className="muted" data-testid="coverage-omitted">
               另有 {region.omitted} 个开发区、新区、农场等单位不发布这一级政府的年报，未列出。

@@ -41,7 +41,11 @@ export function proactiveChart(stats: StatsResult): ChartData {
       { key: 'total', label: '主动公开（条）', kind: 'count' },
       { key: 'reports', label: '给出总数的报告（份）', kind: 'count' },
     ],
-    rows: stats.years.map((y) => ({ year: String(y.year), total: y.proactive.total.reports ? y.proactive.total.sum : null, reports: y.proactive.total.reports })),
+    rows: stats.years.map((y) => ({
+      year: String(y.year),
+      total: y.proactive.total.reports ? y.proactive.total.sum : null,
+      reports: y.proactive.total.reports,
+    })),
     basis: sumOf(stats.years.map((y) => y.proactive.total.reports)),
   };
 }
@@ -52,7 +56,10 @@ export function channelChart(stats: StatsResult): ChartData {
     id: 'channels',
     title: '主动公开渠道（按年度，渠道之间有重叠）',
     columns: [{ key: 'year', label: '年度', kind: 'label' }, ...used.map((c) => ({ key: c, label: `${CHANNEL_NAMES[c]}（条）`, kind: 'count' as const }))],
-    rows: stats.years.map((y) => ({ year: String(y.year), ...Object.fromEntries(used.map((c) => [c, y.proactive.byChannel[c].reports ? y.proactive.byChannel[c].sum : null])) })),
+    rows: stats.years.map((y) => ({
+      year: String(y.year),
+      ...Object.fromEntries(used.map((c) => [c, y.proactive.byChannel[c].reports ? y.proactive.byChannel[c].sum : null])),
+    })),
     basis: atLeast(stats.years, (y) => used.map((c) => y.proactive.byChannel[c].reports)),
     basisNote: '给出渠道数字的',
   };
@@ -67,7 +74,11 @@ export function applicationsChart(stats: StatsResult): ChartData {
       { key: 'newReceived', label: '新收申请（件）', kind: 'count' },
       { key: 'reports', label: '给出数字的报告（份）', kind: 'count' },
     ],
-    rows: stats.years.map((y) => ({ year: String(y.year), newReceived: y.applications.newReceived.reports ? y.applications.newReceived.sum : null, reports: y.applications.newReceived.reports })),
+    rows: stats.years.map((y) => ({
+      year: String(y.year),
+      newReceived: y.applications.newReceived.reports ? y.applications.newReceived.sum : null,
+      reports: y.applications.newReceived.reports,
+    })),
     basis: sumOf(stats.years.map((y) => y.applications.newReceived.reports)),
   };
 }
@@ -119,7 +130,12 @@ export function reviewChart(stats: StatsResult): ChartData {
         lawsuits: value('lawsuits'),
         lawsuitsCorrected: value('lawsuitsCorrected'),
         correctionRate: stated
-          ? correctionRate({ reconsiderations: r.reconsiderations.sum, reconsiderationsCorrected: r.reconsiderationsCorrected.sum, lawsuits: r.lawsuits.sum, lawsuitsCorrected: r.lawsuitsCorrected.sum })
+          ? correctionRate({
+              reconsiderations: r.reconsiderations.sum,
+              reconsiderationsCorrected: r.reconsiderationsCorrected.sum,
+              lawsuits: r.lawsuits.sum,
+              lawsuitsCorrected: r.lawsuitsCorrected.sum,
+            })
           : null,
       };
     }),

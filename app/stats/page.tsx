@@ -35,7 +35,10 @@ function selectionLabel(params: SearchParams): string {
 
 function fileLabel(params: SearchParams): string {
   const parts = [params.province, params.city, params.county, params.township, params.yearFrom === params.yearTo ? params.yearFrom : null].filter(Boolean);
-  return parts.join('-').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
+  return parts
+    .join('-')
+    .replace(/[\\/:*?"<>|\s]+/g, '_')
+    .slice(0, 40);
 }
 
 function Summary({ stats, params }: { stats: StatsResult; params: SearchParams }) {
@@ -43,8 +46,10 @@ function Summary({ stats, params }: { stats: StatsResult; params: SearchParams }
   return (
     <p className="stats__summary" role="status" data-testid="stats-summary">
       {selectionLabel(params)}
-      {years.length ? `，${years[0]}${years.length > 1 ? `–${years[years.length - 1]}` : ''} 年度` : ''}：共 <strong data-testid="stats-total">{stats.reports.toLocaleString('zh-CN')}</strong> 份报告
-      {stats.reportsWithoutYear ? `（其中 ${stats.reportsWithoutYear} 份年度未识别，不在按年度的图中）` : ''}；校验未通过 {formatShare(ratio(stats.quality.failed, stats.quality.reports))}
+      {years.length ? `，${years[0]}${years.length > 1 ? `–${years[years.length - 1]}` : ''} 年度` : ''}：共{' '}
+      <strong data-testid="stats-total">{stats.reports.toLocaleString('zh-CN')}</strong> 份报告
+      {stats.reportsWithoutYear ? `（其中 ${stats.reportsWithoutYear} 份年度未识别，不在按年度的图中）` : ''}；校验未通过{' '}
+      {formatShare(ratio(stats.quality.failed, stats.quality.reports))}
       ；逾期发布 {formatShare(ratio(stats.quality.late, stats.quality.dated))}（{stats.quality.dated} 份可判断）。
       {stats.reports > 0 && stats.reports < SMALL_SAMPLE ? <span className="badge badge--warn">样本较少，结论请谨慎</span> : null}
     </p>

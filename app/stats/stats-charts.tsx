@@ -33,7 +33,8 @@ function columnOf(data: ChartData, key: string): ChartColumn {
 
 /** Tooltip values as the table shows them (counts with separators, shares as percentages). */
 function tooltipFormatter(data: ChartData) {
-  return (value: unknown, _name: unknown, item: { dataKey?: unknown }) => cellText(columnOf(data, String(item.dataKey)), typeof value === 'number' ? value : null);
+  return (value: unknown, _name: unknown, item: { dataKey?: unknown }) =>
+    cellText(columnOf(data, String(item.dataKey)), typeof value === 'number' ? value : null);
 }
 
 function YearBars({ data, keys }: { data: ChartData; keys: string[] }) {
@@ -63,7 +64,17 @@ function YearLines({ data, keys, share }: { data: ChartData; keys: string[]; sha
         <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
         <Legend />
         {keys.map((key, i) => (
-          <Line key={key} dataKey={key} name={columnOf(data, key).label} stroke={seriesColor(i)} strokeDasharray={seriesDash(i)} strokeWidth={2} dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            key={key}
+            dataKey={key}
+            name={columnOf(data, key).label}
+            stroke={seriesColor(i)}
+            strokeDasharray={seriesDash(i)}
+            strokeWidth={2}
+            dot={{ r: 4 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ResponsiveContainer>
@@ -86,7 +97,21 @@ function OutcomesCard({ data, fileLabel }: { data: ChartData; fileLabel: string 
   const [mode, setMode] = useState<'count' | 'share'>('count');
   const keys = OUTCOME_KEYS.map((k) => (mode === 'share' ? `${k}Share` : k));
   return (
-    <ChartCard data={data} fileLabel={fileLabel} note={<ModeSwitch label="显示方式" value={mode} onChange={setMode} options={[['count', '按件数'], ['share', '按占比']]} />}>
+    <ChartCard
+      data={data}
+      fileLabel={fileLabel}
+      note={
+        <ModeSwitch
+          label="显示方式"
+          value={mode}
+          onChange={setMode}
+          options={[
+            ['count', '按件数'],
+            ['share', '按占比'],
+          ]}
+        />
+      }
+    >
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
           {GRID}
@@ -116,7 +141,16 @@ function ReviewCard({ data, fileLabel }: { data: ChartData; fileLabel: string })
           <Legend />
           <Bar yAxisId="count" dataKey="reconsiderations" name="行政复议（件）" fill={seriesColor(0)} isAnimationActive={false} />
           <Bar yAxisId="count" dataKey="lawsuits" name="行政诉讼（件）" fill={seriesColor(1)} isAnimationActive={false} />
-          <Line yAxisId="share" dataKey="correctionRate" name="纠错率" stroke={seriesColor(2)} strokeWidth={2} dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            yAxisId="share"
+            dataKey="correctionRate"
+            name="纠错率"
+            stroke={seriesColor(2)}
+            strokeWidth={2}
+            dot={{ r: 4 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -228,7 +262,11 @@ export function StatsCharts({ stats, fileLabel, drillLinks }: { stats: StatsResu
       <section className="stats__group" aria-labelledby="g-quality">
         <h2 id="g-quality">数据质量</h2>
         <div className="chart-grid">
-          <ChartCard data={qualityYears} fileLabel={fileLabel} note="校验：表格数字之间的勾稽关系（见报告页）。逾期：晚于法定期限发布（只计能读出落款日期的报告）。">
+          <ChartCard
+            data={qualityYears}
+            fileLabel={fileLabel}
+            note="校验：表格数字之间的勾稽关系（见报告页）。逾期：晚于法定期限发布（只计能读出落款日期的报告）。"
+          >
             <YearLines data={qualityYears} keys={['failedShare', 'lateShare']} share />
           </ChartCard>
           {qualityRegions ? (

@@ -51,7 +51,16 @@ export function StatsFilters({ params, stats }: { params: SearchParams; stats: S
           只统计含有这些词的报告
         </label>
         <div className="search-form__row">
-          <input id="stats-q" name="q" type="search" defaultValue={params.q} maxLength={200} autoComplete="off" className="search-form__input" placeholder="例如：依申请公开" />
+          <input
+            id="stats-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={200}
+            autoComplete="off"
+            className="search-form__input"
+            placeholder="例如：依申请公开"
+          />
           <button type="submit" className="button">
             统计
           </button>
@@ -109,12 +118,32 @@ export function StatsFilters({ params, stats }: { params: SearchParams; stats: S
             <div className="year-range__inputs">
               <label>
                 <span className="visually-hidden">起始年度</span>
-                <input type="number" name="yearFrom" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" placeholder="起" defaultValue={params.yearFrom ?? ''} className="input" data-testid="stats-year-from" />
+                <input
+                  type="number"
+                  name="yearFrom"
+                  min={MIN_YEAR}
+                  max={MAX_YEAR}
+                  inputMode="numeric"
+                  placeholder="起"
+                  defaultValue={params.yearFrom ?? ''}
+                  className="input"
+                  data-testid="stats-year-from"
+                />
               </label>
               <span aria-hidden="true">–</span>
               <label>
                 <span className="visually-hidden">结束年度</span>
-                <input type="number" name="yearTo" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" placeholder="止" defaultValue={params.yearTo ?? ''} className="input" data-testid="stats-year-to" />
+                <input
+                  type="number"
+                  name="yearTo"
+                  min={MIN_YEAR}
+                  max={MAX_YEAR}
+                  inputMode="numeric"
+                  placeholder="止"
+                  defaultValue={params.yearTo ?? ''}
+                  className="input"
+                  data-testid="stats-year-to"
+                />
               </label>
               <button type="submit" className="button" data-testid="stats-year-apply">
                 应用
@@ -128,7 +157,12 @@ export function StatsFilters({ params, stats }: { params: SearchParams; stats: S
         <ul className="facet-list">
           {LEVELS.map((level: Level) => (
             <li key={level}>
-              <FacetLink href={statsHref(params, { level: toggle(params.level, level) })} label={levelName(level)} active={params.level.includes(level)} testId="stats-level-value" />
+              <FacetLink
+                href={statsHref(params, { level: toggle(params.level, level) })}
+                label={levelName(level)}
+                active={params.level.includes(level)}
+                testId="stats-level-value"
+              />
             </li>
           ))}
         </ul>
@@ -138,7 +172,12 @@ export function StatsFilters({ params, stats }: { params: SearchParams; stats: S
         <ul className="facet-list">
           {TEMPLATES.map((template: Template) => (
             <li key={template}>
-              <FacetLink href={statsHref(params, { template: toggle(params.template, template) })} label={templateName(template)} active={params.template.includes(template)} testId="stats-template-value" />
+              <FacetLink
+                href={statsHref(params, { template: toggle(params.template, template) })}
+                label={templateName(template)}
+                active={params.template.includes(template)}
+                testId="stats-template-value"
+              />
             </li>
           ))}
         </ul>

@@ -35,10 +35,22 @@ export function ChartCard({ data, fileLabel, children, note }: { data: ChartData
       ) : (
         <>
           <div className="chart-card__tools">
-            <button type="button" className="button button--small" aria-pressed={asTable} aria-controls={`${id}-body`} onClick={() => setAsTable((v) => !v)} data-testid="chart-toggle">
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={asTable}
+              aria-controls={`${id}-body`}
+              onClick={() => setAsTable((v) => !v)}
+              data-testid="chart-toggle"
+            >
               {asTable ? '以图表显示' : '以表格显示'}
             </button>
-            <button type="button" className="button button--small" onClick={() => downloadText(chartCsv(data), `nianbao-${data.id}${fileLabel ? `-${fileLabel}` : ''}.csv`)} data-testid="chart-csv">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => downloadText(chartCsv(data), `nianbao-${data.id}${fileLabel ? `-${fileLabel}` : ''}.csv`)}
+              data-testid="chart-csv"
+            >
               下载 CSV
             </button>
           </div>

@@ -5,10 +5,12 @@ import type { ChartData } from './chart-data';
 export function chartCsv(data: Pick<ChartData, 'columns' | 'rows'>): string {
   let out = BOM + csvLine(data.columns.map((c) => c.label));
   for (const row of data.rows) {
-    out += csvLine(data.columns.map((c) => {
-      const value = row[c.key];
-      return typeof value === 'number' && c.kind === 'share' ? Math.round(value * 10000) / 10000 : value;
-    }));
+    out += csvLine(
+      data.columns.map((c) => {
+        const value = row[c.key];
+        return typeof value === 'number' && c.kind === 'share' ? Math.round(value * 10000) / 10000 : value;
+      }),
+    );
   }
   return out;
 }

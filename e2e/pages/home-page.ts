@@ -29,9 +29,7 @@ export class HomePage {
 
   /** True when the page is no wider than the viewport (no sideways scrolling). */
   fitsViewportWidth() {
-    return this.page.evaluate(
-      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-    );
+    return this.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   }
 
   /** Whole page by default; `fullPage: false` saves what the screen shows. */

@@ -48,7 +48,12 @@ export class ReportPage {
   /** The text an element's aria-describedby points at. */
   async description(locator: Locator): Promise<string> {
     const ids = (await locator.getAttribute('aria-describedby')) ?? '';
-    const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => this.page.locator(`[id="${id}"]`).innerText()));
+    const texts = await Promise.all(
+      ids
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => this.page.locator(`[id="${id}"]`).innerText()),
+    );
     return texts.join('\n');
   }
 

@@ -63,7 +63,11 @@ export async function listCollection(target: IndexingTarget, offset = 0, limit =
 
 export type RemoveOutcome = { status: 'removed'; sourcePath: string; movedTo: string | null } | { status: 'not_found' };
 
-export async function removeFromCollection(target: IndexingTarget, id: string, paths: { reports: string; removed: string; base: string }): Promise<RemoveOutcome> {
+export async function removeFromCollection(
+  target: IndexingTarget,
+  id: string,
+  paths: { reports: string; removed: string; base: string },
+): Promise<RemoveOutcome> {
   const client = createMeiliClient(target.connection, { timeoutMs: 10_000 });
   const index = client.index(target.index);
   let sourcePath: string;

@@ -25,7 +25,8 @@ export function indexingTarget(env: Record<string, string | undefined> = process
   const apiKey = env.MEILI_ADMIN_KEY?.trim();
   if (!url) throw new IndexingNotConfigured('MEILI_URL is not set');
   if (!apiKey) throw new IndexingNotConfigured('MEILI_ADMIN_KEY is not set (npm run portal creates one)');
-  if (env.MEILI_MASTER_KEY && apiKey === env.MEILI_MASTER_KEY) throw new IndexingNotConfigured('MEILI_ADMIN_KEY is the master key: use the scoped indexing key');
+  if (env.MEILI_MASTER_KEY && apiKey === env.MEILI_MASTER_KEY)
+    throw new IndexingNotConfigured('MEILI_ADMIN_KEY is the master key: use the scoped indexing key');
   const index = indexNameSchema.safeParse(env.MEILI_INDEX?.trim() || 'reports');
   if (!index.success) throw new IndexingNotConfigured('MEILI_INDEX is not a valid index name');
   return { connection: { url, apiKey }, index: index.data };

@@ -72,7 +72,14 @@ function liveProgress(run: LiveRun): ProgressReporter {
       run.phase = 'reading';
     },
     update(counts: ProgressCounts) {
-      Object.assign(run, { total: counts.total, done: counts.done, indexed: counts.indexed, unchanged: counts.unchanged, failed: counts.failed, duplicates: counts.duplicates });
+      Object.assign(run, {
+        total: counts.total,
+        done: counts.done,
+        indexed: counts.indexed,
+        unchanged: counts.unchanged,
+        failed: counts.failed,
+        duplicates: counts.duplicates,
+      });
       const seconds = (Date.now() - startedAt) / 1000;
       run.rate = seconds > 0 ? Math.round((counts.done / seconds) * 10) / 10 : 0;
     },

@@ -25,7 +25,11 @@ export interface RejectedUpload {
   reason: string;
 }
 
-export async function storeUploads(files: readonly File[], uploadsDir: string, baseDir: string): Promise<{ stored: StoredUpload[]; rejected: RejectedUpload[] }> {
+export async function storeUploads(
+  files: readonly File[],
+  uploadsDir: string,
+  baseDir: string,
+): Promise<{ stored: StoredUpload[]; rejected: RejectedUpload[] }> {
   const stored: StoredUpload[] = [];
   const rejected: RejectedUpload[] = [];
   if (files.length > MAX_UPLOAD_FILES) {

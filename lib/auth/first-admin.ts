@@ -26,7 +26,10 @@ export function generatePassword(): string {
 }
 
 /** Creates the first admin when there is none; returns the one-time password, or null. */
-export async function ensureFirstAdmin(usersFile: string, env: Record<string, string | undefined> = process.env): Promise<{ email: string; password: string } | null> {
+export async function ensureFirstAdmin(
+  usersFile: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ email: string; password: string } | null> {
   if (hasAdmins(usersFile, env)) return null;
   const password = generatePassword();
   const hash = await hashPassword(password);

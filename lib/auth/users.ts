@@ -48,7 +48,9 @@ export function parseAdminUsers(text: string, origin = 'ADMIN_USERS'): AdminUser
     const hash = entry.slice(at + 1).trim();
     if (at <= 0 || !isValidEmail(email) || !BCRYPT_HASH.test(hash)) {
       // A hash that lost its `$…` parts usually went through a .env file unescaped (write `\$`).
-      throw new AdminUsersError(`${origin}: entry ${i + 1} is not "email:bcrypt-hash" (make one with npm run admin:add -- EMAIL; in .env files write each $ as \\$)`);
+      throw new AdminUsersError(
+        `${origin}: entry ${i + 1} is not "email:bcrypt-hash" (make one with npm run admin:add -- EMAIL; in .env files write each $ as \\$)`,
+      );
     }
     users.push({ email, hash });
   });

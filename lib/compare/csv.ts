@@ -18,7 +18,14 @@ export function compareCsv(bodies: readonly CompareBody[], origin: string): stri
       const change = row.changes[f];
       return [isShare(f) && value !== null ? Math.round(value * 10000) / 10000 : value, change ? change.delta : null];
     });
-    out += csvLine([row.organization, row.bodyKey, regionOf.get(row.bodyKey) ?? '', row.year, ...cells, `${origin}/reports/${encodeURIComponent(row.reportId)}`]);
+    out += csvLine([
+      row.organization,
+      row.bodyKey,
+      regionOf.get(row.bodyKey) ?? '',
+      row.year,
+      ...cells,
+      `${origin}/reports/${encodeURIComponent(row.reportId)}`,
+    ]);
   }
   return out;
 }

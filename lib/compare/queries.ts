@@ -100,16 +100,7 @@ async function yearsOf(keys: readonly string[]): Promise<Map<string, number[]>> 
   return out;
 }
 
-const REPORT_FIELDS = [
-  ...SUGGEST_FIELDS,
-  'id',
-  'year',
-  'proactiveTotal',
-  'applicationsNew',
-  'applications',
-  'review',
-  'failedChecksTotal',
-] as const;
+const REPORT_FIELDS = [...SUGGEST_FIELDS, 'id', 'year', 'proactiveTotal', 'applicationsNew', 'applications', 'review', 'failedChecksTotal'] as const;
 type ReportFields = Pick<IndexedReport, 'id' | 'year' | 'proactiveTotal' | 'applicationsNew' | 'failedChecksTotal' | 'review' | 'applications'> & SuggestHit;
 
 /** The most reports one request reads: 6 bodies × 100 years would never be reached. */
@@ -143,7 +134,10 @@ function figuresOf(hit: ReportFields): BodyYearFigures {
  * The picked bodies in the order given, with their reports in the year range of `filters`;
  * `missing` lists keys the index has no report for (unknown bodies). One engine call.
  */
-export async function getCompareBodies(keys: readonly string[], filters?: Pick<SearchParams, 'yearFrom' | 'yearTo'>): Promise<{ bodies: CompareBody[]; missing: string[] }> {
+export async function getCompareBodies(
+  keys: readonly string[],
+  filters?: Pick<SearchParams, 'yearFrom' | 'yearTo'>,
+): Promise<{ bodies: CompareBody[]; missing: string[] }> {
   if (keys.length === 0) return { bodies: [], missing: [] };
   const response = await search<ReportFields>({
     q: '',

@@ -43,7 +43,16 @@ export function compareRows(bodies: readonly CompareBody[]): CompareRow[] {
       const changes = Object.fromEntries(
         COMPARE_FIGURES.map((f) => [f, adjacent ? (isShare(f) ? rateChange(values[f], adjacent[f]) : yearChange(values[f], adjacent[f])) : null]),
       ) as Record<CompareFigure, YearChange | null>;
-      rows.push({ id: `${bodyIndex}-${entry.year}`, bodyIndex, bodyKey: body.key, organization: body.organization, year: entry.year, reportId: entry.reportId, values, changes });
+      rows.push({
+        id: `${bodyIndex}-${entry.year}`,
+        bodyIndex,
+        bodyKey: body.key,
+        organization: body.organization,
+        year: entry.year,
+        reportId: entry.reportId,
+        values,
+        changes,
+      });
       previous = { year: entry.year, values };
     }
   });

@@ -13,9 +13,7 @@ const OWN_REPORTS_LIMIT = 5000;
 function ownGovernmentFilter(children: readonly CoverageDivision[]): string {
   const byLevel = new Map<string, string[]>();
   for (const child of children) byLevel.set(child.level, [...(byLevel.get(child.level) ?? []), child.name]);
-  return [...byLevel]
-    .map(([level, names]) => `(level = ${quoteFilterValue(level)} AND ${level} IN [${names.map(quoteFilterValue).join(', ')}])`)
-    .join(' OR ');
+  return [...byLevel].map(([level, names]) => `(level = ${quoteFilterValue(level)} AND ${level} IN [${names.map(quoteFilterValue).join(', ')}])`).join(' OR ');
 }
 
 /**
@@ -51,8 +49,11 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
   const defaultRange = yearFrom === null && yearTo === null;
   if (yearFrom === null || yearTo === null) {
     const facet = await search<never>({ q: '', filter: regionFilter, facets: ['year'], limit: 0 });
-    const present = Object.keys(facet.facetDistribution?.year ?? {}).map(Number).filter(Number.isInteger);
-    if (present.length === 0) return { ok: true, result: { region, grid: buildCoverageGrid(region.children, [], [], new Map()), yearFrom, yearTo, defaultRange } };
+    const present = Object.keys(facet.facetDistribution?.year ?? {})
+      .map(Number)
+      .filter(Number.isInteger);
+    if (present.length === 0)
+      return { ok: true, result: { region, grid: buildCoverageGrid(region.children, [], [], new Map()), yearFrom, yearTo, defaultRange } };
     if (defaultRange) [yearFrom, yearTo] = [defaultYears(present)[0], Math.max(...present)];
     else if (yearFrom === null) yearFrom = Math.max(Math.min(...present), (yearTo as number) - MAX_COVERAGE_YEARS + 1);
     else yearTo = Math.max(...present.filter((y) => y >= (yearFrom as number)), yearFrom);

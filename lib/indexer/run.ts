@@ -216,7 +216,13 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
         const key = duplicateKey(doc);
         if (key && doc.sourcePath) bodyYears.set(key, doc.sourcePath);
         if (doc.bodyKey && doc.year && doc.yearFigures) {
-          tracker.set(doc.bodyKey, { id: doc.id, year: doc.year, figures: doc.yearFigures, failedChecks: doc.failedChecks, storedChecks: JSON.stringify(doc.crossYearChecks) });
+          tracker.set(doc.bodyKey, {
+            id: doc.id,
+            year: doc.year,
+            figures: doc.yearFigures,
+            failedChecks: doc.failedChecks,
+            storedChecks: JSON.stringify(doc.crossYearChecks),
+          });
         }
       }
     }
@@ -230,7 +236,14 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
       phaseStart = now;
     };
     const report = () =>
-      progress.update({ done: result.files, total, indexed: result.indexed, unchanged: result.unchanged, failed: result.failed.length, duplicates: result.duplicates.length });
+      progress.update({
+        done: result.files,
+        total,
+        indexed: result.indexed,
+        unchanged: result.unchanged,
+        failed: result.failed.length,
+        duplicates: result.duplicates.length,
+      });
 
     const prepare = async (item: WalkItem): Promise<Prepared> => {
       if (item.kind === 'invalid') return { kind: 'failed', file: item.file, reason: item.reason };
@@ -286,7 +299,11 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
         if (sameBytes && sameBytes.path !== sourcePath && sameBytes.path !== null) {
           result.duplicates.push({ file: sourcePath, duplicateOf: sameBytes.path, reason: 'same content as another file' });
         } else if (sameBody && sameBody !== sourcePath) {
-          result.duplicates.push({ file: sourcePath, duplicateOf: sameBody, reason: `same body and year (${record.organization} ${record.year}) as another file` });
+          result.duplicates.push({
+            file: sourcePath,
+            duplicateOf: sameBody,
+            reason: `same body and year (${record.organization} ${record.year}) as another file`,
+          });
         } else {
           const previous = idByPath.get(sourcePath);
           if (previous && previous.id !== record.id) {

@@ -12,9 +12,7 @@ import { formatOf, SUPPORTED_EXTENSIONS } from '../ingest';
 
 export const PARTIAL_MARKER = '.partial';
 
-export type WalkItem =
-  | { kind: 'file'; file: string; partial: boolean }
-  | { kind: 'invalid'; file: string; reason: string };
+export type WalkItem = { kind: 'file'; file: string; partial: boolean } | { kind: 'invalid'; file: string; reason: string };
 
 function isReadme(name: string): boolean {
   return /^readme(\.[a-z]+)?$/i.test(name);

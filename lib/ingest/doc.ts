@@ -26,12 +26,10 @@ async function extractWithTables(buf: Buffer): Promise<WordDocument> {
 
 /** Turns the row and in-cell marks into text: rows end lines, paragraphs inside a cell join. */
 function resolveMarks(body: string): string {
-  return body
-    .replace(new RegExp(`\\t?${ROW_END}`, 'g'), '\n')
-    .replace(new RegExp(`(.?)${CELL_PARAGRAPH}+(.?)`, 'g'), (_, before: string, after: string) => {
-      const glue = before && after && CJK_EDGE.test(before) && CJK_EDGE.test(after) ? '' : ' ';
-      return `${before}${glue}${after}`;
-    });
+  return body.replace(new RegExp(`\\t?${ROW_END}`, 'g'), '\n').replace(new RegExp(`(.?)${CELL_PARAGRAPH}+(.?)`, 'g'), (_, before: string, after: string) => {
+    const glue = before && after && CJK_EDGE.test(before) && CJK_EDGE.test(after) ? '' : ' ';
+    return `${before}${glue}${after}`;
+  });
 }
 
 /** Plain words for word-extractor's failures; the original error stays attached as `cause`. */

@@ -147,7 +147,19 @@ function decodeWith(buf: Uint8Array, encoding: string): string {
 }
 
 /** Multi-byte encodings chardet may name that are worth a try once GB18030 and Big5 fail. */
-const CHARDET_CANDIDATES = new Set(['big5', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp', 'iso-2022-kr', 'iso-2022-cn']);
+const CHARDET_CANDIDATES = new Set([
+  'big5',
+  'utf-16le',
+  'utf-16be',
+  'utf-32le',
+  'utf-32be',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+  'iso-2022-jp',
+  'iso-2022-kr',
+  'iso-2022-cn',
+]);
 
 /**
  * Decodes text bytes. `declared` is a charset label the file itself states (HTML <meta>);

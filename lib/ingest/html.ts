@@ -27,12 +27,68 @@ const CHROME_TAGS = ['nav', 'aside', 'header', 'footer', 'form', 'menu'];
 
 /** Words in ids and classes that mark page chrome (split on -, _ and camelCase). */
 const CHROME_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'navi', 'menu', 'menus', 'submenu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs',
-  'bread', 'footer', 'foot', 'header', 'topbar', 'sidebar', 'side', 'share', 'sharing', 'bdshare', 'login', 'logon',
-  'register', 'search', 'searchbox', 'copyright', 'banner', 'toolbar', 'tools', 'pager', 'pagination', 'skip', 'dh',
-  'wzdh', 'dqwz', 'position', 'location', 'bottom', 'gotop', 'backtop', 'qrcode', 'ewm', 'weixin', 'wechat', 'related',
-  'xgxx', 'xglj', 'friendlink', 'yqlj', 'links', 'comment', 'comments', 'ad', 'ads', 'advert', 'popup', 'modal',
-  'cookie', 'print', 'fontsize', 'zihao',
+  'nav',
+  'navbar',
+  'navigation',
+  'navi',
+  'menu',
+  'menus',
+  'submenu',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'bread',
+  'footer',
+  'foot',
+  'header',
+  'topbar',
+  'sidebar',
+  'side',
+  'share',
+  'sharing',
+  'bdshare',
+  'login',
+  'logon',
+  'register',
+  'search',
+  'searchbox',
+  'copyright',
+  'banner',
+  'toolbar',
+  'tools',
+  'pager',
+  'pagination',
+  'skip',
+  'dh',
+  'wzdh',
+  'dqwz',
+  'position',
+  'location',
+  'bottom',
+  'gotop',
+  'backtop',
+  'qrcode',
+  'ewm',
+  'weixin',
+  'wechat',
+  'related',
+  'xgxx',
+  'xglj',
+  'friendlink',
+  'yqlj',
+  'links',
+  'comment',
+  'comments',
+  'ad',
+  'ads',
+  'advert',
+  'popup',
+  'modal',
+  'cookie',
+  'print',
+  'fontsize',
+  'zihao',
 ]);
 
 /** Words that mean "this is the article", which a chrome word next to them does not override. */
@@ -278,7 +334,34 @@ function findTitleAbove(body: Element, container: Element): string | null {
 export const MAX_HTML_DEPTH = 1000;
 
 /** Elements that never hold others, or whose end tag the parser supplies (they cannot nest deeply). */
-const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'colgroup', 'thead', 'tbody', 'tfoot']);
+const NON_NESTING = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'colgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+]);
 
 /** How deep the markup's elements nest, from the tags alone (no tree is built): an upper bound for sloppy pages. */
 export function markupDepth(html: string): number {
@@ -296,7 +379,8 @@ export function markupDepth(html: string): number {
 /** Refuses markup nested deeper than MAX_HTML_DEPTH, with a named reason. */
 export function checkDepth(html: string, fileName: string, code: IngestErrorCode): void {
   const depth = markupDepth(html);
-  if (depth > MAX_HTML_DEPTH) throw new IngestError(code, fileName, `markup nested ${depth.toLocaleString('en')} elements deep, over the ${MAX_HTML_DEPTH.toLocaleString('en')} limit`);
+  if (depth > MAX_HTML_DEPTH)
+    throw new IngestError(code, fileName, `markup nested ${depth.toLocaleString('en')} elements deep, over the ${MAX_HTML_DEPTH.toLocaleString('en')} limit`);
 }
 
 export interface HtmlTextOptions {

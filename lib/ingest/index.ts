@@ -97,7 +97,11 @@ function tooLarge(fileName: string, size: number, max: number): IngestError {
 }
 
 function tooLong(fileName: string, chars: number, max: number, about: string): IngestError {
-  return new IngestError('too large', fileName, `the text is ${about}${Math.round(chars).toLocaleString('en')} characters, over the ${max.toLocaleString('en')} limit`);
+  return new IngestError(
+    'too large',
+    fileName,
+    `the text is ${about}${Math.round(chars).toLocaleString('en')} characters, over the ${max.toLocaleString('en')} limit`,
+  );
 }
 
 export async function readReportFile(path: string, opts: ReadOptions = {}): Promise<IngestedText> {
@@ -157,7 +161,8 @@ async function read(buf: Uint8Array, fileName: string, opts: ReadOptions): Promi
   if (buf.byteLength === 0) throw new IngestError('empty', fileName, 'the file has no content');
   const maxTextChars = opts.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   // No text encoding takes more than 4 bytes a character: a plain text this big is too long before decoding.
-  if ((claimed === 'txt' || claimed === 'md') && buf.byteLength > maxTextChars * 4 && sniffContent(buf) === 'unknown') throw tooLong(fileName, buf.byteLength / 4, maxTextChars, 'at least ');
+  if ((claimed === 'txt' || claimed === 'md') && buf.byteLength > maxTextChars * 4 && sniffContent(buf) === 'unknown')
+    throw tooLong(fileName, buf.byteLength / 4, maxTextChars, 'at least ');
 
   const extracted = await extract(buf, fileName, claimed, opts);
   if (extracted.text.length > maxTextChars * 2) throw tooLong(fileName, extracted.text.length, maxTextChars, 'about ');
@@ -204,7 +209,8 @@ async function extract(buf: Uint8Array, fileName: string, claimed: ReportFormat,
   // A text file that merely mentions "%PDF-" near its start is still text.
   if ((claimed === 'txt' || claimed === 'md') && kind === 'pdf' && !startsWithPdf(buf)) kind = 'unknown';
   const reader = route(claimed, kind);
-  const note = reader !== null && reader !== claimed && reader !== 'txt' ? ` (file named .${claimed} holds ${reader === 'rtf' ? 'RTF' : reader.toUpperCase()})` : '';
+  const note =
+    reader !== null && reader !== claimed && reader !== 'txt' ? ` (file named .${claimed} holds ${reader === 'rtf' ? 'RTF' : reader.toUpperCase()})` : '';
 
   switch (reader) {
     case null: {

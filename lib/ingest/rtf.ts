@@ -7,17 +7,75 @@ import iconv from 'iconv-lite';
  */
 
 const SKIP_DESTINATIONS = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'header', 'headerl', 'headerr', 'headerf', 'footer',
-  'footerl', 'footerr', 'footerf', 'fldinst', 'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'xmlnstbl',
-  'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'pgdsctbl', 'bkmkstart', 'bkmkend', 'shpinst',
-  'nonshppict', 'filetbl', 'revtbl', 'pntext', 'pntxta', 'pntxtb', 'author', 'operator', 'title', 'subject', 'keywords',
-  'comment', 'doccomm', 'company', 'falt', 'panose', 'template', 'userprops', 'wgrffmtfilter', 'mmathPr', 'xmlopen',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'object',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'fldinst',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'pgdsctbl',
+  'bkmkstart',
+  'bkmkend',
+  'shpinst',
+  'nonshppict',
+  'filetbl',
+  'revtbl',
+  'pntext',
+  'pntxta',
+  'pntxtb',
+  'author',
+  'operator',
+  'title',
+  'subject',
+  'keywords',
+  'comment',
+  'doccomm',
+  'company',
+  'falt',
+  'panose',
+  'template',
+  'userprops',
+  'wgrffmtfilter',
+  'mmathPr',
+  'xmlopen',
 ]);
 
 const SYMBOLS: Record<string, string> = {
-  par: '\n', line: '\n', sect: '\n', page: '\n', tab: '\t', cell: '\t', nestcell: '\t', emdash: '\u2014',
-  endash: '\u2013', bullet: '\u2022', lquote: '\u2018', rquote: '\u2019', ldblquote: '\u201c', rdblquote: '\u201d',
-  emspace: ' ', enspace: ' ', qmspace: ' ',
+  par: '\n',
+  line: '\n',
+  sect: '\n',
+  page: '\n',
+  tab: '\t',
+  cell: '\t',
+  nestcell: '\t',
+  emdash: '\u2014',
+  endash: '\u2013',
+  bullet: '\u2022',
+  lquote: '\u2018',
+  rquote: '\u2019',
+  ldblquote: '\u201c',
+  rdblquote: '\u201d',
+  emspace: ' ',
+  enspace: ' ',
+  qmspace: ' ',
 };
 
 function codePageOf(rtf: string): string {
@@ -48,7 +106,10 @@ export function rtfToText(buf: Uint8Array): string {
     out += s;
   };
 
-  interface State { skip: boolean; uc: number }
+  interface State {
+    skip: boolean;
+    uc: number;
+  }
   const stack: State[] = [];
   let state: State = { skip: false, uc: 1 };
   let pendingSkip = 0; // fallback characters to drop after a \uN
@@ -78,7 +139,10 @@ export function rtfToText(buf: Uint8Array): string {
         const byte = Number.parseInt(rtf.slice(i + 2, i + 4), 16);
         i += 4;
         groupStart = false;
-        if (pendingSkip > 0) { pendingSkip--; continue; }
+        if (pendingSkip > 0) {
+          pendingSkip--;
+          continue;
+        }
         if (!state.skip && !Number.isNaN(byte)) bytes.push(byte);
         continue;
       }
@@ -94,9 +158,18 @@ export function rtfToText(buf: Uint8Array): string {
         i += m[0].length;
         const atGroupStart = groupStart;
         groupStart = false;
-        if (word === 'bin' && param !== null) { i += Math.max(0, param); continue; }
-        if (atGroupStart && SKIP_DESTINATIONS.has(word)) { state.skip = true; continue; }
-        if (word === 'uc' && param !== null) { state.uc = param; continue; }
+        if (word === 'bin' && param !== null) {
+          i += Math.max(0, param);
+          continue;
+        }
+        if (atGroupStart && SKIP_DESTINATIONS.has(word)) {
+          state.skip = true;
+          continue;
+        }
+        if (word === 'uc' && param !== null) {
+          state.uc = param;
+          continue;
+        }
         if (state.skip) continue;
         if (word === 'u' && param !== null) {
           emit(String.fromCharCode(param < 0 ? param + 65536 : param));
@@ -116,7 +189,10 @@ export function rtfToText(buf: Uint8Array): string {
       i += 2;
       groupStart = false;
       if (state.skip) continue;
-      if (pendingSkip > 0) { pendingSkip--; continue; }
+      if (pendingSkip > 0) {
+        pendingSkip--;
+        continue;
+      }
       if (next === '{' || next === '}' || next === '\\') emit(next);
       else if (next === '~') emit('\u00a0');
       else if (next === '_') emit('-');
@@ -127,7 +203,10 @@ export function rtfToText(buf: Uint8Array): string {
     if (ch === '\r' || ch === '\n') continue;
     groupStart = false;
     if (state.skip) continue;
-    if (pendingSkip > 0) { pendingSkip--; continue; }
+    if (pendingSkip > 0) {
+      pendingSkip--;
+      continue;
+    }
     const code = ch.charCodeAt(0);
     if (code >= 0x80) bytes.push(code);
     else emit(ch);

@@ -27,7 +27,10 @@ function hasUtf16Html(buf: Uint8Array): boolean {
 }
 
 function looksLikeHtml(text: string): boolean {
-  const start = text.replace(/^[\ufeff\s]+/, '').slice(0, 1024).toLowerCase();
+  const start = text
+    .replace(/^[\ufeff\s]+/, '')
+    .slice(0, 1024)
+    .toLowerCase();
   if (/^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start)) return true;
   if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*(<!doctype\s+html|<html[\s>])/.test(start)) return true;
   // Pages that open with a comment or a <meta>/<head> before <html>

@@ -83,9 +83,17 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
       const size = dv.getUint16(extra + 2, true);
       if (id === 0x0001) {
         let p = extra + 4;
-        if (uncompressedSize === 0xffffffff && p + 8 <= extraEnd) { uncompressedSize = u64(dv, p); p += 8; }
-        if (compressedSize === 0xffffffff && p + 8 <= extraEnd) { compressedSize = u64(dv, p); p += 8; }
-        if (localHeaderOffset === 0xffffffff && p + 8 <= extraEnd) { localHeaderOffset = u64(dv, p); }
+        if (uncompressedSize === 0xffffffff && p + 8 <= extraEnd) {
+          uncompressedSize = u64(dv, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff && p + 8 <= extraEnd) {
+          compressedSize = u64(dv, p);
+          p += 8;
+        }
+        if (localHeaderOffset === 0xffffffff && p + 8 <= extraEnd) {
+          localHeaderOffset = u64(dv, p);
+        }
       }
       extra += 4 + size;
     }
@@ -107,9 +115,7 @@ function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
   return buf.subarray(start, end);
 }
 
-export type ZipCheck =
-  | { ok: true; entries: ZipEntry[]; totalUncompressed: number }
-  | { ok: false; problem: 'too large' | 'corrupt'; reason: string };
+export type ZipCheck = { ok: true; entries: ZipEntry[]; totalUncompressed: number } | { ok: false; problem: 'too large' | 'corrupt'; reason: string };
 
 /**
  * Vets a zip before a library expands it: the declared sizes must add up to at most
@@ -134,7 +140,11 @@ export function checkZip(buf: Uint8Array, maxUncompressedBytes: number, mustHave
   // The XML is what gets parsed (images are only stored): a small bomb of text is refused on its own limit.
   const xmlBytes = entries.reduce((sum, e) => sum + (/\.(xml|rels)$/i.test(e.name) ? e.uncompressedSize : 0), 0);
   if (xmlBytes > maxXmlBytes) {
-    return { ok: false, problem: 'too large', reason: `its XML parts declare ${formatBytes(xmlBytes)} uncompressed, over the ${formatBytes(maxXmlBytes)} limit` };
+    return {
+      ok: false,
+      problem: 'too large',
+      reason: `its XML parts declare ${formatBytes(xmlBytes)} uncompressed, over the ${formatBytes(maxXmlBytes)} limit`,
+    };
   }
   const missing = mustHave?.(entries.map((e) => e.name));
   if (missing) return { ok: false, problem: 'corrupt', reason: missing };

@@ -66,7 +66,9 @@ const OVERRIDES: Record<string, string> = {
 
 function syllables(stem: string): string {
   if (OVERRIDES[stem]) return OVERRIDES[stem];
-  return pinyin(stem, { toneType: 'none', type: 'array', v: true }).map((s) => s.replace(/ü/g, 'v')).join(' ');
+  return pinyin(stem, { toneType: 'none', type: 'array', v: true })
+    .map((s) => s.replace(/ü/g, 'v'))
+    .join(' ');
 }
 
 const pseudoCity = new Set(cities.filter((c) => /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name)).map((c) => c.code));

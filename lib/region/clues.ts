@@ -96,7 +96,16 @@ interface PinyinIndex {
 let PY: PinyinIndex | null = null;
 
 const SUFFIX_PINYIN: Record<string, string> = {
-  县: 'xian', 区: 'qu', 市: 'shi', 旗: 'qi', 州: 'zhou', 盟: 'meng', 地区: 'diqu', 林区: 'linqu', 特区: 'tequ', 新区: 'xinqu',
+  县: 'xian',
+  区: 'qu',
+  市: 'shi',
+  旗: 'qi',
+  州: 'zhou',
+  盟: 'meng',
+  地区: 'diqu',
+  林区: 'linqu',
+  特区: 'tequ',
+  新区: 'xinqu',
 };
 
 /** Initials of the syllables; zh/ch/sh give both readings (xch and xc for 西城). */
@@ -156,8 +165,35 @@ function pinyinIndex(): PinyinIndex {
 }
 
 const GENERIC_LABELS = new Set([
-  'www', 'www2', 'xxgk', 'zwgk', 'gk', 'info', 'wap', 'm', 'en', 'english', 'big5', 'gate', 'zfxxgk', 'web', 'portal',
-  'zw', 'zwfw', 'site', 'new', 'gov', 'mail', 'public', 'open', 'data', 'search', 'xxgs', 'gkml', 'zfgb', 'cms',
+  'www',
+  'www2',
+  'xxgk',
+  'zwgk',
+  'gk',
+  'info',
+  'wap',
+  'm',
+  'en',
+  'english',
+  'big5',
+  'gate',
+  'zfxxgk',
+  'web',
+  'portal',
+  'zw',
+  'zwfw',
+  'site',
+  'new',
+  'gov',
+  'mail',
+  'public',
+  'open',
+  'data',
+  'search',
+  'xxgs',
+  'gkml',
+  'zfgb',
+  'cms',
 ]);
 
 const HOST_RE = /(?:[a-z0-9-]+\.)+gov\.cn/gi;
@@ -168,7 +204,11 @@ function unitsUnder(units: Unit[], prefixes: string[]): Unit[] {
 
 /** Read one host (www.wendeng.gov.cn) into clues. */
 function domainClues(host: string, out: Clue[]): void {
-  const labels = host.toLowerCase().replace(/\.gov\.cn$/, '').split('.').map((l) => l.replace(/[^a-z]/g, ''));
+  const labels = host
+    .toLowerCase()
+    .replace(/\.gov\.cn$/, '')
+    .split('.')
+    .map((l) => l.replace(/[^a-z]/g, ''));
   const idx = getIndex();
   const py = pinyinIndex();
   for (let k = labels.length - 1; k >= 0; k--) {
@@ -201,10 +241,7 @@ function domainClues(host: string, out: Clue[]): void {
 
 // ---------------------------------------------------------------- document numbers
 
-const DOCNO_RE = new RegExp(
-  `([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`,
-  'g',
-);
+const DOCNO_RE = new RegExp(`([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`, 'g');
 const DOCNO_BEFORE_OK = /[^\u4e00-\u9fa5]|[据照按和及与]/;
 
 // ---------------------------------------------------------------- all clues

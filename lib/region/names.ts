@@ -9,11 +9,61 @@ import type { DivisionLevel } from './types.ts';
 
 /** The 55 minority nationalities that occur in autonomous-area names (longest first in the regex). */
 export const ETHNIC_GROUPS = [
-  '柯尔克孜', '乌孜别克', '维吾尔', '哈萨克', '达斡尔', '塔吉克', '俄罗斯', '鄂温克', '塔塔尔', '鄂伦春',
-  '蒙古', '布依', '朝鲜', '土家', '哈尼', '傈僳', '高山', '拉祜', '东乡', '纳西', '景颇', '仫佬', '布朗',
-  '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '德昂', '保安', '裕固', '独龙', '赫哲', '门巴', '珞巴',
-  '基诺', '回', '藏', '苗', '彝', '壮', '满', '侗', '瑶', '白', '傣', '黎', '佤', '畲', '水', '土', '羌',
-  '怒', '京',
+  '柯尔克孜',
+  '乌孜别克',
+  '维吾尔',
+  '哈萨克',
+  '达斡尔',
+  '塔吉克',
+  '俄罗斯',
+  '鄂温克',
+  '塔塔尔',
+  '鄂伦春',
+  '蒙古',
+  '布依',
+  '朝鲜',
+  '土家',
+  '哈尼',
+  '傈僳',
+  '高山',
+  '拉祜',
+  '东乡',
+  '纳西',
+  '景颇',
+  '仫佬',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '德昂',
+  '保安',
+  '裕固',
+  '独龙',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+  '回',
+  '藏',
+  '苗',
+  '彝',
+  '壮',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '傣',
+  '黎',
+  '佤',
+  '畲',
+  '水',
+  '土',
+  '羌',
+  '怒',
+  '京',
 ];
 const ETH = `(?:(?:${ETHNIC_GROUPS.join('|')})族?)`;
 /** e.g. '回族自治县', '土家族苗族自治州', '蒙古自治州', '藏族乡', '满族镇', '民族乡' */
@@ -41,7 +91,7 @@ export function splitName(name: string, level: DivisionLevel, minStem = 2): Name
   if (level === 'township') {
     // fast path for the 41k townships: plain 镇/乡/街道 names without an ethnic part
     const last = name.charCodeAt(name.length - 1);
-    if ((last === 0x9547 /* 镇 */ || last === 0x4e61 /* 乡 */) && !name.includes('族')) {
+    if ((last === 0x9547 /* 镇 */ || last === 0x4e61) /* 乡 */ && !name.includes('族')) {
       return { stem: stemOr(name.slice(0, -1), minStem), suffix: name.slice(-1), shortSuffix: null };
     }
     if (name.endsWith('街道') && !name.endsWith('街道办事处')) {
@@ -63,8 +113,7 @@ export function splitName(name: string, level: DivisionLevel, minStem = 2): Name
     const m = ETHNIC_TOWNSHIP_RE.exec(name);
     if (m) return { stem: stemOr(m[1], minStem), suffix: m[2], shortSuffix: m[2].slice(-1) === '木' ? '苏木' : m[2].slice(-1) };
   }
-  const list =
-    level === 'province' ? PROVINCE_SUFFIXES : level === 'city' ? CITY_SUFFIXES : level === 'county' ? COUNTY_SUFFIXES : TOWNSHIP_SUFFIXES;
+  const list = level === 'province' ? PROVINCE_SUFFIXES : level === 'city' ? CITY_SUFFIXES : level === 'county' ? COUNTY_SUFFIXES : TOWNSHIP_SUFFIXES;
   for (const s of list) {
     if (name.length > s.length && name.endsWith(s)) {
       return { stem: stemOr(name.slice(0, -s.length), minStem), suffix: s, shortSuffix: null };

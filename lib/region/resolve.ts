@@ -283,7 +283,10 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
   if (!target) {
     target = lastPlace(titleMs, offChain);
     mode = 'title';
-    const titleBody = title.replace(/^\s*\d{4}\s*年度?/, '').replace(/\s*\d{4}\s*年.*$/, '').replace(/(?:关于)?(?:政府)?信息公开.*$/, '');
+    const titleBody = title
+      .replace(/^\s*\d{4}\s*年度?/, '')
+      .replace(/\s*\d{4}\s*年.*$/, '')
+      .replace(/(?:关于)?(?:政府)?信息公开.*$/, '');
     if (!target && !org && titleBody && CENTRAL_RE.test(titleBody)) {
       return { ...EMPTY, confidence: 0.6, evidence: [`title names a central body: no region`] };
     }

@@ -104,10 +104,7 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
   // 开平, 工作和政务 → 和政, 权威信息 → 威信): keep it only after punctuation or 中国 (“盐津公安”,
   // 福建·永定, 中国永嘉), or chained to a parent (威海文登).
   const bareCountyStem =
-    entries.every((e) => e.kind === 'stem' && e.unit.level === 'county') &&
-    i > 0 &&
-    HAN_RE.test(text[i - 1]) &&
-    text.slice(i - 2, i) !== '中国';
+    entries.every((e) => e.kind === 'stem' && e.unit.level === 'county') && i > 0 && HAN_RE.test(text[i - 1]) && text.slice(i - 2, i) !== '中国';
   const after = text.slice(end, end + 6);
   const selfNamed = SELF_NAMED_RE.test(after);
   // Names too common to trust alone: institution-like township entries (经济技术开发区, 林业局,

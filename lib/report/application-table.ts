@@ -36,7 +36,12 @@ const HEAD_ROWS: RowDef[] = [
 /** 2021 template: 其他处理 has three sub-rows. */
 const OTHER_ROWS_2021: RowDef[] = [
   { key: 'otherNoCorrection', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', group: '（六）其他处理', match: /逾期不补正|不补正/ },
-  { key: 'otherUnpaidFee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', group: '（六）其他处理', match: /缴纳费用|收费通知/ },
+  {
+    key: 'otherUnpaidFee',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    group: '（六）其他处理',
+    match: /缴纳费用|收费通知/,
+  },
   { key: 'otherOther', label: '3.其他', group: '（六）其他处理', match: /(?:^|[\d.、．）)])其他$|^其他/ },
 ];
 /** 2019 template (and many 2021 reports that kept it): one 其他处理 row. */

@@ -5,7 +5,11 @@ import type { ApplicationTable, Check, ReviewTable } from './schema';
  * finding to show, not a parse error. Only rules whose cells were all read are evaluated.
  */
 
-const GROUP_NAMES = { reconsideration: '行政复议', litigationDirect: '行政诉讼（未经复议直接起诉）', litigationAfterReconsideration: '行政诉讼（复议后起诉）' } as const;
+const GROUP_NAMES = {
+  reconsideration: '行政复议',
+  litigationDirect: '行政诉讼（未经复议直接起诉）',
+  litigationAfterReconsideration: '行政诉讼（复议后起诉）',
+} as const;
 
 export function applicationTableChecks(table: ApplicationTable): Check[] {
   const checks: Check[] = [];
@@ -72,7 +76,10 @@ export function applicationTableChecks(table: ApplicationTable): Check[] {
           scope: `表三·${r.label}（法人小计）`,
           passed: false,
           message: `“${r.label}”一行：五类法人或其他组织之和为 ${orgSum}，但小计为 ${r.values[subtotalCol]}。`,
-          cells: applicantCols.filter(({ c }) => c.key !== 'naturalPerson').map(({ c }) => `t3.${r.key}.${c.key}`).concat(`t3.${r.key}.orgSubtotal`),
+          cells: applicantCols
+            .filter(({ c }) => c.key !== 'naturalPerson')
+            .map(({ c }) => `t3.${r.key}.${c.key}`)
+            .concat(`t3.${r.key}.orgSubtotal`),
         });
       }
     }

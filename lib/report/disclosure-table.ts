@@ -99,4 +99,3 @@ export function parseDisclosureTable(text: string): DisclosureTableResult {
   }
   return { table: { template: shape, rows }, shape, notes };
 }
-

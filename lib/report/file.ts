@@ -23,13 +23,17 @@ export async function parseReportFile(path: string, options: ParseOptions & { ma
   }
   let doc: ReportDocument;
   try {
-    doc = parseReport(ingested.text, {
-      fileName: ingested.fileName,
-      format: ingested.format,
-      encoding: ingested.encoding,
-      sha256: ingested.sha256,
-      bytes: ingested.bytes,
-    }, options);
+    doc = parseReport(
+      ingested.text,
+      {
+        fileName: ingested.fileName,
+        format: ingested.format,
+        encoding: ingested.encoding,
+        sha256: ingested.sha256,
+        bytes: ingested.bytes,
+      },
+      options,
+    );
   } catch (error) {
     throw new ReportFileError(path, `parse failed: ${(error as Error)?.message ?? String(error)}`);
   }

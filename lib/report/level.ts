@@ -5,7 +5,8 @@ type PlaceLevel = 'province' | 'city' | 'county' | 'township' | null;
 const TOWNSHIP = /(?:镇|乡|街道|街道办事处|办事处|苏木|民族乡)(?:人民政府|政府|党政办公室|党政办)?$/;
 const OTHER_BODY = /开发区|高新区|新区|园区|工业园|管理委员会|管委会|示范区|试验区|综合服务中心/;
 const GOVERNMENT = /^(.*?)(?:人民政府|政府|行政公署)$/;
-const CENTRAL = /^(?:中华人民共和国|国务院|国家|中国|中央|海关总署|审计署)|^[^省市县区州旗盟]{1,12}部(?:办公厅)?$|^[^省市县区州旗盟]{1,8}部.{1,12}(?:局|委员会|中心)$/;
+const CENTRAL =
+  /^(?:中华人民共和国|国务院|国家|中国|中央|海关总署|审计署)|^[^省市县区州旗盟]{1,12}部(?:办公厅)?$|^[^省市县区州旗盟]{1,8}部.{1,12}(?:局|委员会|中心)$/;
 
 /**
  * The level of the reporting body, from its name and the division level of the place it names

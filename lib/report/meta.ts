@@ -106,7 +106,18 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   for (const p of weakPatterns) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
   // "大营镇党政办公室编制了《…报告》": found by its fixed words first, then read backwards.
   const compiled = head.indexOf('编制了《');
-  if (compiled > 0) push(weak, withoutOffice(cleanBodyName(head.slice(Math.max(0, compiled - 30), compiled).split(/[，。、\s（(《》)）]/).pop())));
+  if (compiled > 0)
+    push(
+      weak,
+      withoutOffice(
+        cleanBodyName(
+          head
+            .slice(Math.max(0, compiled - 30), compiled)
+            .split(/[，。、\s（(《》)）]/)
+            .pop(),
+        ),
+      ),
+    );
   // The signature: a short body line just before the closing date.
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 200); i--) {
     const s = squash(lines[i]);
@@ -137,7 +148,9 @@ function push(list: string[], name: string | null) {
 
 function cleanBodyName(raw: string | undefined): string | null {
   if (!raw) return null;
-  const s = squash(raw).replace(/^[“"《]|[”"》]$/g, '').replace(/^(?:关于|由|本|我)/, '');
+  const s = squash(raw)
+    .replace(/^[“"《]|[”"》]$/g, '')
+    .replace(/^(?:关于|由|本|我)/, '');
   if (s.length < 2 || s.length > 40) return null;
   if (/政府信息公开|年度报告|条例|以下简称|报告|以来|[由年,，]/.test(s)) return null;
   if (/^(?:人民政府|政府|政府办公室|办公室|本机关|本单位|本部门)$/.test(s)) return null;
@@ -172,7 +185,9 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
     const pool = [...candidates.strong, ...candidates.weak];
     // A fuller name of the same place's body ("天津经济技术开发区" → "…管理委员会"), not one of its offices.
     const fuller = place
-      ? pool.find((c) => c.startsWith(place) && BODY_SUFFIX_STRICT.test(c) && c.length - place.length <= 6 && !/办公室|办公厅|中心|信息/.test(c.slice(place.length)))
+      ? pool.find(
+          (c) => c.startsWith(place) && BODY_SUFFIX_STRICT.test(c) && c.length - place.length <= 6 && !/办公室|办公厅|中心|信息/.test(c.slice(place.length)),
+        )
       : undefined;
     best = fuller ?? place ?? candidates.strong[0] ?? candidates.weak[0] ?? null;
   }
@@ -187,7 +202,11 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
 function withBodyType(name: string): string {
   if (/街道$/.test(name)) return `${name}办事处`;
   if (/[省市县区旗州盟镇乡]政府$/.test(name)) return name.replace(/政府$/, '人民政府');
-  if (/(?:省|自治区|市|县|自治县|区|旗|自治旗|自治州|州|盟|镇|乡)$/.test(name) && !/(?:新区|开发区|园区|示范区|高新区|景区|社区|片区|功能区|工业区)$/.test(name)) return `${name}人民政府`;
+  if (
+    /(?:省|自治区|市|县|自治县|区|旗|自治旗|自治州|州|盟|镇|乡)$/.test(name) &&
+    !/(?:新区|开发区|园区|示范区|高新区|景区|社区|片区|功能区|工业区)$/.test(name)
+  )
+    return `${name}人民政府`;
   return name;
 }
 

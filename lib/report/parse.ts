@@ -47,7 +47,9 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
   const level = classifyLevel(organizationName, region.orgPlaceLevel, regionDepth);
   // State Council ministries' full names carry the state's name ("水利部" → "中华人民共和国水利部").
   const organization =
-    level === 'central_department' && organizationName && /^[\u4e00-\u9fa5]{2,10}部$/.test(organizationName) ? `中华人民共和国${organizationName}` : organizationName;
+    level === 'central_department' && organizationName && /^[\u4e00-\u9fa5]{2,10}部$/.test(organizationName)
+      ? `中华人民共和国${organizationName}`
+      : organizationName;
 
   // Tables.
   const sections = splitSections(text);
@@ -170,7 +172,12 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
     year,
     publishedAt,
     template,
-    proactive: { total: proactiveTotal, approximateTotal: proactiveTotal === null ? proactiveProse.approximateTotal : null, byChannel, source: proactiveSource },
+    proactive: {
+      total: proactiveTotal,
+      approximateTotal: proactiveTotal === null ? proactiveProse.approximateTotal : null,
+      byChannel,
+      source: proactiveSource,
+    },
     applications: {
       newReceived,
       newReceivedSource,

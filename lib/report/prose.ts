@@ -30,11 +30,13 @@ export interface ProactiveProse {
 
 /** Clauses: the text between Chinese stops. A clause states one figure about one channel. */
 function clauses(text: string): string[] {
-  return text
-    .replace(/\s+/g, '')
-    // Bracketed notes ("（不同渠道公开相同信息计1条）") are not statements of figures.
-    .replace(/[（(][^（）()]{0,60}[）)]/g, '')
-    .split(/[。；;！!\n]|，(?=其中|另|此外|通过|在|利用|依托|全年|年内)/);
+  return (
+    text
+      .replace(/\s+/g, '')
+      // Bracketed notes ("（不同渠道公开相同信息计1条）") are not statements of figures.
+      .replace(/[（(][^（）()]{0,60}[）)]/g, '')
+      .split(/[。；;！!\n]|，(?=其中|另|此外|通过|在|利用|依托|全年|年内)/)
+  );
 }
 
 export function proactiveFromProse(text: string): ProactiveProse {
@@ -51,7 +53,8 @@ export function proactiveFromProse(text: string): ProactiveProse {
         continue;
       }
       const before = m[1];
-      if (/申请|答复|回应|解读|发布会|访谈|规章|规范性文件|提案|建议|复议|诉讼|收费|处罚|许可|培训|会议|浏览|访问|粉丝|关注|留言|咨询|审查|审核/.test(before)) continue;
+      if (/申请|答复|回应|解读|发布会|访谈|规章|规范性文件|提案|建议|复议|诉讼|收费|处罚|许可|培训|会议|浏览|访问|粉丝|关注|留言|咨询|审查|审核/.test(before))
+        continue;
       const n = Number(m[2]);
       const approximate = Boolean(m[3]) || /近|约|超过|逾/.test(before.slice(-4));
       const allChannels = ALL_CHANNELS.test(before);
@@ -93,7 +96,9 @@ export interface ApplicationsProse {
 export function applicationsFromProse(text: string): ApplicationsProse {
   const flat = text.replace(/\s+/g, '');
   const none =
-    /(?:没有|未|无|未曾|尚未|均未)(?:收到|受理|接到|接收|发生|产生)(?:过)?(?:任何)?(?:公民|群众|申请人)?[^。，]{0,12}?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请/.test(flat) ||
+    /(?:没有|未|无|未曾|尚未|均未)(?:收到|受理|接到|接收|发生|产生)(?:过)?(?:任何)?(?:公民|群众|申请人)?[^。，]{0,12}?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请/.test(
+      flat,
+    ) ||
     /(?:依申请公开|申请公开)(?:政府信息)?(?:数量|件数)?(?:为)?(?:0|零)件?/.test(flat) ||
     /(?:收到|受理)(?:政府信息公开|依申请公开)?申请(?:数量)?(?:为)?(?:0|零)件/.test(flat) ||
     /无(?:依申请公开|政府信息公开申请)/.test(flat);
@@ -132,7 +137,12 @@ export function reviewFromProse(text: string): { reconsiderations: number | null
 /** 信息处理费 collected, in 元 as printed converted to 万元; 0 when the report says none. */
 export function feesFromProse(text: string): number | null {
   const flat = text.replace(/\s+/g, '');
-  if (/(?:未|没有|无|不)(?:收取|发生|产生)[^。，]{0,20}?(?:信息处理费|费用|收费)|(?:信息处理费|收费)[^。，]{0,8}?(?:为)?(?:0|零)(?:元|万元)?|无[^。，]{0,10}收费/.test(flat)) return 0;
+  if (
+    /(?:未|没有|无|不)(?:收取|发生|产生)[^。，]{0,20}?(?:信息处理费|费用|收费)|(?:信息处理费|收费)[^。，]{0,8}?(?:为)?(?:0|零)(?:元|万元)?|无[^。，]{0,10}收费/.test(
+      flat,
+    )
+  )
+    return 0;
   const m = flat.match(/(?:收取|收缴)[^。，]{0,20}?(?:信息处理费|费用)[^。，\d]{0,6}(\d+(?:\.\d+)?)(万元|元)/);
   if (!m) return null;
   const value = Number(m[1]);

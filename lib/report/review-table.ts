@@ -34,7 +34,10 @@ export function parseReviewTable(text: string, after: number): ReviewTableResult
   if (!/维持|纠正|审结/.test(squash(regionText))) return { table: null, notes: [] };
   // A tab row of exactly fifteen cells is the data row; its empty cells are zeros.
   for (const line of regionText.split('\n')) {
-    const cells = line.replace(/\t+$/, '').split('\t').map((c) => c.trim());
+    const cells = line
+      .replace(/\t+$/, '')
+      .split('\t')
+      .map((c) => c.trim());
     if (cells.length === 15 && cells.some((c) => /^\d+$/.test(c)) && cells.every((c) => c === '' || parseNumberCell(c) !== null)) {
       const values = cells.map((c) => (c === '' ? 0 : (parseNumberCell(c) as number)));
       return toTable(values);
@@ -43,7 +46,8 @@ export function parseReviewTable(text: string, after: number): ReviewTableResult
   const figures = tokenizeTable(regionText).filter((t) => t.kind === 'number');
   let values = figures.map((t) => (t.kind === 'number' ? t.value : 0));
   // Trailing empty tab cells are not figures.
-  while (values.length > 15 && figures[values.length - 1]?.kind === 'number' && (figures[values.length - 1] as { blank?: boolean }).blank) values = values.slice(0, -1);
+  while (values.length > 15 && figures[values.length - 1]?.kind === 'number' && (figures[values.length - 1] as { blank?: boolean }).blank)
+    values = values.slice(0, -1);
   if (values.length !== 15) {
     return {
       table: null,

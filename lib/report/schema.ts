@@ -129,10 +129,7 @@ export type Check = z.infer<typeof checkSchema>;
 
 export const sectionKeys = ['overview', 'proactive', 'applications', 'review', 'problems', 'other'] as const;
 export const sectionsSchema = z.object(
-  Object.fromEntries(sectionKeys.map((k) => [k, z.string().nullable()])) as Record<
-    (typeof sectionKeys)[number],
-    z.ZodNullable<z.ZodString>
-  >,
+  Object.fromEntries(sectionKeys.map((k) => [k, z.string().nullable()])) as Record<(typeof sectionKeys)[number], z.ZodNullable<z.ZodString>>,
 );
 
 export const contactSchema = z.object({
@@ -165,7 +162,10 @@ export const reportDocumentSchema = z.object({
   formerPlaceName: z.string().nullable(),
   regionEvidence: z.array(z.string()),
   year: z.number().int().min(2000).max(2100).nullable(),
-  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  publishedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   template: templateSchema,
   proactive: proactiveSchema,
   applications: applicationsSchema,

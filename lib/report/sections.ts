@@ -13,17 +13,20 @@ const SECTION_PATTERNS: Array<{ key: SectionKey; pattern: RegExp }> = [
   { key: 'proactive', pattern: /^(?:行政机关)?主动公开(?:政府)?信息(?:的)?(?:情况|工作情况)|^主动公开(?:工作)?情况/ },
   {
     key: 'applications',
-    pattern: /^(?:行政机关)?收到和处理(?:政府信息)?公开申请(?:的)?情况|^依申请公开(?:政府信息)?(?:和不予公开政府信息)?(?:的)?(?:工作)?情况|^政府信息公开申请(?:办理)?情况/,
+    pattern:
+      /^(?:行政机关)?收到和处理(?:政府信息)?公开申请(?:的)?情况|^依申请公开(?:政府信息)?(?:和不予公开政府信息)?(?:的)?(?:工作)?情况|^政府信息公开申请(?:办理)?情况/,
   },
   {
     key: 'review',
-    pattern: /^(?:因)?(?:政府信息公开(?:工作)?)?(?:被申请)?行政复议[、和及与，,]?(?:提起)?行政诉讼(?:的)?情况|^(?:因政府信息公开)?申请行政复议[、和]?提起行政诉讼(?:的)?情况|^复议[、和]?诉讼情况/,
+    pattern:
+      /^(?:因)?(?:政府信息公开(?:工作)?)?(?:被申请)?行政复议[、和及与，,]?(?:提起)?行政诉讼(?:的)?情况|^(?:因政府信息公开)?申请行政复议[、和]?提起行政诉讼(?:的)?情况|^复议[、和]?诉讼情况/,
   },
   { key: 'problems', pattern: /^(?:政府信息公开工作)?存在的?(?:主要)?问题(?:及|和|与)?(?:改进|整改)(?:情况|措施|方向)?/ },
   { key: 'other', pattern: /^其他需要报告的?事项|^其他(?:需要)?报告事项|^其他事项/ },
 ];
 
-const HEADING_NUMBER = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．,，]|\d{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|第[一二三四五六七八九十]部分)\s*/;
+const HEADING_NUMBER =
+  /^(?:[一二三四五六七八九十]{1,3}\s*[、.．,，]|\d{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|第[一二三四五六七八九十]部分)\s*/;
 
 export interface Heading {
   key: SectionKey;
@@ -58,7 +61,10 @@ export function splitSections(text: string): Record<SectionKey, string | null> {
   const out: Record<SectionKey, string | null> = { overview: null, proactive: null, applications: null, review: null, problems: null, other: null };
   headings.forEach((h, i) => {
     const end = i + 1 < headings.length ? headings[i + 1].line : lines.length;
-    const body = lines.slice(h.line + 1, end).join('\n').trim();
+    const body = lines
+      .slice(h.line + 1, end)
+      .join('\n')
+      .trim();
     out[h.key] = out[h.key] ? `${out[h.key]}\n${body}` : body;
   });
   return out;

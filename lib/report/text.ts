@@ -19,7 +19,10 @@ export interface CleanText {
 
 export function cleanReportText(raw: string): CleanText {
   let imageMarks = 0;
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  let text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ');
   text = text.replace(MARKER, (m) => {
     if (/^\[(?:image|图片|img)/i.test(m)) imageMarks++;
     return ' ';
@@ -64,9 +67,7 @@ export function parseNumberCell(cell: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export type Token =
-  | { kind: 'text'; text: string; line: number }
-  | { kind: 'number'; value: number; raw: string; line: number; blank?: boolean };
+export type Token = { kind: 'text'; text: string; line: number } | { kind: 'number'; value: number; raw: string; line: number; blank?: boolean };
 
 /** Units and words that make a number prose ("2023 年", "124 条") rather than a table cell. */
 const PROSE_FOLLOWER = /^(?:年|月|日|号|件|条|个|次|人|万|元|%|％|篇|项|期|份|场|余|多|家|名|批|页|天|小时|分钟|余件|余条)/;

@@ -12,7 +12,10 @@ import { INDEX_SETTINGS, PRIMARY_KEY } from './settings';
  */
 
 export function buildIndexName(serving: string, at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+  const stamp = at
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 17);
   return `${serving}_build_${stamp}_${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -33,9 +36,17 @@ export async function prepareIndex(client: Meilisearch, uid: string): Promise<vo
 }
 
 /** Enqueues one batch; returns the task uid (Meilisearch merges queued batches into larger ones). */
-export async function enqueueDocuments(client: Meilisearch, uid: string, documents: IndexedReport[] | Array<Partial<IndexedReport> & { id: string }>, mode: 'add' | 'update' = 'add'): Promise<number> {
+export async function enqueueDocuments(
+  client: Meilisearch,
+  uid: string,
+  documents: IndexedReport[] | Array<Partial<IndexedReport> & { id: string }>,
+  mode: 'add' | 'update' = 'add',
+): Promise<number> {
   const index = client.index(uid);
-  const task = mode === 'add' ? await index.addDocuments(documents as IndexedReport[], { primaryKey: PRIMARY_KEY }) : await index.updateDocuments(documents, { primaryKey: PRIMARY_KEY });
+  const task =
+    mode === 'add'
+      ? await index.addDocuments(documents as IndexedReport[], { primaryKey: PRIMARY_KEY })
+      : await index.updateDocuments(documents, { primaryKey: PRIMARY_KEY });
   return task.taskUid;
 }
 

@@ -27,9 +27,7 @@ const urlSchema = z.preprocess(
 );
 
 /** Meilisearch index uids: letters, digits, '-' and '_'. The build index appends `_build_<time>`. */
-export const indexNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,200}$/, "must use only letters, digits, '-' and '_' (at most 200 characters)");
+export const indexNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "must use only letters, digits, '-' and '_' (at most 200 characters)");
 
 const meiliEnvSchema = z.object({
   MEILI_URL: urlSchema,

@@ -116,15 +116,15 @@ function looksLikeNavigation(name: string): boolean {
  * in 371002100 are one body, while 淮安市人民政府 and 淮安市人民政府办公室 stay two.
  * Null when the organization is unknown or looks like page navigation.
  */
-export function bodyKeyOf(doc: Pick<ReportDocument, 'organization' | 'regionCode' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName'>): string | null {
+export function bodyKeyOf(
+  doc: Pick<ReportDocument, 'organization' | 'regionCode' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName'>,
+): string | null {
   if (!doc.organization) return null;
   let name = normalizeName(doc.organization);
   if (!name || looksLikeNavigation(name) || !/\p{Script=Han}/u.test(name)) return null;
   if (!doc.regionCode) return `?|${name.replace(GOVERNMENT_SUFFIX, '政府')}`;
 
-  const places = [doc.province, doc.city, doc.county, doc.formerPlaceName, doc.township]
-    .filter((p): p is string => Boolean(p))
-    .map(normalizeName);
+  const places = [doc.province, doc.city, doc.county, doc.formerPlaceName, doc.township].filter((p): p is string => Boolean(p)).map(normalizeName);
   // Strip the region's names wherever they lead the name, in any order (上海市 + 浦东新区 + …).
   for (let stripped = true; stripped; ) {
     stripped = false;
@@ -170,7 +170,9 @@ export function countFailed(checks: readonly Check[]): number {
   return failed;
 }
 
-export function searchFieldsOf(doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>): SearchFields {
+export function searchFieldsOf(
+  doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>,
+): SearchFields {
   const places = [doc.province, doc.city, doc.county, doc.township, doc.formerPlaceName].filter((p): p is string => Boolean(p));
   return {
     title: spaceHan(doc.title ?? ''),

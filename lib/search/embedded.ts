@@ -64,7 +64,9 @@ function packagedBinary(): { file: string; version: string } {
  */
 export function ensureMeiliBinary(rootDir = projectRoot): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new EmbeddedMeiliError(`the embedded Meilisearch is only packaged for linux x64 (this is ${process.platform} ${process.arch}); set MEILI_URL to a running Meilisearch instead`);
+    throw new EmbeddedMeiliError(
+      `the embedded Meilisearch is only packaged for linux x64 (this is ${process.platform} ${process.arch}); set MEILI_URL to a running Meilisearch instead`,
+    );
   }
   let source: { file: string; version: string };
   try {
@@ -184,7 +186,14 @@ function watchParent(pid: number): ChildProcess {
   return watcher;
 }
 
-async function startOnce(binary: string, dataDir: string, port: number, masterKey: string, logFile: string, readyTimeoutMs: number): Promise<{ child: ChildProcess; url: string; watcher: ChildProcess }> {
+async function startOnce(
+  binary: string,
+  dataDir: string,
+  port: number,
+  masterKey: string,
+  logFile: string,
+  readyTimeoutMs: number,
+): Promise<{ child: ChildProcess; url: string; watcher: ChildProcess }> {
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'a');
   let child: ChildProcess;
@@ -192,14 +201,21 @@ async function startOnce(binary: string, dataDir: string, port: number, masterKe
     child = spawn(
       binary,
       [
-        '--db-path', path.join(dataDir, 'data.ms'),
-        '--dump-dir', path.join(dataDir, 'dumps'),
-        '--snapshot-dir', path.join(dataDir, 'snapshots'),
-        '--http-addr', `127.0.0.1:${port}`,
-        '--env', 'development',
+        '--db-path',
+        path.join(dataDir, 'data.ms'),
+        '--dump-dir',
+        path.join(dataDir, 'dumps'),
+        '--snapshot-dir',
+        path.join(dataDir, 'snapshots'),
+        '--http-addr',
+        `127.0.0.1:${port}`,
+        '--env',
+        'development',
         '--no-analytics',
-        '--max-indexing-memory', MAX_INDEXING_MEMORY,
-        '--log-level', 'WARN',
+        '--max-indexing-memory',
+        MAX_INDEXING_MEMORY,
+        '--log-level',
+        'WARN',
       ],
       {
         // Its own cwd, so a stray ./config.toml is never read; the key goes by environment, not argv (ps shows argv).

@@ -100,7 +100,11 @@ function postOnce<T>(url: URL, apiKey: string, payload: string, rawFields: Reado
   });
 }
 
-export async function engineSearch<T>(connection: EngineConnection, body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
+export async function engineSearch<T>(
+  connection: EngineConnection,
+  body: MeiliSearchParams,
+  options: EngineSearchOptions = {},
+): Promise<EngineSearchResponse<T>> {
   const url = new URL(`${connection.url}/indexes/${encodeURIComponent(connection.index)}/search`);
   const payload = JSON.stringify(body);
   const rawFields = new Set(options.rawFields ?? []);
@@ -124,6 +128,7 @@ export async function engineMultiSearch<T>(connection: EngineConnection, bodies:
     if (!(error as { retry?: boolean }).retry) throw error;
     reply = await send();
   }
-  if (!Array.isArray(reply.results) || reply.results.length !== bodies.length) throw new EngineError(200, 'multi-search answered a different number of results');
+  if (!Array.isArray(reply.results) || reply.results.length !== bodies.length)
+    throw new EngineError(200, 'multi-search answered a different number of results');
   return reply.results;
 }

@@ -144,7 +144,8 @@ export function snippet(text: string, terms: readonly string[], options: Snippet
         keys.add(candidates[j].key);
         count++;
       }
-      if (keys.size > best.score || (keys.size === best.score && count > best.count)) best = { score: keys.size, count, start: windowStart, first: candidates[i].start };
+      if (keys.size > best.score || (keys.size === best.score && count > best.count))
+        best = { score: keys.size, count, start: windowStart, first: candidates[i].start };
     }
     // Start at the sentence or line the first match is in, when that is near.
     const before = text.slice(best.start, best.first);

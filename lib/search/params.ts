@@ -49,7 +49,23 @@ export const DEFAULT_PARAMS: SearchParams = {
   size: 20,
 };
 
-const KNOWN = new Set(['q', 'province', 'city', 'county', 'township', 'level', 'template', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size']);
+const KNOWN = new Set([
+  'q',
+  'province',
+  'city',
+  'county',
+  'township',
+  'level',
+  'template',
+  'year',
+  'yearFrom',
+  'yearTo',
+  'failed',
+  'applications',
+  'sort',
+  'page',
+  'size',
+]);
 const SINGLE = new Set(['q', 'province', 'city', 'county', 'township', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size']);
 
 /** Place names: Han characters and the few marks official names use; nothing an expression could use. */

@@ -207,7 +207,20 @@ export async function getBodyYears(bodyKey: string): Promise<BodyYear[]> {
 /** What the CSV export needs of a report. */
 export type ExportRow = Pick<
   IndexedReport,
-  'id' | 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'year' | 'level' | 'template' | 'proactiveTotal' | 'applicationsNew' | 'failedChecksTotal' | 'publishedAt'
+  | 'id'
+  | 'title'
+  | 'organization'
+  | 'province'
+  | 'city'
+  | 'county'
+  | 'township'
+  | 'year'
+  | 'level'
+  | 'template'
+  | 'proactiveTotal'
+  | 'applicationsNew'
+  | 'failedChecksTotal'
+  | 'publishedAt'
 > & {
   applications: Pick<IndexedReport['applications'], 'carriedOver' | 'processed' | 'carriedForward'>;
   review: Pick<IndexedReport['review'], 'reconsiderations' | 'lawsuits'>;

@@ -1,7 +1,17 @@
 import { CHANNELS, type Channel } from '../report/schema';
 import type { RegionField } from '../search/request';
 import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, sumsFromDistribution, type Summed } from './rollup';
-import { OUTCOME_KEYS, REVIEW_KEYS, type FigureSum, type OutcomeKey, type QualityCounts, type RegionStats, type ReviewKey, type StatsResult, type YearStats } from './types';
+import {
+  OUTCOME_KEYS,
+  REVIEW_KEYS,
+  type FigureSum,
+  type OutcomeKey,
+  type QualityCounts,
+  type RegionStats,
+  type ReviewKey,
+  type StatsResult,
+  type YearStats,
+} from './types';
 
 /** What aggregate() needs of each engine answer: the total and the facet counts. */
 export interface CountsReply {
@@ -38,7 +48,13 @@ function distributionOf(reply: CountsReply, field: string, maxValues: number): R
  * The stats of a selection from the two engine answers of lib/stats/request.ts: `all` (every
  * matching report, with the rollup counts) and `failed` (those with failed checks).
  */
-export function aggregate(input: { query: string; regionFields: readonly RegionField[]; all: CountsReply; failed: CountsReply; maxValuesPerFacet: number }): StatsResult {
+export function aggregate(input: {
+  query: string;
+  regionFields: readonly RegionField[];
+  all: CountsReply;
+  failed: CountsReply;
+  maxValuesPerFacet: number;
+}): StatsResult {
   const { all, failed, maxValuesPerFacet: max } = input;
   const reports = all.totalHits ?? 0;
   const yearCounts = distributionOf(all, 'year', max);

@@ -53,7 +53,10 @@ export const REGION_FIGURES = {
 export const FLAG_DATED = 'dated';
 export const FLAG_LATE = 'late';
 
-export type RollupSource = Pick<ReportDocument, 'year' | 'level' | 'publishedAt' | 'province' | 'city' | 'county' | 'township' | 'proactive' | 'applications' | 'review'>;
+export type RollupSource = Pick<
+  ReportDocument,
+  'year' | 'level' | 'publishedAt' | 'province' | 'city' | 'county' | 'township' | 'proactive' | 'applications' | 'review'
+>;
 
 export type RollupFields = Record<RollupFieldName, string[]>;
 

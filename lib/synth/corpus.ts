@@ -165,18 +165,22 @@ export function* generateCorpus(options: SynthOptions): Generator<SynthReport> {
       if (hasTables && roll < inconsistentShare) category = 'table';
       else if (roll >= 1 - contradictionShare) category = 'prose';
 
-      const shape: TableShape =
-        category === 'consistent' ? yr.weighted(shapeWeights) : yr.weighted(tableShapes.length ? tableShapes : shapeWeights);
+      const shape: TableShape = category === 'consistent' ? yr.weighted(shapeWeights) : yr.weighted(tableShapes.length ? tableShapes : shapeWeights);
       if (template === 'pre2019' && !figures.statisticsTable && category === 'prose') category = 'consistent';
       let inconsistency: Inconsistency | null = null;
       if (category === 'table') inconsistency = injectTableInconsistency(yr.fork('inject'), figures);
 
-      const newReceived = figures.applications
-        ? rowValues(figures.applications, 'newReceived')[TOTAL_COLUMN]
-        : figures.legacy!.applications;
-      let proseNewReceived: number | null = yr.chance(shape === 'images' || !figures.statisticsTable && template === 'pre2019' ? 1 : 0.8) ? newReceived : null;
+      const newReceived = figures.applications ? rowValues(figures.applications, 'newReceived')[TOTAL_COLUMN] : figures.legacy!.applications;
+      let proseNewReceived: number | null = yr.chance(shape === 'images' || (!figures.statisticsTable && template === 'pre2019') ? 1 : 0.8)
+        ? newReceived
+        : null;
       if (category === 'prose') {
-        const wrong = newReceived === 0 ? yr.int(1, 3) : yr.chance(0.3) ? 0 : Math.max(0, newReceived + (yr.chance(0.5) ? 1 : -1) * yr.int(1, Math.max(1, Math.ceil(newReceived * 0.2))));
+        const wrong =
+          newReceived === 0
+            ? yr.int(1, 3)
+            : yr.chance(0.3)
+              ? 0
+              : Math.max(0, newReceived + (yr.chance(0.5) ? 1 : -1) * yr.int(1, Math.max(1, Math.ceil(newReceived * 0.2))));
         proseNewReceived = wrong === newReceived ? newReceived + 1 : wrong;
         inconsistency = {
           rule: 6,
@@ -235,9 +239,7 @@ export function* generateCorpus(options: SynthOptions): Generator<SynthReport> {
         normativeDocuments: figures.disclosure?.template === '2021' ? [...figures.disclosure.normative] : null,
         // The 统计表 states the total even when the prose gives only channels.
         proactiveTotal:
-          choices.proactiveStyle === 'total' || (template === 'pre2019' && figures.statisticsTable && shape !== 'images')
-            ? figures.proactive.total
-            : null,
+          choices.proactiveStyle === 'total' || (template === 'pre2019' && figures.statisticsTable && shape !== 'images') ? figures.proactive.total : null,
         proactiveChannels: {
           website: figures.proactive.website,
           wechat: figures.proactive.wechat,

@@ -129,12 +129,7 @@ function withTotal(values: number[]): number[] {
   return [...values, sum(values)];
 }
 
-function generateApplications(
-  rng: Rng,
-  scale: Scale,
-  template: '2021' | '2019',
-  carriedOver: number[],
-): ApplicationFigures {
+function generateApplications(rng: Rng, scale: Scale, template: '2021' | '2019', carriedOver: number[]): ApplicationFigures {
   const defs = template === '2021' ? APPLICATION_ROWS_2021 : APPLICATION_ROWS_2019;
   const newTotal = rng.chance(scale.noApplications) ? 0 : rng.logInt(scale.applications[0], scale.applications[1]);
   const received = splitByWeight(rng, newTotal, APPLICANT_WEIGHTS);
@@ -188,12 +183,7 @@ function fees(rng: Rng, range: [number, number]): number {
   return Math.round(rng.logInt(range[0] * 10, range[1] * 10)) / 10;
 }
 
-function generateDisclosure2021(
-  rng: Rng,
-  scale: Scale,
-  previous: BodyState | null,
-  breakActive: boolean,
-): { table: Disclosure2021; continued: boolean } {
+function generateDisclosure2021(rng: Rng, scale: Scale, previous: BodyState | null, breakActive: boolean): { table: Disclosure2021; continued: boolean } {
   const continued = previous?.template === '2021' && previous.activeNormative !== null;
   const docs = (active: number | null, issuedRange: [number, number]): [number, number, number] => {
     const issued = rng.int(issuedRange[0], issuedRange[1]);

@@ -4,13 +4,7 @@
  */
 import type { ApplicationFigures, ReviewFigures, YearFigures } from './figures';
 import { rowValues } from './figures';
-import {
-  NOTICE_2019,
-  NOTICE_2021,
-  SECTION_TITLES_2019,
-  SECTION_TITLES_PRE2019,
-  TOTAL_COLUMN,
-} from './labels';
+import { NOTICE_2019, NOTICE_2021, SECTION_TITLES_2019, SECTION_TITLES_PRE2019, TOTAL_COLUMN } from './labels';
 import type { Body } from './organizations';
 import {
   IMPROVEMENTS,
@@ -104,8 +98,7 @@ function proactiveSentence(rng: Rng, year: number, figures: YearFigures, style: 
 
 function outcomeSummary(a: ApplicationFigures): string {
   const total = (key: string) => rowValues(a, key)[TOTAL_COLUMN];
-  const group = (prefix: string) =>
-    a.rows.filter((r) => r.def.key.startsWith(prefix)).reduce((s, r) => s + r.values[TOTAL_COLUMN], 0);
+  const group = (prefix: string) => a.rows.filter((r) => r.def.key.startsWith(prefix)).reduce((s, r) => s + r.values[TOTAL_COLUMN], 0);
   return `其中予以公开${total('granted')}件，部分公开${total('partiallyGranted')}件，不予公开${group('refused')}件，无法提供${group('unable')}件，不予处理${group('notProcessed')}件，其他处理${group('other')}件`;
 }
 
@@ -120,7 +113,11 @@ function applicationsSentence(rng: Rng, year: number, self: string, figures: Yea
   const forward = rowValues(a, 'carriedForward')[TOTAL_COLUMN];
   const detailed = choices.shape === 'images' || rng.chance(0.3);
   let text = `${year}年，${self}共收到政府信息公开申请${stated}件，上年结转${carried}件`;
-  text += detailed ? `，办结${processed}件，${outcomeSummary(a)}；结转下年度${forward}件。` : forward === 0 ? '，均已按时办结。' : `，结转下年度继续办理${forward}件。`;
+  text += detailed
+    ? `，办结${processed}件，${outcomeSummary(a)}；结转下年度${forward}件。`
+    : forward === 0
+      ? '，均已按时办结。'
+      : `，结转下年度继续办理${forward}件。`;
   return text;
 }
 

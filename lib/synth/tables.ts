@@ -97,9 +97,7 @@ export function applicationTable(a: ApplicationFigures, format: CellFormat): Tab
   let group: string | null = null;
   let subgroup: string | null = null;
   for (const r of a.rows) {
-    const figures = format.subtotalColumn
-      ? [...r.values.slice(0, 6), r.values.slice(1, 6).reduce((x, y) => x + y, 0), r.values[TOTAL_COLUMN]]
-      : r.values;
+    const figures = format.subtotalColumn ? [...r.values.slice(0, 6), r.values.slice(1, 6).reduce((x, y) => x + y, 0), r.values[TOTAL_COLUMN]] : r.values;
     const values = figures.map((v) => formatFigure(v, format));
     let labels: string[];
     if (!inResultsGroup(r.def.key)) {

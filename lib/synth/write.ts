@@ -74,11 +74,7 @@ function encode(text: string, entry: ManifestEntry): Buffer {
   return iconv.encode(text, 'gb18030');
 }
 
-export function writeCorpus(
-  options: SynthOptions & { out: string },
-  onProgress?: (progress: WriteProgress) => void,
-  progressEvery = 1000,
-): WriteResult {
+export function writeCorpus(options: SynthOptions & { out: string }, onProgress?: (progress: WriteProgress) => void, progressEvery = 1000): WriteResult {
   const started = performance.now();
   prepareOutDir(options.out);
   const manifest = openSync(join(options.out, MANIFEST_FILE), 'w');

@@ -120,14 +120,30 @@ export async function startBenchEngine(options: { corpusDir: string; engineDir?:
   };
   try {
     const admin = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-    const existing = options.engineDir ? await admin.index(BENCH_INDEX).getStats().then((s) => s.numberOfDocuments, () => 0) : 0;
+    const existing = options.engineDir
+      ? await admin
+          .index(BENCH_INDEX)
+          .getStats()
+          .then(
+            (s) => s.numberOfDocuments,
+            () => 0,
+          )
+      : 0;
     if (existing > 0) {
       say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${dataDir}`);
     } else {
       say(`Meilisearch ${meili.url}; indexing ${options.corpusDir}…`);
-      const indexed = await runIndex({ paths: [options.corpusDir], connection: { url: meili.url, apiKey: meili.masterKey }, index: BENCH_INDEX, runsDir: null, progress: createProgress('lines', process.stdout) });
+      const indexed = await runIndex({
+        paths: [options.corpusDir],
+        connection: { url: meili.url, apiKey: meili.masterKey },
+        index: BENCH_INDEX,
+        runsDir: null,
+        progress: createProgress('lines', process.stdout),
+      });
       if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
-      say(`indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`);
+      say(
+        `indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`,
+      );
     }
     return { meili, searchKey: await getOrCreateSearchKey(admin, BENCH_INDEX), dataDir, stop };
   } catch (error) {

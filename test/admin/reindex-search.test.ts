@@ -31,7 +31,13 @@ describe('admin runs with the scoped indexing key', () => {
     // Not tempDir(): its clean-up hook, registered from inside `before`, ran before the tests.
     paths = dataPaths(path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-admin-data-')), 'data'));
     cpSync(sampleReports, paths.reports, { recursive: true });
-    const initial = await runIndex({ paths: [paths.reports], connection: { url: meili.url, apiKey: meili.masterKey }, index: 'reports', runsDir: null, baseDir: paths.base });
+    const initial = await runIndex({
+      paths: [paths.reports],
+      connection: { url: meili.url, apiKey: meili.masterKey },
+      index: 'reports',
+      runsDir: null,
+      baseDir: paths.base,
+    });
     assert.equal(initial.exitCode, 0, initial.fatal ?? '');
     initialCount = initial.documentsInIndex!;
     const master = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });

@@ -59,9 +59,15 @@ test('GET /api/bodies: JSON for a name; 400 for a malformed exclude or filter', 
 test('compare reads: figures per year, unknown bodies reported, year range applied', async () => {
   const { bodies, missing } = await getCompareBodies([SHETANG, GANQUAN, '999999|没有这个机关']);
   assert.deepEqual(missing, ['999999|没有这个机关']);
-  assert.deepEqual(bodies.map((b) => b.key), [SHETANG, GANQUAN]);
+  assert.deepEqual(
+    bodies.map((b) => b.key),
+    [SHETANG, GANQUAN],
+  );
   const [shetang, ganquan] = bodies;
-  assert.deepEqual(shetang.years.map((y) => y.year), [2022, 2023]);
+  assert.deepEqual(
+    shetang.years.map((y) => y.year),
+    [2022, 2023],
+  );
   assert.equal(shetang.years[0].figures.proactiveTotal, 120);
   assert.equal(shetang.years[1].figures.applicationsNew, 20);
   assert.deepEqual(shetang.years[0].figures.review, { reconsiderations: 2, reconsiderationsCorrected: 1, lawsuits: 1, lawsuitsCorrected: 0 });
@@ -79,13 +85,19 @@ test('compare reads: figures per year, unknown bodies reported, year range appli
   assert.equal(correctionRate(sum.review), 1 / 5);
 
   const only2023 = await getCompareBodies([SHETANG, MAPAOQUAN], { yearFrom: 2023, yearTo: 2023 });
-  assert.deepEqual(only2023.bodies.map((b) => b.years.map((y) => y.year)), [[2023], []]);
+  assert.deepEqual(
+    only2023.bodies.map((b) => b.years.map((y) => y.year)),
+    [[2023], []],
+  );
 });
 
 test('rows: year by year, bodies side by side, changes against the previous year', async () => {
   const { bodies } = await getCompareBodies([SHETANG, GANQUAN, MAPAOQUAN]);
   const rows = compareRows(bodies);
-  assert.deepEqual(rows.map((r) => `${r.year}:${r.bodyKey}`), [`2022:${SHETANG}`, `2022:${GANQUAN}`, `2022:${MAPAOQUAN}`, `2023:${SHETANG}`, `2023:${GANQUAN}`]);
+  assert.deepEqual(
+    rows.map((r) => `${r.year}:${r.bodyKey}`),
+    [`2022:${SHETANG}`, `2022:${GANQUAN}`, `2022:${MAPAOQUAN}`, `2023:${SHETANG}`, `2023:${GANQUAN}`],
+  );
   const shetang2023 = rows[3];
   assert.deepEqual(shetang2023.changes.proactiveTotal, { delta: 30, percent: 25 });
   assert.deepEqual(shetang2023.changes.applicationsNew, { delta: 10, percent: 100 });
@@ -102,14 +114,22 @@ test('rows: year by year, bodies side by side, changes against the previous year
 
 test('compare URL: bodies encoded and kept in order, duplicates once, limits and malformed values refused', () => {
   const qs = compareQueryString({ bodies: [SHETANG, '?|某某局?'], figure: 'shareGranted', filters: { province: '甘肃省' } });
-  assert.equal(qs, `?body=${encodeURIComponent(SHETANG).replace(/%20/g, '+')}&body=%3F%7C%E6%9F%90%E6%9F%90%E5%B1%80%3F&figure=shareGranted&province=%E7%94%98%E8%82%83%E7%9C%81`);
+  assert.equal(
+    qs,
+    `?body=${encodeURIComponent(SHETANG).replace(/%20/g, '+')}&body=%3F%7C%E6%9F%90%E6%9F%90%E5%B1%80%3F&figure=shareGranted&province=%E7%94%98%E8%82%83%E7%9C%81`,
+  );
   const back = parseCompareParams(new URLSearchParams(qs));
   assert.ok(back.ok);
   assert.deepEqual(back.params.bodies, [SHETANG, '?|某某局?']);
   assert.equal(back.params.figure, 'shareGranted');
   assert.equal(back.params.filters.province, '甘肃省');
 
-  const dup = parseCompareParams(new URLSearchParams([['body', SHETANG], ['body', SHETANG]]));
+  const dup = parseCompareParams(
+    new URLSearchParams([
+      ['body', SHETANG],
+      ['body', SHETANG],
+    ]),
+  );
   assert.ok(dup.ok && dup.params.bodies.length === 1);
   const seven = parseCompareParams(new URLSearchParams(Array.from({ length: 7 }, (_, i) => ['body', `62050310${i}|政府`])));
   assert.deepEqual(seven, { ok: false, error: '最多同时比较 6 个机关。' });

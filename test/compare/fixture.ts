@@ -19,7 +19,12 @@ export const MAPAOQUAN = '620503101|政府';
 
 export async function startViewsFixture(): Promise<TestMeili> {
   const meili = await startTestMeili();
-  const result = await runIndex({ paths: [sampleReports, E2E_FIXTURES], connection: { url: meili.url, apiKey: meili.masterKey }, index: 'reports', runsDir: null });
+  const result = await runIndex({
+    paths: [sampleReports, E2E_FIXTURES],
+    connection: { url: meili.url, apiKey: meili.masterKey },
+    index: 'reports',
+    runsDir: null,
+  });
   if (result.exitCode !== 0) throw new Error(`indexing failed: ${result.fatal ?? JSON.stringify(result.failed)}`);
   const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), 'reports');
   process.env.MEILI_URL = meili.url;

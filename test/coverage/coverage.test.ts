@@ -35,7 +35,10 @@ test('regions: the country, a province, a municipality, a city without counties,
   // 淮安经济技术开发区 (320871) sits among 淮安市's counties but is no county government.
   const huaian = resolveCoverageRegion({ ...DEFAULT_PARAMS, province: '江苏省', city: '淮安市' });
   assert.ok(huaian.ok);
-  assert.deepEqual(huaian.region.children.map((c) => c.name), ['淮安区', '淮阴区', '清江浦区', '洪泽区', '涟水县', '盱眙县', '金湖县']);
+  assert.deepEqual(
+    huaian.region.children.map((c) => c.name),
+    ['淮安区', '淮阴区', '清江浦区', '洪泽区', '涟水县', '盱眙县', '金湖县'],
+  );
   assert.equal(huaian.region.omitted, 1);
 
   assert.deepEqual(resolveCoverageRegion({ ...DEFAULT_PARAMS, province: '甘肃省', county: '没有区' }), { ok: false, error: '没有找到地区“甘肃省没有区”。' });
@@ -59,14 +62,20 @@ test('grid: present, failed and missing cells, other reports, the yearly summary
     [2023, { township: { 甲镇: 2 } }],
   ]);
   const grid = buildCoverageGrid(children, [2022, 2023], own, counts);
-  assert.deepEqual(grid.rows[0].cells.map((c) => [c.status, c.reportId, c.otherReports]), [
-    ['present', 'a22', 2],
-    ['present', 'a23', 0],
-  ]);
-  assert.deepEqual(grid.rows[1].cells.map((c) => [c.status, c.reportId, c.otherReports]), [
-    ['failed', 'b22', 0],
-    ['missing', null, 0],
-  ]);
+  assert.deepEqual(
+    grid.rows[0].cells.map((c) => [c.status, c.reportId, c.otherReports]),
+    [
+      ['present', 'a22', 2],
+      ['present', 'a23', 0],
+    ],
+  );
+  assert.deepEqual(
+    grid.rows[1].cells.map((c) => [c.status, c.reportId, c.otherReports]),
+    [
+      ['failed', 'b22', 0],
+      ['missing', null, 0],
+    ],
+  );
   assert.deepEqual(grid.summary, [
     { year: 2022, published: 2, failed: 1, children: 2 },
     { year: 2023, published: 1, failed: 0, children: 2 },
@@ -91,7 +100,10 @@ test('a county: its townships × the latest six years, with the known gap of 马
   const { grid, yearFrom, yearTo, defaultRange } = loaded.result;
   assert.deepEqual([yearFrom, yearTo, defaultRange], [2018, 2023, true]);
   const row = (name: string) => grid.rows.find((r) => r.division.name === name)!;
-  const status = (name: string) => row(name).cells.slice(-2).map((c) => c.status);
+  const status = (name: string) =>
+    row(name)
+      .cells.slice(-2)
+      .map((c) => c.status);
   assert.deepEqual(status('社棠镇'), ['present', 'present']);
   assert.deepEqual(status('甘泉镇'), ['present', 'failed']);
   assert.deepEqual(status('马跑泉镇'), ['present', 'missing']);
@@ -107,10 +119,13 @@ test('a city: its counties; the district without its own report still shows its 
   const loaded = await getCoverage(params({ province: '甘肃省', city: '天水市', yearFrom: 2022, yearTo: 2023 }));
   assert.ok(loaded.ok);
   const maiji = loaded.result.grid.rows.find((r) => r.division.name === '麦积区')!;
-  assert.deepEqual(maiji.cells.map((c) => [c.year, c.status, c.otherReports]), [
-    [2022, 'missing', 3],
-    [2023, 'missing', 2],
-  ]);
+  assert.deepEqual(
+    maiji.cells.map((c) => [c.year, c.status, c.otherReports]),
+    [
+      [2022, 'missing', 3],
+      [2023, 'missing', 2],
+    ],
+  );
 });
 
 test('GET /api/coverage: JSON; 400 for an unknown place or too many years', async () => {

@@ -111,10 +111,21 @@ test('no module a browser loads imports a Node builtin or server-only, or reads 
 test('the check sees a server module: the search API reaches node:http and the engine settings', () => {
   const reach = serverOnlyReach(path.join(repoRoot, 'lib', 'search', 'api.ts'));
   const what = reach.problems.map((p) => `${path.relative(repoRoot, p.file)}: ${p.what}`);
-  assert.ok(what.some((w) => w.startsWith(path.join('lib', 'search', 'engine.ts')) && w.endsWith('node:http')), what.join('\n'));
-  assert.ok(what.some((w) => /reads process\.env/.test(w)), what.join('\n'));
+  assert.ok(
+    what.some((w) => w.startsWith(path.join('lib', 'search', 'engine.ts')) && w.endsWith('node:http')),
+    what.join('\n'),
+  );
+  assert.ok(
+    what.some((w) => /reads process\.env/.test(w)),
+    what.join('\n'),
+  );
 });
 
 test('type-only imports load nothing', () => {
-  assert.deepEqual(runtimeImports("import type { A } from './a';\nimport { type B, type C } from './b';\nimport { d } from './d';\nexport type { E } from './e';\nexport { f } from './f';\nimport './g';"), ['./d', './f', './g']);
+  assert.deepEqual(
+    runtimeImports(
+      "import type { A } from './a';\nimport { type B, type C } from './b';\nimport { d } from './d';\nexport type { E } from './e';\nexport { f } from './f';\nimport './g';",
+    ),
+    ['./d', './f', './g'],
+  );
 });

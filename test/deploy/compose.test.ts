@@ -41,7 +41,11 @@ interface ComposeService {
 function renderedConfig(env: Record<string, string | undefined> = secrets): { services: Record<string, ComposeService>; volumes: Record<string, unknown> } {
   const rendered = dockerCompose(['config'], env);
   assert.equal(rendered.status, 0, rendered.stderr);
-  const python = readFileSync('/usr/bin/docker-compose', 'utf8').split('\n')[0].replace(/^#!\s*/, '').split(/\s+/)[0] || 'python3';
+  const python =
+    readFileSync('/usr/bin/docker-compose', 'utf8')
+      .split('\n')[0]
+      .replace(/^#!\s*/, '')
+      .split(/\s+/)[0] || 'python3';
   const json = spawnSync(python, ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], {
     input: rendered.stdout,
     encoding: 'utf8',
@@ -96,7 +100,10 @@ test('meilisearch: production mode, bounded indexing memory, a data volume, a he
   assert.equal(meili.environment?.MEILI_MASTER_KEY, secrets.MEILI_MASTER_KEY);
   assert.equal(meili.environment?.MEILI_NO_ANALYTICS, 'true');
   assert.match(meili.environment?.MEILI_MAX_INDEXING_MEMORY ?? '', /^\d+\s*(?:MiB|Mb|MB|GiB|Gb|GB)$/);
-  assert.ok(meili.volumes?.some((v) => typeof v === 'string' && /^meili_data:\/meili_data(?::rw)?$/.test(v)), JSON.stringify(meili.volumes));
+  assert.ok(
+    meili.volumes?.some((v) => typeof v === 'string' && /^meili_data:\/meili_data(?::rw)?$/.test(v)),
+    JSON.stringify(meili.volumes),
+  );
   assert.ok('meili_data' in volumes);
   assert.match(JSON.stringify(meili.healthcheck?.test), /curl.*\/health/);
   assert.equal(meili.ports, undefined, 'the engine is not published on the host');

@@ -88,7 +88,9 @@ test('no secret is baked into the images', () => {
     for (const name of names) assert.doesNotMatch(name, /KEY|SECRET|TOKEN|PASSWORD/i, line);
   }
   assert.doesNotMatch(dockerfile, /^\s*COPY\s+[^\n]*\.env/m);
-  const ignore = read('.dockerignore').split(/\r?\n/).map((l) => l.trim());
+  const ignore = read('.dockerignore')
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   for (const entry of ['node_modules', '.next', '.git', 'data/meili', '.env', '.env.*']) {
     assert.ok(ignore.includes(entry), `.dockerignore lists ${entry}`);
   }

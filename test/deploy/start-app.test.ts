@@ -18,7 +18,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'nianbao-start-app-'));
 const fakeServer = join(scratch, 'server.mjs');
 writeFileSync(
   fakeServer,
-  "process.stdout.write(JSON.stringify({ searchKey: process.env.MEILI_SEARCH_KEY ?? null, adminKey: process.env.MEILI_ADMIN_KEY ?? null, master: process.env.MEILI_MASTER_KEY ?? null }));\n",
+  'process.stdout.write(JSON.stringify({ searchKey: process.env.MEILI_SEARCH_KEY ?? null, adminKey: process.env.MEILI_ADMIN_KEY ?? null, master: process.env.MEILI_MASTER_KEY ?? null }));\n',
 );
 
 let meili: TestMeili;
@@ -33,9 +33,15 @@ after(async () => {
 function launch(env: Record<string, string>) {
   const result = spawnSync(process.execPath, [launcher], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NIANBAO_SERVER_MODULE: fakeServer, MEILI_WAIT_MS: '3000', ...env } as Record<string, string> as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NIANBAO_SERVER_MODULE: fakeServer, MEILI_WAIT_MS: '3000', ...env } as Record<
+      string,
+      string
+    > as NodeJS.ProcessEnv,
   });
-  return { ...result, seen: result.status === 0 ? (JSON.parse(result.stdout) as { searchKey: string | null; adminKey: string | null; master: string | null }) : null };
+  return {
+    ...result,
+    seen: result.status === 0 ? (JSON.parse(result.stdout) as { searchKey: string | null; adminKey: string | null; master: string | null }) : null,
+  };
 }
 
 test('the server gets a search-only key for its index and never the master key', async () => {

@@ -12,7 +12,7 @@ function entry(id: string, year: number, figures: Partial<YearEntry['figures']>,
   };
 }
 
-test('rule 5: 上年结转 against last year\'s 结转下年度', () => {
+test("rule 5: 上年结转 against last year's 结转下年度", () => {
   const [ok] = crossYearChecks(entry('b', 2023, { carriedOver: 3 }), entry('a', 2022, { carriedForward: 3 }));
   assert.equal(ok.rule, 5);
   assert.equal(ok.passed, true);
@@ -39,7 +39,10 @@ test('tracker: only consecutive years of one body are compared; updates only wha
   tracker.set('body', entry('y2024', 2024, { carriedOver: 9 }));
   tracker.set('other', entry('o2023', 2023, { carriedOver: 2 }));
   const updates = [...tracker.updates()];
-  assert.deepEqual(updates.map((u) => u.id), ['y2022']);
+  assert.deepEqual(
+    updates.map((u) => u.id),
+    ['y2022'],
+  );
   assert.equal(updates[0].crossYearChecks[0].passed, true);
   assert.equal(updates[0].failedChecksTotal, 1);
   assert.equal(updates[0].hasFailedChecks, true);

@@ -55,7 +55,10 @@ test('indexes the sample reports; facets by province and year; partial web excer
   assert.ok(provinces['上海市'] >= 2);
   // Facet values come sorted by count.
   const counts = Object.values(provinces);
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+  );
   assert.ok(all.facetDistribution!.year['2024'] >= 3);
 
   const huaian = await searcher.index('reports').search('', { filter: 'province = 江苏省 AND year = 2024', hitsPerPage: 50, page: 1 });
@@ -65,7 +68,10 @@ test('indexes the sample reports; facets by province and year; partial web excer
   const sorted = await searcher.index('reports').search('', { sort: ['applicationsNew:desc'], filter: 'applicationsNew EXISTS', hitsPerPage: 10, page: 1 });
   const figures = sorted.hits.map((hit) => hit.applicationsNew as number | null).filter((n) => n !== null);
   assert.ok(figures.length > 3);
-  assert.deepEqual(figures, [...figures].sort((a, b) => b - a));
+  assert.deepEqual(
+    figures,
+    [...figures].sort((a, b) => b - a),
+  );
 
   const partial = await searcher.index('reports').search('', { filter: 'partial = true', hitsPerPage: 0, page: 1 });
   assert.ok(partial.totalHits >= 80, `partial: ${partial.totalHits}`);
@@ -123,7 +129,10 @@ test('a full reindex while searches run never fails a search and keeps the total
   assert.ok(searches >= 200);
   assert.deepEqual([...totals], [sampleCount]);
   const indexes = await admin.getIndexes({ limit: 100 });
-  assert.deepEqual(indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')), []);
+  assert.deepEqual(
+    indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')),
+    [],
+  );
 });
 
 test('broken files: the good ones are indexed, the bad ones named with reasons (exit code 1)', async () => {
@@ -161,11 +170,17 @@ test('a full run that indexes nothing leaves the serving index untouched', async
   assert.match(result.fatal ?? '', /serving index is unchanged/);
   assert.equal((await admin.index('reports').getStats()).numberOfDocuments, sampleCount);
   const indexes = await admin.getIndexes({ limit: 100 });
-  assert.deepEqual(indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')), []);
+  assert.deepEqual(
+    indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')),
+    [],
+  );
 
   const none = await index([path.join(dir, 'nothing-here')]);
   assert.equal(none.exitCode, 1);
-  assert.deepEqual(none.failed.map((f) => f.reason), ['no such file or folder']);
+  assert.deepEqual(
+    none.failed.map((f) => f.reason),
+    ['no such file or folder'],
+  );
 });
 
 test('an interrupted full run drops its build index and leaves the serving index untouched', async () => {
@@ -176,7 +191,10 @@ test('an interrupted full run drops its build index and leaves the serving index
   assert.match(result.fatal ?? '', /interrupted: the serving index is unchanged/);
   assert.equal((await admin.index('reports').getStats()).numberOfDocuments, sampleCount);
   const indexes = await admin.getIndexes({ limit: 100 });
-  assert.deepEqual(indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')), []);
+  assert.deepEqual(
+    indexes.results.map((i) => i.uid).filter((uid) => uid.includes('_build_')),
+    [],
+  );
 });
 
 test('a full run drops build indexes left over by runs that died more than a day ago', async () => {
@@ -186,7 +204,10 @@ test('a full run drops build indexes left over by runs that died more than a day
   const result = await index([dir], { index: 'dups', baseDir: dir });
   assert.equal(result.exitCode, 0);
   const indexes = await admin.getIndexes({ limit: 100 });
-  assert.deepEqual(indexes.results.map((i) => i.uid).filter((uid) => uid.startsWith('dups_build_')), []);
+  assert.deepEqual(
+    indexes.results.map((i) => i.uid).filter((uid) => uid.startsWith('dups_build_')),
+    [],
+  );
 });
 
 test('duplicates: same bytes or same body and year from two files are reported, not indexed', async () => {
@@ -199,7 +220,10 @@ test('duplicates: same bytes or same body and year from two files are reported, 
   assert.equal(result.indexed, 1);
   assert.deepEqual(
     result.duplicates.map((d) => [d.file, d.duplicateOf]),
-    [['b.txt', 'a.txt'], ['c.txt', 'a.txt']],
+    [
+      ['b.txt', 'a.txt'],
+      ['c.txt', 'a.txt'],
+    ],
   );
   assert.match(result.duplicates[1].reason, /same body and year/);
   assert.equal(result.documentsInIndex, 1);
@@ -216,10 +240,16 @@ test('cross-year checks across two years of one body, recomputed when a file cha
   // Read in year order: the 2023 checks went in with the document, no second pass needed.
   assert.deepEqual(result.crossYear, { compared: 1, failed: 1, updated: 0 });
   const flagged = await years.search('', { filter: 'hasFailedChecks = true', hitsPerPage: 10, page: 1 });
-  assert.deepEqual(flagged.hits.map((h) => h.year), [2023]);
+  assert.deepEqual(
+    flagged.hits.map((h) => h.year),
+    [2023],
+  );
   const checks = flagged.hits[0].crossYearChecks as Array<{ passed: boolean; message: string }>;
   assert.equal(checks.length, 3); // 上年结转, 规章, 行政规范性文件
-  assert.deepEqual(checks.map((c) => c.passed), [false, true, false]);
+  assert.deepEqual(
+    checks.map((c) => c.passed),
+    [false, true, false],
+  );
   assert.match(checks[0].message, /上年结转为 5 件，但 2022 年报告的结转下年度为 2 件/);
   assert.equal(flagged.hits[0].failedChecksTotal, 2);
 
@@ -234,7 +264,10 @@ test('cross-year checks across two years of one body, recomputed when a file cha
   const now = await years.search('', { filter: 'year = 2023', hitsPerPage: 10, page: 1 });
   assert.equal(now.hits.length, 1);
   assert.equal(now.hits[0].hasFailedChecks, false);
-  assert.deepEqual((now.hits[0].crossYearChecks as Array<{ passed: boolean }>).map((c) => c.passed), [true, true, true]);
+  assert.deepEqual(
+    (now.hits[0].crossYearChecks as Array<{ passed: boolean }>).map((c) => c.passed),
+    [true, true, true],
+  );
   assert.equal(path.basename(later), now.hits[0].sourcePath);
 });
 
@@ -245,7 +278,10 @@ test('cross-year checks of a report whose previous year is read later arrive in 
   const result = await index([dir], { index: 'late', baseDir: dir, batchSize: 1 });
   assert.deepEqual(result.crossYear, { compared: 1, failed: 1, updated: 1 });
   const flagged = await admin.index('late').search('', { filter: 'hasFailedChecks = true', hitsPerPage: 10, page: 1 });
-  assert.deepEqual(flagged.hits.map((h) => [h.sourcePath, (h.crossYearChecks as Array<{ passed: boolean }>).map((c) => c.passed)]), [['a-2023.txt', [false, true, true]]]);
+  assert.deepEqual(
+    flagged.hits.map((h) => [h.sourcePath, (h.crossYearChecks as Array<{ passed: boolean }>).map((c) => c.passed)]),
+    [['a-2023.txt', [false, true, true]]],
+  );
 });
 
 test('npm run index: an unreachable MEILI_URL exits 2 with one line naming the URL', async () => {

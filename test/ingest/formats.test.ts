@@ -30,7 +30,10 @@ test('PDF with a text layer: 洪泽区 2023, five pages, lines in order', async 
   const title = all.findIndex((l) => l.includes('政府信息公开工作年度报告'));
   const part3 = all.findIndex((l) => l.includes('三、收到和处理政府信息公开申请情况'));
   assert.ok(title >= 0 && part3 > title, 'title comes before part 三');
-  assert.ok(all.some((l) => /^一、本年新收政府信息公开申请数量 21 /.test(l)), 'a table row keeps its figures on its line');
+  assert.ok(
+    all.some((l) => /^一、本年新收政府信息公开申请数量 21 /.test(l)),
+    'a table row keeps its figures on its line',
+  );
   assert.equal(r.bytes, readFileSync(path.join(corpusFiles, 'huaian-hongze-2023.pdf')).length);
 });
 

@@ -178,7 +178,7 @@ test('mangled inputs of every format only ever fail with IngestError', async () 
   let n = 0;
   for (const source of sources) {
     for (const ext of SUPPORTED_EXTENSIONS) {
-      const cut = source.subarray(0, 1 + ((source.length * ((n * 37) % 100)) / 100) | 0);
+      const cut = source.subarray(0, (1 + (source.length * ((n * 37) % 100)) / 100) | 0);
       const flipped = Buffer.from(cut);
       for (let i = 64; i < flipped.length; i += 97) flipped[i] = flipped[i]! ^ 0x5a;
       for (const bytes of [cut, flipped]) {

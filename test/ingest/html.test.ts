@@ -66,7 +66,25 @@ function page(charset: string): string {
 function assertReport(text: string): void {
   const all = lines(text);
   assert.equal(all[0], TITLE, 'the title comes first');
-  for (const chrome of ['首页', '政民互动', '当前位置', '搜索', '栏目导航', '政府信息公开指南', '版权所有', 'ICP备', '网站标识码', '脚本里的中文', '样式里的中文', '隐藏的垃圾', '上一篇', '下一篇', '字体', '请启用脚本', '门户网站欢迎您']) {
+  for (const chrome of [
+    '首页',
+    '政民互动',
+    '当前位置',
+    '搜索',
+    '栏目导航',
+    '政府信息公开指南',
+    '版权所有',
+    'ICP备',
+    '网站标识码',
+    '脚本里的中文',
+    '样式里的中文',
+    '隐藏的垃圾',
+    '上一篇',
+    '下一篇',
+    '字体',
+    '请启用脚本',
+    '门户网站欢迎您',
+  ]) {
     assert.ok(!text.includes(chrome), `chrome left in: ${chrome}`);
   }
   assert.ok(all.includes('二、主动公开政府信息情况'));
@@ -78,7 +96,10 @@ function assertReport(text: string): void {
   assert.ok(all.includes('商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他'), '<br> inside a cell does not split the row');
   assert.ok(all.includes('一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3'));
   assert.ok(all.includes('本机关未收取信息处理费。'));
-  assert.ok(all.some((l) => l.startsWith('根据《中华人民共和国政府信息公开条例》')), 'paragraph indentation is dropped');
+  assert.ok(
+    all.some((l) => l.startsWith('根据《中华人民共和国政府信息公开条例》')),
+    'paragraph indentation is dropped',
+  );
   assert.ok(!all.some((l) => /^ |  | $/.test(l)), 'no runs of spaces, no edge spaces');
 }
 

@@ -54,7 +54,10 @@ test('文登市 (a 2012 report) → 文登区 with formerName 文登市', () => 
   assert.equal(r.formerName, '文登市');
   assert.equal(r.orgPlaceLevel, 'county');
   assert.equal(r.regionCode, '371003');
-  assert.ok(r.evidence.some((e) => e.startsWith('former name 文登市 → 文登区')), why(r));
+  assert.ok(
+    r.evidence.some((e) => e.startsWith('former name 文登市 → 文登区')),
+    why(r),
+  );
 });
 
 test('former names: stem rule (撤县设区/撤地设市) and the explicit table', () => {
@@ -230,18 +233,30 @@ test('without an organization: the body decides, no deeper than its evidence', (
 });
 
 test('traditional script (mirror sites) is read as simplified', () => {
-  const r = resolveRegion({ organization: null, title: '西藏自治區人民政府2009年政府信息公開年度報告', text: '來源:西藏自治區人民政府網站 本報告根據《中華人民共和國政府信息公開條例》和西藏自治區各行署、拉薩市人民政府' });
+  const r = resolveRegion({
+    organization: null,
+    title: '西藏自治區人民政府2009年政府信息公開年度報告',
+    text: '來源:西藏自治區人民政府網站 本報告根據《中華人民共和國政府信息公開條例》和西藏自治區各行署、拉薩市人民政府',
+  });
   assert.equal(r.province, '西藏自治区', why(r));
   assert.equal(r.orgPlaceLevel, 'province'); // from the title when no organization is given
 });
 
 test('names broken across PDF lines are rejoined (淮安市洪\\n泽区)', () => {
-  const r = resolveRegion({ organization: null, text: '如对本报告有疑问，请与淮安市洪\n泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道 90\n号）。淮 安 市' });
+  const r = resolveRegion({
+    organization: null,
+    text: '如对本报告有疑问，请与淮安市洪\n泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道 90\n号）。淮 安 市',
+  });
   assert.deepEqual(chain(r), ['江苏省', '淮安市', '洪泽区', null], why(r));
 });
 
 test('results are well formed', () => {
-  for (const [organization, text] of [['威海市文登区张家产镇人民政府', ''], ['', ''], [null, 'abc'], ['张村镇', '']] as const) {
+  for (const [organization, text] of [
+    ['威海市文登区张家产镇人民政府', ''],
+    ['', ''],
+    [null, 'abc'],
+    ['张村镇', ''],
+  ] as const) {
     const r = resolveRegion({ organization, text });
     assert.ok(r.confidence >= 0 && r.confidence <= 1);
     assert.ok(Array.isArray(r.evidence));

@@ -21,16 +21,31 @@ test('area codes: every name is exactly one division; codes are well formed', ()
   assert.equal(areaCodeTable().size, Object.keys(AREA_CODES).length);
   // every prefecture-level unit has an area code (the table is meant to be complete)
   const covered = new Set([...areaCodeTable().values()].flat().map((u) => u.code));
-  const provinceWide = new Set([...areaCodeTable().values()].flat().filter((u) => u.level === 'province').map((u) => u.code));
+  const provinceWide = new Set(
+    [...areaCodeTable().values()]
+      .flat()
+      .filter((u) => u.level === 'province')
+      .map((u) => u.code),
+  );
   const missing = childrenOf(null)
     .flatMap((p) => childrenOf(p.code))
-    .filter((c) => c.level === 'city' && !covered.has(c.code) && !provinceWide.has(c.code.slice(0, 2)) && !['11', '12', '31', '50'].includes(c.code.slice(0, 2)));
-  assert.deepEqual(missing.map((c) => c.name), [], 'prefectures without an area code'); // (三沙 is under 0898, province-wide)
+    .filter(
+      (c) => c.level === 'city' && !covered.has(c.code) && !provinceWide.has(c.code.slice(0, 2)) && !['11', '12', '31', '50'].includes(c.code.slice(0, 2)),
+    );
+  assert.deepEqual(
+    missing.map((c) => c.name),
+    [],
+    'prefectures without an area code',
+  ); // (三沙 is under 0898, province-wide)
 });
 
 test('area codes: the examples of the brief', () => {
   const t = areaCodeTable();
-  const name = (c: string) => t.get(c)?.map((u) => u.name).join(',');
+  const name = (c: string) =>
+    t
+      .get(c)
+      ?.map((u) => u.name)
+      .join(',');
   assert.equal(name('010'), '北京市');
   assert.equal(name('0531'), '济南市');
   assert.equal(name('0532'), '青岛市');

@@ -60,7 +60,10 @@ async function snapshot(index: string): Promise<Map<string, string>> {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -136,7 +139,15 @@ test('Meilisearch killed in the middle of a full reindex: the serving index is i
     },
   };
   // Small batches, so some are in the engine's queue when it dies.
-  const broken: IndexRunResult = await runIndex({ paths: [corpusB], connection: connection(), index: 'reports', runsDir: null, baseDir: work, progress, batchSize: 40 });
+  const broken: IndexRunResult = await runIndex({
+    paths: [corpusB],
+    connection: connection(),
+    index: 'reports',
+    runsDir: null,
+    baseDir: work,
+    progress,
+    batchSize: 40,
+  });
   await killed;
   assert.ok(killed, 'the engine was killed during the run');
   assert.equal(broken.exitCode, 2);
@@ -152,7 +163,10 @@ test('Meilisearch killed in the middle of a full reindex: the serving index is i
   assert.ok(rerun.exitCode === 0 || rerun.exitCode === 1, `exit ${rerun.exitCode}`);
   const replaced = await snapshot('reports');
   assert.equal(replaced.size, rerun.documentsInIndex);
-  assert.ok([...replaced.keys()].every((id) => !before.has(id)), 'the rerun replaced the index with the new reports');
+  assert.ok(
+    [...replaced.keys()].every((id) => !before.has(id)),
+    'the rerun replaced the index with the new reports',
+  );
   // The dead run's build index stays until it is a day old (dropStaleBuildIndexes: a younger one may
   // belong to a concurrent run); the rerun's own is gone after its swap.
   const { results } = await client().getIndexes({ limit: 100 });

@@ -84,12 +84,54 @@ export const HOSTILE_VALUES: readonly string[] = [
   'x'.repeat(70_000),
 ];
 
-export const KNOWN_KEYS: readonly string[] = ['q', 'province', 'city', 'county', 'township', 'level', 'template', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size'];
-const ODD_KEYS: readonly string[] = ['filter', 'facets', 'attributesToRetrieve', 'limit', 'offset', 'hitsPerPage', 'q[]', 'q[0]', 'page[]', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'Q', 'PAGE', ' q', 'q ', '', '%71', 'q%00', '年份', 'province%5B%5D', 'x'.repeat(300)];
+export const KNOWN_KEYS: readonly string[] = [
+  'q',
+  'province',
+  'city',
+  'county',
+  'township',
+  'level',
+  'template',
+  'year',
+  'yearFrom',
+  'yearTo',
+  'failed',
+  'applications',
+  'sort',
+  'page',
+  'size',
+];
+const ODD_KEYS: readonly string[] = [
+  'filter',
+  'facets',
+  'attributesToRetrieve',
+  'limit',
+  'offset',
+  'hitsPerPage',
+  'q[]',
+  'q[0]',
+  'page[]',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'Q',
+  'PAGE',
+  ' q',
+  'q ',
+  '',
+  '%71',
+  'q%00',
+  '年份',
+  'province%5B%5D',
+  'x'.repeat(300),
+];
 
 /** Percent-encodes a value unless it is meant to carry its own (possibly invalid) escapes. */
 function encodeValue(value: string): string {
-  return /%[0-9A-Fa-f]{0,2}/.test(value) && /^[\x20-\x7e]*$/.test(value) ? value.replace(/ /g, '+').replace(/&/g, '%26').replace(/#/g, '%23') : encodeURIComponent(value);
+  return /%[0-9A-Fa-f]{0,2}/.test(value) && /^[\x20-\x7e]*$/.test(value)
+    ? value.replace(/ /g, '+').replace(/&/g, '%26').replace(/#/g, '%23')
+    : encodeURIComponent(value);
 }
 
 function mulberry32(seed: number): () => number {
@@ -105,12 +147,28 @@ function mulberry32(seed: number): () => number {
 
 /** Hand-written cases first (each known parameter with each hostile value), then random mixes. */
 export function fuzzQueries(randomCount = 300, seed = 7): string[] {
-  const out: string[] = ['', '?', '?&', '?&&=&', '?=', '?q', '?q=', '?q=&q=', '?q=a&q=b', '?page=1&page=2', '?level=county&level=city', '?size=10&size=20', '?year=2020&yearFrom=2019', '?yearFrom=2022&yearTo=2020'];
+  const out: string[] = [
+    '',
+    '?',
+    '?&',
+    '?&&=&',
+    '?=',
+    '?q',
+    '?q=',
+    '?q=&q=',
+    '?q=a&q=b',
+    '?page=1&page=2',
+    '?level=county&level=city',
+    '?size=10&size=20',
+    '?year=2020&yearFrom=2019',
+    '?yearFrom=2022&yearTo=2020',
+  ];
   for (const key of KNOWN_KEYS) {
     for (const value of HOSTILE_VALUES) out.push(`?${key}=${encodeValue(value)}`);
   }
   for (const key of ODD_KEYS) out.push(`?${key}=1`, `?q=政府&${key}=${encodeValue('" OR 1=1')}`);
-  for (const page of ['0', '1', '2', '499', '500', '501', '9999', '10000', '-0', '+1', '01', '1 ', '１']) out.push(`?page=${encodeValue(page)}`, `?q=公开&page=${encodeValue(page)}&size=50`);
+  for (const page of ['0', '1', '2', '499', '500', '501', '9999', '10000', '-0', '+1', '01', '1 ', '１'])
+    out.push(`?page=${encodeValue(page)}`, `?q=公开&page=${encodeValue(page)}&size=50`);
   for (const size of ['0', '1', '9', '10', '20', '50', '51', '100', '1000', '-10', '20.0']) out.push(`?size=${encodeValue(size)}`);
   // A query string over 100 KB, and one of a thousand parameters.
   out.push(`?q=${'政'.repeat(40_000)}`);

@@ -72,7 +72,8 @@ async function check(endpoint: string, handler: Handler, query: string, statuses
   if (response.status === 400) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     if (typeof body?.error !== 'string') return `${label} without a JSON error string`;
-    if (!HAN.test(body.error) || ENGINE_WORDS.test(body.error) || body.error.length > 300) return `${label} with an unplain message: ${body.error.slice(0, 200)}`;
+    if (!HAN.test(body.error) || ENGINE_WORDS.test(body.error) || body.error.length > 300)
+      return `${label} with an unplain message: ${body.error.slice(0, 200)}`;
     return null;
   }
   if (response.status !== 200) return `unexpected ${label}`;

@@ -32,7 +32,9 @@ before(async () => {
   suite = await writeHostileSuite(tempDir('nianbao-hostile-'));
   result = await runIndex({ paths: suite.paths, connection: { url: meili.url, apiKey: meili.masterKey }, index: 'reports', runsDir: null, baseDir: suite.dir });
   peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`# hostile suite: ${suite.cases.length} files, indexed ${result.indexed}, failed ${result.failed.length}, duplicates ${result.duplicates.length}, ${result.durationMs} ms, peak RSS ${peakRssMb} MB\n`);
+  process.stdout.write(
+    `# hostile suite: ${suite.cases.length} files, indexed ${result.indexed}, failed ${result.failed.length}, duplicates ${result.duplicates.length}, ${result.durationMs} ms, peak RSS ${peakRssMb} MB\n`,
+  );
   const searchKey = await getOrCreateSearchKey(createMeiliClient({ url: meili.url, apiKey: meili.masterKey }), 'reports');
   process.env.MEILI_URL = meili.url;
   process.env.MEILI_SEARCH_KEY = searchKey;
@@ -66,9 +68,11 @@ test('every file has the outcome its case expects', () => {
     const got = reason !== undefined ? `failed: ${reason}` : duplicates.has(c.file) ? 'duplicate' : 'indexed or skipped';
     const e = c.expect;
     const ok =
-      e.outcome === 'failed' ? reason?.startsWith(e.reason) === true :
-      e.outcome === 'duplicate' ? duplicates.has(c.file) :
-      reason === undefined && !duplicates.has(c.file);
+      e.outcome === 'failed'
+        ? reason?.startsWith(e.reason) === true
+        : e.outcome === 'duplicate'
+          ? duplicates.has(c.file)
+          : reason === undefined && !duplicates.has(c.file);
     if (!ok) problems.push(`${JSON.stringify(c.file)} (${c.what}): expected ${e.outcome}${e.outcome === 'failed' ? ` (${e.reason})` : ''}, got ${got}`);
   }
   // Nothing is reported that the suite does not know about.
@@ -80,7 +84,10 @@ test('every file has the outcome its case expects', () => {
 test('every failure reason is one plain line starting with a named code', () => {
   const named = [...INGEST_ERROR_CODES, 'not a regular file'];
   for (const { file, reason } of result.failed) {
-    assert.ok(named.some((code) => reason.startsWith(code)), `${file}: ${reason}`);
+    assert.ok(
+      named.some((code) => reason.startsWith(code)),
+      `${file}: ${reason}`,
+    );
     assert.ok(!/\n|\r|\bat .+:\d+:\d+/.test(reason), `${file}: not one plain line: ${reason}`);
     assert.ok(reason.length < 300, `${file}: ${reason.length} characters`);
   }
@@ -92,7 +99,10 @@ test('every file expected indexed is found by a search through the API, and its 
     const response = await searchRoute.fetch(new Request(`http://localhost/api/search?q=${encodeURIComponent(c.expect.find)}&size=50`));
     assert.equal(response.status, 200, c.file);
     const body = (await response.json()) as { hits: Array<{ id: string }> };
-    assert.ok(body.hits.some((h) => h.id === c.id), `${JSON.stringify(c.file)}: no hit for ${c.expect.find}`);
+    assert.ok(
+      body.hits.some((h) => h.id === c.id),
+      `${JSON.stringify(c.file)}: no hit for ${c.expect.find}`,
+    );
     const report = await getReportRoute(new Request(`http://localhost/api/reports/${c.id}`), { params: Promise.resolve({ id: c.id! }) });
     assert.equal(report.status, 200, c.file);
   }

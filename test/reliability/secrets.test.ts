@@ -11,8 +11,16 @@ test('secret values come from secret-looking variables of the environment and th
   const root = tempDir();
   writeFileSync(path.join(root, '.env'), 'MEILI_MASTER_KEY="from-dot-env-0123456789"\nPORT=3000\n');
   writeFileSync(path.join(root, '.env.local'), 'AUTH_SECRET=local-auth-secret-abcdef\nMEILI_INDEX=reports-with-a-long-name\n');
-  const secrets = secretsFrom({ MEILI_MASTER_KEY: 'env-master-key-0123456789', ADMIN_API_KEY: 'admin-key-0123456789', HOME: '/root/some/long/home', SHORT_SECRET: 'abc' }, root);
-  assert.deepEqual(secrets.map((s) => s.name).sort(), ['ADMIN_API_KEY (environment)', 'AUTH_SECRET (.env.local)', 'MEILI_MASTER_KEY (.env)', 'MEILI_MASTER_KEY (environment)']);
+  const secrets = secretsFrom(
+    { MEILI_MASTER_KEY: 'env-master-key-0123456789', ADMIN_API_KEY: 'admin-key-0123456789', HOME: '/root/some/long/home', SHORT_SECRET: 'abc' },
+    root,
+  );
+  assert.deepEqual(secrets.map((s) => s.name).sort(), [
+    'ADMIN_API_KEY (environment)',
+    'AUTH_SECRET (.env.local)',
+    'MEILI_MASTER_KEY (.env)',
+    'MEILI_MASTER_KEY (environment)',
+  ]);
 });
 
 test('a secret anywhere under the folder is found, in text and in binary files; the report names the variable, not the value', () => {
@@ -22,7 +30,10 @@ test('a secret anywhere under the folder is found, in text and in binary files; 
   writeFileSync(path.join(dir, 'server', 'chunks', 'page.js'), 'const a = 1;');
   writeFileSync(path.join(dir, 'static', 'main.js'), 'fetch(u, { headers: { authorization: "Bearer canary-master-0123456789" } })');
   writeFileSync(path.join(dir, 'server', 'cache.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from('canary-master-0123456789'), Buffer.from([255])]));
-  const secrets = [{ name: 'MEILI_MASTER_KEY (environment)', value: 'canary-master-0123456789' }, { name: 'AUTH_SECRET (environment)', value: 'canary-auth-0123456789' }];
+  const secrets = [
+    { name: 'MEILI_MASTER_KEY (environment)', value: 'canary-master-0123456789' },
+    { name: 'AUTH_SECRET (environment)', value: 'canary-auth-0123456789' },
+  ];
   const findings = findSecrets(dir, secrets);
   assert.deepEqual(findings.map((f) => f.file).sort(), [path.join('server', 'cache.bin'), path.join('static', 'main.js')]);
   assert.ok(findings.every((f) => f.secret === 'MEILI_MASTER_KEY (environment)'));
@@ -47,6 +58,8 @@ test('.env files and the private parts of a data folder are found in a build by 
   }
   assert.deepEqual(
     findPrivateFiles(dir).sort(),
-    ['standalone/.env', 'standalone/.env.local', 'standalone/data/admin/users', 'standalone/data/meili/data.ms/auth/data.mdb'].map((f) => path.join(...f.split('/'))),
+    ['standalone/.env', 'standalone/.env.local', 'standalone/data/admin/users', 'standalone/data/meili/data.ms/auth/data.mdb'].map((f) =>
+      path.join(...f.split('/')),
+    ),
   );
 });

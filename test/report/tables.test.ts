@@ -50,7 +50,8 @@ function sampleRows(): number[][] {
   return rows;
 }
 
-const HEADER = '三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他';
+const HEADER =
+  '三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他';
 const T4 = '四、政府信息公开行政复议、行政诉讼情况';
 
 function assertSampleTable(text: string) {
@@ -80,7 +81,9 @@ test('表三 with tab-separated rows and group labels in their own cells', () =>
 test('表三 as a markdown | table', () => {
   const rows = sampleRows();
   const body = LABELS_2021.map((label, i) => `| ${label} | ${rows[i].join(' | ')} |`).join('\n');
-  assertSampleTable(`${HEADER}\n| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n${body}\n${T4}`);
+  assertSampleTable(
+    `${HEADER}\n| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n${body}\n${T4}`,
+  );
 });
 
 test('表三 flattened from a PDF: vertical labels, labels split over lines, page numbers', () => {
@@ -144,7 +147,8 @@ test('rule 1 fails when 新收 + 结转 ≠ 总计 + 结转下年度, naming the
 });
 
 test('表二 (2021 template) by row labels, wherever the rows are printed', () => {
-  const text = '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n行政规范性文件\t8\t26\t66\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t447228\n第二十条第（六）项\n行政处罚\t3,985,758\n行政强制\t88283\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t96171.6\n三、收到和处理政府信息公开申请情况';
+  const text =
+    '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n行政规范性文件\t8\t26\t66\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t447228\n第二十条第（六）项\n行政处罚\t3,985,758\n行政强制\t88283\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t96171.6\n三、收到和处理政府信息公开申请情况';
   const { table, shape } = parseDisclosureTable(text);
   assert.equal(shape, '2021');
   const v = (k: string) => table?.rows.find((r) => r.key === k)?.values;
@@ -156,7 +160,8 @@ test('表二 (2021 template) by row labels, wherever the rows are printed', () =
 });
 
 test('表二 (2019 template) with signed 本年增/减 and 政府集中采购', () => {
-  const text = '第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 3\n规范性文件 2 2 15\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 12 -2 340\n其他对外管理服务事项 4 +1 20\n第二十条第（六）项\n行政处罚 5 0 61\n行政强制 1 0 3\n第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n行政事业性收费 2 0\n第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 7 56.4\n三、收到和处理政府信息公开申请情况';
+  const text =
+    '第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 3\n规范性文件 2 2 15\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 12 -2 340\n其他对外管理服务事项 4 +1 20\n第二十条第（六）项\n行政处罚 5 0 61\n行政强制 1 0 3\n第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n行政事业性收费 2 0\n第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 7 56.4\n三、收到和处理政府信息公开申请情况';
   const { table, shape } = parseDisclosureTable(text);
   assert.equal(shape, '2019');
   const v = (k: string) => table?.rows.find((r) => r.key === k)?.values;

@@ -22,7 +22,16 @@ let searchRoute: ServedRoute;
 before(async () => {
   searchRoute = await serveNodeRoute(searchApi);
   fixture = await startSearchFixture([
-    { file: 'hostile.txt', organization: '滨海县人民政府', year: 2023, newReceived: 7, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 3], extraText: HOSTILE },
+    {
+      file: 'hostile.txt',
+      organization: '滨海县人民政府',
+      year: 2023,
+      newReceived: 7,
+      carriedOver: 0,
+      carriedForward: 0,
+      normativeDocuments: [0, 0, 3],
+      extraText: HOSTILE,
+    },
   ]);
 });
 after(async () => {
@@ -60,17 +69,30 @@ test('no parameters: every report, newest first, facets by province and year wit
   assert.equal(body.hits.length, 20);
   assert.equal(body.params, '');
   const years = body.hits.map((h) => h.year ?? 0);
-  assert.deepEqual(years, [...years].sort((a, b) => b - a));
+  assert.deepEqual(
+    years,
+    [...years].sort((a, b) => b - a),
+  );
   assert.equal(body.facets.region?.field, 'province');
   const provinces = Object.fromEntries(body.facets.region!.values.map((v) => [v.value, v.count]));
   assert.equal(provinces['江苏省'], 7);
   assert.equal(provinces['上海市'], 5);
   const counts = body.facets.region!.values.map((v) => v.count);
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+  );
   const facetYears = body.facets.year.map((v) => Number(v.value));
-  assert.deepEqual(facetYears, [...facetYears].sort((a, b) => b - a), 'years newest first');
+  assert.deepEqual(
+    facetYears,
+    [...facetYears].sort((a, b) => b - a),
+    'years newest first',
+  );
   assert.equal(body.facets.year.find((v) => v.value === '2024')?.count, 12);
-  assert.equal(body.facets.year.reduce((sum, v) => sum + v.count, 0), fixture.count);
+  assert.equal(
+    body.facets.year.reduce((sum, v) => sum + v.count, 0),
+    fixture.count,
+  );
   // A result list never carries the text.
   assert.ok(!('text' in body.hits[0]) && !('sections' in body.hits[0]), 'a hit carries no text');
   assert.equal(body.hits[0].snippet, null);
@@ -79,10 +101,7 @@ test('no parameters: every report, newest first, facets by province and year wit
 test('drill-down: province → city → county → township; a municipality goes straight to its counties', async () => {
   const shandong = await ok('?province=山东省');
   assert.equal(shandong.facets.region?.field, 'city');
-  assert.deepEqual(
-    Object.fromEntries(shandong.facets.region!.values.map((v) => [v.value, v.count])),
-    { 威海市: 2, 淄博市: 2, 潍坊市: 1, 临沂市: 1 },
-  );
+  assert.deepEqual(Object.fromEntries(shandong.facets.region!.values.map((v) => [v.value, v.count])), { 威海市: 2, 淄博市: 2, 潍坊市: 1, 临沂市: 1 });
   const weihai = await ok('?province=山东省&city=威海市');
   assert.equal(weihai.total, 2);
   assert.equal(weihai.facets.region?.field, 'county');
@@ -97,26 +116,38 @@ test('drill-down: province → city → county → township; a municipality goes
 
   const beijing = await ok('?province=北京市');
   assert.equal(beijing.facets.region?.field, 'county');
-  assert.deepEqual(
-    Object.fromEntries(beijing.facets.region!.values.map((v) => [v.value, v.count])),
-    { 西城区: 3, 东城区: 1, 朝阳区: 1 },
-  );
+  assert.deepEqual(Object.fromEntries(beijing.facets.region!.values.map((v) => [v.value, v.count])), { 西城区: 3, 东城区: 1, 朝阳区: 1 });
   // Facets count the current results: the year facet within 山东省 only.
-  assert.equal(shandong.facets.year.reduce((sum, v) => sum + v.count, 0), shandong.total);
+  assert.equal(
+    shandong.facets.year.reduce((sum, v) => sum + v.count, 0),
+    shandong.total,
+  );
 });
 
 test('filters: year, year range, level, template, failed checks, applications', async () => {
   const y2024 = await allHits('?year=2024');
   assert.equal(y2024.length, 12);
-  assert.ok(y2024.every((h) => h.year === 2024), 'only 2024');
+  assert.ok(
+    y2024.every((h) => h.year === 2024),
+    'only 2024',
+  );
   const range = await ok('?yearFrom=2020&yearTo=2022');
-  assert.ok(range.facets.year.every((v) => Number(v.value) >= 2020 && Number(v.value) <= 2022), 'years within the range');
-  assert.equal(range.total, range.facets.year.reduce((sum, v) => sum + v.count, 0));
+  assert.ok(
+    range.facets.year.every((v) => Number(v.value) >= 2020 && Number(v.value) <= 2022),
+    'years within the range',
+  );
+  assert.equal(
+    range.total,
+    range.facets.year.reduce((sum, v) => sum + v.count, 0),
+  );
 
   const levels = await allHits('?level=township,county');
   assert.ok(levels.length > 5 && levels.every((h) => h.level === 'township' || h.level === 'county'), 'only the chosen levels');
   const all = await ok('');
-  assert.equal(levels.length, (all.facets.level.find((v) => v.value === 'township')?.count ?? 0) + (all.facets.level.find((v) => v.value === 'county')?.count ?? 0));
+  assert.equal(
+    levels.length,
+    (all.facets.level.find((v) => v.value === 'township')?.count ?? 0) + (all.facets.level.find((v) => v.value === 'county')?.count ?? 0),
+  );
   // Levels come in the schema's order, not by count.
   assert.deepEqual(all.facets.level.map((v) => v.value).slice(0, 2), ['township', 'county']);
 
@@ -129,27 +160,48 @@ test('filters: year, year range, level, template, failed checks, applications', 
 
   const withApplications = await ok('?applications=1&size=50');
   assert.equal(withApplications.total, all.facets.applications);
-  assert.ok(withApplications.hits.every((h) => (h.applicationsNew ?? 0) > 0), 'only reports with applications');
+  assert.ok(
+    withApplications.hits.every((h) => (h.applicationsNew ?? 0) > 0),
+    'only reports with applications',
+  );
 
   const combined = await ok('?province=江苏省&year=2024&level=city');
-  assert.deepEqual(combined.hits.map((h) => h.organization), ['淮安市人民政府']);
+  assert.deepEqual(
+    combined.hits.map((h) => h.organization),
+    ['淮安市人民政府'],
+  );
 });
 
 test('sorting: year (both ways), new applications, proactive total', async () => {
   const desc = await allHits('?sort=year-desc');
   const years = desc.map((h) => h.year ?? -1).filter((y) => y > 0);
-  assert.deepEqual(years, [...years].sort((a, b) => b - a));
+  assert.deepEqual(
+    years,
+    [...years].sort((a, b) => b - a),
+  );
   const asc = (await ok('?sort=year-asc&size=50')).hits.map((h) => h.year).filter((y): y is number => y !== null);
-  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  assert.deepEqual(
+    asc,
+    [...asc].sort((a, b) => a - b),
+  );
 
   const byApplications = (await ok('?sort=applications-desc&applications=1&size=50')).hits.map((h) => h.applicationsNew!);
   assert.equal(byApplications[0], 34290);
-  assert.deepEqual(byApplications, [...byApplications].sort((a, b) => b - a));
+  assert.deepEqual(
+    byApplications,
+    [...byApplications].sort((a, b) => b - a),
+  );
   // With a query, a chosen sort still orders all results (not only equally relevant ones).
   const queried = (await ok('?q=依申请&sort=applications-desc&applications=1&size=50')).hits.map((h) => h.applicationsNew!);
-  assert.deepEqual(queried, [...queried].sort((a, b) => b - a));
+  assert.deepEqual(
+    queried,
+    [...queried].sort((a, b) => b - a),
+  );
   const proactive = (await ok('?sort=proactive-desc&size=10')).hits.map((h) => h.proactiveTotal).filter((n): n is number => n !== null);
-  assert.deepEqual(proactive, [...proactive].sort((a, b) => b - a));
+  assert.deepEqual(
+    proactive,
+    [...proactive].sort((a, b) => b - a),
+  );
 });
 
 test('pagination: exact totals, pages that add up, no duplicates', async () => {
@@ -183,7 +235,7 @@ test('400 with a plain message: bad values, unknown and repeated parameters, ope
     ['?failed=yes', /只能是 1/],
     [`?q=${'政'.repeat(201)}`, /太长/],
     [`?province=${encodeURIComponent('山东省" OR year > 0')}`, /地区名称/],
-    [`?city=${encodeURIComponent('威海市\' OR 1=1')}`, /地区名称/],
+    [`?city=${encodeURIComponent("威海市' OR 1=1")}`, /地区名称/],
     [`?county=${encodeURIComponent('a = b')}`, /地区名称/],
     ['?province=山东省&province=江苏省', /只能出现一次/],
     ['?year=2024&year=2023', /只能出现一次/],
@@ -219,7 +271,10 @@ test('snippets and titles are plain-text segments: markup in a report stays text
   assert.equal(body.total, 1);
   const hit = body.hits[0];
   const snippet = hit.snippet!;
-  assert.ok(snippet.some((s) => s.hit && s.text === '注入样本'), JSON.stringify(snippet));
+  assert.ok(
+    snippet.some((s) => s.hit && s.text === '注入样本'),
+    JSON.stringify(snippet),
+  );
   const joined = snippet.map((s) => s.text).join('');
   assert.ok(joined.includes('<script>alert(1)</script>'), joined);
   assert.ok(joined.includes('<img src=x onerror=alert(1)>'), joined);
@@ -227,11 +282,20 @@ test('snippets and titles are plain-text segments: markup in a report stays text
   for (const segment of [...snippet, ...hit.highlightedTitle]) assert.deepEqual(Object.keys(segment).sort(), ['hit', 'text']);
   // Searching for the markup's words marks them as text too.
   const script = await ok('?q=script');
-  assert.ok(script.hits[0].snippet!.some((s) => s.hit && /script/i.test(s.text)), 'the word of the markup is marked');
+  assert.ok(
+    script.hits[0].snippet!.some((s) => s.hit && /script/i.test(s.text)),
+    'the word of the markup is marked',
+  );
   const title = await ok(`?q=${encodeURIComponent('淮安 依申请')}`);
   const huaian = title.hits.find((h) => h.organization === '淮安市人民政府')!;
-  assert.ok(huaian.highlightedTitle.some((s) => s.hit && s.text === '淮安'), '淮安 marked in the title');
-  assert.ok(huaian.snippet!.some((s) => s.hit), 'a term marked in the snippet');
+  assert.ok(
+    huaian.highlightedTitle.some((s) => s.hit && s.text === '淮安'),
+    '淮安 marked in the title',
+  );
+  assert.ok(
+    huaian.snippet!.some((s) => s.hit),
+    'a term marked in the snippet',
+  );
 });
 
 test('GET /api/reports/ID: the document, 404 for an unknown id, 400 for a malformed one', async () => {
@@ -245,7 +309,9 @@ test('GET /api/reports/ID: the document, 404 for an unknown id, 400 for a malfor
   assert.ok(report.text.length > 1000 && report.sections && report.applications, 'the whole document');
   assert.equal(report.search, undefined, 'the search copies are not served');
 
-  const missing = await getReportRoute(new Request(`${BASE}/api/reports/ffffffffffffffffffffffff`), { params: Promise.resolve({ id: 'ffffffffffffffffffffffff' }) });
+  const missing = await getReportRoute(new Request(`${BASE}/api/reports/ffffffffffffffffffffffff`), {
+    params: Promise.resolve({ id: 'ffffffffffffffffffffffff' }),
+  });
   assert.equal(missing.status, 404);
   assert.match((await missing.json()).error, /没有找到/);
   for (const bad of ['abc" OR id EXISTS', '../etc/passwd', 'x'.repeat(600), '']) {
@@ -255,7 +321,10 @@ test('GET /api/reports/ID: the document, 404 for an unknown id, 400 for a malfor
   }
 
   const years = await getBodyYears('320813|政府');
-  assert.deepEqual(years.map((y) => y.year), [2023, 2024]);
+  assert.deepEqual(
+    years.map((y) => y.year),
+    [2023, 2024],
+  );
   assert.deepEqual(Object.keys(years[0]).sort(), ['applicationsNew', 'failedChecksTotal', 'id', 'proactiveTotal', 'title', 'year']);
 });
 
@@ -287,9 +356,32 @@ test('CSV export: BOM, header, one row per matching report, attachment name, the
   const bytes = new Uint8Array(await response.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1));
-  assert.deepEqual(rows[0], ['id', '机构', '省', '市', '县', '乡镇', '年份', '层级', '模板', '主动公开总数', '新收申请', '上年结转', '办理总计', '结转下年', '复议', '诉讼', '未通过校验数', '发布日期', '链接']);
+  assert.deepEqual(rows[0], [
+    'id',
+    '机构',
+    '省',
+    '市',
+    '县',
+    '乡镇',
+    '年份',
+    '层级',
+    '模板',
+    '主动公开总数',
+    '新收申请',
+    '上年结转',
+    '办理总计',
+    '结转下年',
+    '复议',
+    '诉讼',
+    '未通过校验数',
+    '发布日期',
+    '链接',
+  ]);
   assert.equal(rows.length - 1, 7);
-  assert.ok(rows.slice(1).every((r) => r.length === 19 && r[2] === '江苏省'), '19 cells, all in 江苏省');
+  assert.ok(
+    rows.slice(1).every((r) => r.length === 19 && r[2] === '江苏省'),
+    '19 cells, all in 江苏省',
+  );
   const huaian = rows.find((r) => r[1] === '淮安市人民政府')!;
   assert.equal(huaian[6], '2024');
   assert.equal(huaian[7], '地市级政府');
@@ -327,7 +419,9 @@ test('503 with a plain message when Meilisearch is down (and never an engine mes
     const csv = await exportRoute(new Request(`${BASE}/api/search/export`));
     assert.equal(csv.status, 503);
     assert.equal((await csv.json()).error, '搜索服务暂时不可用，请稍后再试。');
-    const report = await getReportRoute(new Request(`${BASE}/api/reports/ffffffffffffffffffffffff`), { params: Promise.resolve({ id: 'ffffffffffffffffffffffff' }) });
+    const report = await getReportRoute(new Request(`${BASE}/api/reports/ffffffffffffffffffffffff`), {
+      params: Promise.resolve({ id: 'ffffffffffffffffffffffff' }),
+    });
     assert.equal(report.status, 503);
     // A bad parameter is still a 400: it is checked before the engine is asked.
     assert.equal((await search('?year=abc')).status, 400);

@@ -17,15 +17,25 @@ test('readMeiliConfig: defaults, trailing slash, empty means unset', () => {
 });
 
 test('readMeiliConfig: names each bad variable', () => {
-  assert.throws(() => readMeiliConfig({ MEILI_URL: 'meili:7700' }), (error: unknown) => error instanceof MeiliConfigError && /MEILI_URL/.test(error.message));
+  assert.throws(
+    () => readMeiliConfig({ MEILI_URL: 'meili:7700' }),
+    (error: unknown) => error instanceof MeiliConfigError && /MEILI_URL/.test(error.message),
+  );
   assert.throws(() => readMeiliConfig({ MEILI_INDEX: 'my index' }), /MEILI_INDEX/);
   assert.throws(() => readMeiliConfig({ MEILI_MASTER_KEY: 'short' }), /MEILI_MASTER_KEY/);
 });
 
 test('readAppSearchConfig: needs a search key and refuses the master key', () => {
   assert.throws(() => readAppSearchConfig({ MEILI_URL: 'http://127.0.0.1:7700' }), /MEILI_SEARCH_KEY/);
-  assert.throws(() => readAppSearchConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_SEARCH_KEY: 'x'.repeat(20), MEILI_MASTER_KEY: 'x'.repeat(20) }), /master key/);
-  assert.deepEqual(readAppSearchConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_SEARCH_KEY: 'abc' }), { url: 'http://127.0.0.1:7700', searchKey: 'abc', index: 'reports' });
+  assert.throws(
+    () => readAppSearchConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_SEARCH_KEY: 'x'.repeat(20), MEILI_MASTER_KEY: 'x'.repeat(20) }),
+    /master key/,
+  );
+  assert.deepEqual(readAppSearchConfig({ MEILI_URL: 'http://127.0.0.1:7700', MEILI_SEARCH_KEY: 'abc' }), {
+    url: 'http://127.0.0.1:7700',
+    searchKey: 'abc',
+    index: 'reports',
+  });
 });
 
 test('parseEnvFile reads KEY=VALUE lines, quotes, comments and export', () => {

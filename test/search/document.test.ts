@@ -8,7 +8,9 @@ const region = { province: null, city: null, county: null, township: null, forme
 
 test('bodyKeyOf: a township with and without its place names and 人民政府 is one body', () => {
   const place = { province: '山东省', city: '威海市', county: '环翠区', township: '张村镇', formerPlaceName: null, regionCode: '371002100' };
-  const keys = ['威海市环翠区张村镇', '张村镇人民政府', '威海市环翠区张村镇人民政府', '张村镇 人民政府'].map((organization) => bodyKeyOf({ ...place, organization }));
+  const keys = ['威海市环翠区张村镇', '张村镇人民政府', '威海市环翠区张村镇人民政府', '张村镇 人民政府'].map((organization) =>
+    bodyKeyOf({ ...place, organization }),
+  );
   assert.deepEqual(new Set(keys), new Set(['371002100|政府']));
 });
 
@@ -34,7 +36,14 @@ test('bodyKeyOf: unknown or navigation-like organizations give no key', () => {
 });
 
 test('toIndexedReport adds the flat fields and validates against the extended schema', () => {
-  const text = syntheticReportText({ organization: '滨海县人民政府', year: 2022, newReceived: 12, carriedOver: 2, carriedForward: 3, normativeDocuments: [4, 1, 20] });
+  const text = syntheticReportText({
+    organization: '滨海县人民政府',
+    year: 2022,
+    newReceived: 12,
+    carriedOver: 2,
+    carriedForward: 3,
+    normativeDocuments: [4, 1, 20],
+  });
   const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: text.length });
   const record = toIndexedReport(doc, 'reports/a.txt', '2025-01-01T00:00:00.000Z');
   assert.equal(record.applicationsNew, 12);
@@ -47,7 +56,14 @@ test('toIndexedReport adds the flat fields and validates against the extended sc
 });
 
 test('the stored form keeps checks, tables and sections in one JSON string and gives back the same report', () => {
-  const text = syntheticReportText({ organization: '滨海县人民政府', year: 2022, newReceived: 12, carriedOver: 2, carriedForward: 3, normativeDocuments: [4, 1, 20] });
+  const text = syntheticReportText({
+    organization: '滨海县人民政府',
+    year: 2022,
+    newReceived: 12,
+    carriedOver: 2,
+    carriedForward: 3,
+    normativeDocuments: [4, 1, 20],
+  });
   const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: text.length });
   const record = toIndexedReport(doc, 'reports/a.txt', '2025-01-01T00:00:00.000Z');
   assert.ok(record.checks.length > 0 && record.applicationTable && record.sections);

@@ -9,7 +9,10 @@ import { tempDir } from '../support/temp';
 
 test('ensureMeili: MEILI_URL means an external server, nothing is started', async () => {
   const handle = await ensureMeili({ env: { MEILI_URL: 'http://meili.example:7700', MEILI_MASTER_KEY: 'k'.repeat(20) } });
-  assert.deepEqual({ url: handle.url, key: handle.masterKey, origin: handle.origin }, { url: 'http://meili.example:7700', key: 'k'.repeat(20), origin: 'external' });
+  assert.deepEqual(
+    { url: handle.url, key: handle.masterKey, origin: handle.origin },
+    { url: 'http://meili.example:7700', key: 'k'.repeat(20), origin: 'external' },
+  );
 });
 
 test('ensureMeili: starts the embedded server once, a second command reuses it, stop() ends it', async () => {

@@ -120,7 +120,10 @@ test('csv: quoting, formula guard, header, row, file name', () => {
   );
   const day = new Date('2025-03-04T10:00:00Z');
   assert.equal(exportFileName(DEFAULT_PARAMS, day), 'nianbao-20250304.csv');
-  assert.equal(exportFileName({ ...DEFAULT_PARAMS, province: '山东省', yearFrom: 2023, yearTo: 2023, q: '依申请 "x"' }, day), 'nianbao-山东省-2023-依申请_x_-20250304.csv');
+  assert.equal(
+    exportFileName({ ...DEFAULT_PARAMS, province: '山东省', yearFrom: 2023, yearTo: 2023, q: '依申请 "x"' }, day),
+    'nianbao-山东省-2023-依申请_x_-20250304.csv',
+  );
   assert.equal(
     contentDisposition('nianbao-山东省-20250304.csv'),
     `attachment; filename="nianbao-___-20250304.csv"; filename*=UTF-8''nianbao-%E5%B1%B1%E4%B8%9C%E7%9C%81-20250304.csv`,
@@ -128,7 +131,8 @@ test('csv: quoting, formula guard, header, row, file name', () => {
 });
 
 test('utf8 bytes: a reply read as latin1 is repaired field by field; texts are cut from their bytes', () => {
-  const reply = '{"hits":[{"id":"a","title":"淮安市人民政府","text":"正文"}],"facetDistribution":{"province":{"江苏省":3,"__proto__":1}},"query":"\\"淮 安\\""}';
+  const reply =
+    '{"hits":[{"id":"a","title":"淮安市人民政府","text":"正文"}],"facetDistribution":{"province":{"江苏省":3,"__proto__":1}},"query":"\\"淮 安\\""}';
   const asLatin1 = JSON.parse(Buffer.from(reply, 'utf8').toString('latin1'));
   const repaired = repairUtf8(asLatin1, new Set(['text']));
   assert.equal(repaired.hits[0].title, '淮安市人民政府');

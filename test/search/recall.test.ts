@@ -24,13 +24,25 @@ let documents: Array<{ id: string; haystack: string }>;
 before(async () => {
   fixture = await startSearchFixture([
     // 农业 inside a longer name that jieba keeps whole in places.
-    { file: 'adbc.txt', organization: '中国农业发展银行淮安市分行', year: 2023, newReceived: 2, carriedOver: 0, carriedForward: 0, normativeDocuments: [0, 0, 1] },
+    {
+      file: 'adbc.txt',
+      organization: '中国农业发展银行淮安市分行',
+      year: 2023,
+      newReceived: 2,
+      carriedOver: 0,
+      carriedForward: 0,
+      normativeDocuments: [0, 0, 1],
+    },
   ]);
   const admin = createMeiliClient({ url: fixture.meili.url, apiKey: fixture.meili.masterKey });
-  const page = await admin.index('reports').getDocuments({ limit: 1000, fields: ['id', 'title', 'organization', 'province', 'city', 'county', 'township', 'formerPlaceName', 'text'] });
+  const page = await admin
+    .index('reports')
+    .getDocuments({ limit: 1000, fields: ['id', 'title', 'organization', 'province', 'city', 'county', 'township', 'formerPlaceName', 'text'] });
   documents = page.results.map((d) => ({
     id: String(d.id),
-    haystack: [d.title, d.organization, [d.province, d.city, d.county, d.township, d.formerPlaceName].filter(Boolean).join(' '), d.text].filter(Boolean).join('\n'),
+    haystack: [d.title, d.organization, [d.province, d.city, d.county, d.township, d.formerPlaceName].filter(Boolean).join(' '), d.text]
+      .filter(Boolean)
+      .join('\n'),
   }));
 });
 after(async () => {
@@ -109,7 +121,8 @@ for (const c of RECALL_SET) {
   test(`recall: ${c.q}`, async () => {
     const hits = await find(c.q);
     const organizations = new Set(hits.map((h) => h.organization));
-    for (const organization of c.mustFind) assert.ok(organizations.has(organization), `${c.q} must find ${organization}; found ${[...organizations].slice(0, 12).join('、')}`);
+    for (const organization of c.mustFind)
+      assert.ok(organizations.has(organization), `${c.q} must find ${organization}; found ${[...organizations].slice(0, 12).join('、')}`);
     for (const organization of c.mustNotFind ?? []) assert.ok(!organizations.has(organization), `${c.q} must not find ${organization}`);
     if (c.count !== undefined) assert.equal(hits.length, c.count, `${c.q}: ${[...organizations].join('、')}`);
 
@@ -125,7 +138,13 @@ for (const c of RECALL_SET) {
 test('recall: a term inside a longer word ranks the report whose title holds it first', async () => {
   const [first] = await find('发展银行');
   assert.equal(first.organization, '中国农业发展银行淮安市分行');
-  assert.ok(first.highlightedTitle.some((s) => s.hit && s.text === '发展银行'), JSON.stringify(first.highlightedTitle));
+  assert.ok(
+    first.highlightedTitle.some((s) => s.hit && s.text === '发展银行'),
+    JSON.stringify(first.highlightedTitle),
+  );
   const [title] = (await searchReports({ ...DEFAULT_PARAMS, q: '淮安' })).hits;
-  assert.ok(title.highlightedTitle.some((s) => s.hit), `title first: ${JSON.stringify(title.highlightedTitle)}`);
+  assert.ok(
+    title.highlightedTitle.some((s) => s.hit),
+    `title first: ${JSON.stringify(title.highlightedTitle)}`,
+  );
 });

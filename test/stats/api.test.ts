@@ -45,16 +45,38 @@ function sumOf(selected: readonly IndexedReport[], pick: (d: IndexedReport) => n
 function assertMatches(result: StatsResult, selected: readonly IndexedReport[], label: string): void {
   assert.equal(result.reports, selected.length, `${label}: reports`);
   const years = [...new Set(selected.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  assert.deepEqual(result.years.map((y) => y.year), years, `${label}: years`);
+  assert.deepEqual(
+    result.years.map((y) => y.year),
+    years,
+    `${label}: years`,
+  );
   assert.equal(result.reportsWithoutYear, selected.filter((d) => d.year === null).length, `${label}: without year`);
   for (const y of result.years) {
     const inYear = selected.filter((d) => d.year === y.year);
     const at = `${label} ${y.year}`;
     assert.equal(y.reports, inYear.length, `${at}: reports`);
-    assert.deepEqual(y.proactive.total, sumOf(inYear, (d) => d.proactive.total), `${at}: proactive`);
-    assert.deepEqual(y.applications.newReceived, sumOf(inYear, (d) => d.applications.newReceived), `${at}: applications`);
-    for (const k of OUTCOME_KEYS) assert.deepEqual(y.applications.outcomes[k], sumOf(inYear, (d) => d.applications.outcomes[k]), `${at}: ${k}`);
-    for (const k of REVIEW_KEYS) assert.deepEqual(y.review[k], sumOf(inYear, (d) => d.review[k]), `${at}: ${k}`);
+    assert.deepEqual(
+      y.proactive.total,
+      sumOf(inYear, (d) => d.proactive.total),
+      `${at}: proactive`,
+    );
+    assert.deepEqual(
+      y.applications.newReceived,
+      sumOf(inYear, (d) => d.applications.newReceived),
+      `${at}: applications`,
+    );
+    for (const k of OUTCOME_KEYS)
+      assert.deepEqual(
+        y.applications.outcomes[k],
+        sumOf(inYear, (d) => d.applications.outcomes[k]),
+        `${at}: ${k}`,
+      );
+    for (const k of REVIEW_KEYS)
+      assert.deepEqual(
+        y.review[k],
+        sumOf(inYear, (d) => d.review[k]),
+        `${at}: ${k}`,
+      );
     assert.equal(y.quality.failed, inYear.filter((d) => d.hasFailedChecks).length, `${at}: failed`);
     const t = inYear.map((d) => timeliness(d).status);
     assert.equal(y.quality.late, t.filter((s) => s === 'late').length, `${at}: late`);
@@ -71,8 +93,16 @@ test('the whole collection: sums per year, and per province', async () => {
   for (const row of body.regions!.rows) {
     const inProvince = docs.filter((d) => d.province === row.name);
     assert.equal(row.reports, inProvince.length, row.name);
-    assert.deepEqual(row.applicationsNew, sumOf(inProvince, (d) => d.applicationsNew), `${row.name}: applications`);
-    assert.deepEqual(row.proactiveTotal, sumOf(inProvince, (d) => d.proactiveTotal), `${row.name}: proactive`);
+    assert.deepEqual(
+      row.applicationsNew,
+      sumOf(inProvince, (d) => d.applicationsNew),
+      `${row.name}: applications`,
+    );
+    assert.deepEqual(
+      row.proactiveTotal,
+      sumOf(inProvince, (d) => d.proactiveTotal),
+      `${row.name}: proactive`,
+    );
     assert.equal(row.quality.failed, inProvince.filter((d) => d.hasFailedChecks).length, `${row.name}: failed`);
   }
   // Sanity: the collection has several provinces and figures to sum.
@@ -83,18 +113,33 @@ test('the whole collection: sums per year, and per province', async () => {
 test('inside a province the breakdown is by city; a year filter keeps one year', async () => {
   const jiangsu = await stats('?province=江苏省');
   assert.equal(jiangsu.status, 200);
-  assertMatches(jiangsu.body, docs.filter((d) => d.province === '江苏省'), '江苏省');
+  assertMatches(
+    jiangsu.body,
+    docs.filter((d) => d.province === '江苏省'),
+    '江苏省',
+  );
   assert.equal(jiangsu.body.regions?.field, 'city');
   assert.ok(jiangsu.body.regions!.rows.some((r) => r.name === '淮安市'));
 
   const y2023 = await stats('?year=2023');
-  assertMatches(y2023.body, docs.filter((d) => d.year === 2023), '2023');
-  assert.deepEqual(y2023.body.years.map((y) => y.year), [2023]);
+  assertMatches(
+    y2023.body,
+    docs.filter((d) => d.year === 2023),
+    '2023',
+  );
+  assert.deepEqual(
+    y2023.body.years.map((y) => y.year),
+    [2023],
+  );
 });
 
 test('a municipality breaks down by its counties (no city level): the sums come in a follow-up search', async () => {
   const { body } = await stats(`?province=${encodeURIComponent('上海市')}`);
-  assertMatches(body, docs.filter((d) => d.province === '上海市'), '上海市');
+  assertMatches(
+    body,
+    docs.filter((d) => d.province === '上海市'),
+    '上海市',
+  );
   assert.equal(body.regions?.field, 'county');
   const pudong = body.regions!.rows.find((r) => r.name === '浦东新区');
   assert.deepEqual(pudong?.applicationsNew, { sum: 5, reports: 1 });
@@ -107,7 +152,11 @@ test('a text query sums exactly the reports the search finds', async () => {
   for await (const row of exportReports(parsed.params)) ids.add(row.id);
   assert.ok(ids.size > 0 && ids.size < docs.length, `query should select some reports, got ${ids.size}`);
   const { body } = await stats('?q=依申请公开');
-  assertMatches(body, docs.filter((d) => ids.has(d.id)), 'q');
+  assertMatches(
+    body,
+    docs.filter((d) => ids.has(d.id)),
+    'q',
+  );
 });
 
 test('the body of a synthetic county: known figures, and the breakdown stops at the deepest level', async () => {

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applicationsChart, channelChart, outcomesChart, proactiveChart, qualityByRegionChart, qualityByYearChart, regionChart, reviewChart } from '../../app/stats/chart-data';
+import {
+  applicationsChart,
+  channelChart,
+  outcomesChart,
+  proactiveChart,
+  qualityByRegionChart,
+  qualityByYearChart,
+  regionChart,
+  reviewChart,
+} from '../../app/stats/chart-data';
 import { cellText, hasData } from '../../components/charts/chart-data';
 import { chartCsv } from '../../components/charts/csv-download';
 import { CHANNELS, type Channel } from '../../lib/report/schema';
@@ -10,7 +19,8 @@ import type { FigureSum, StatsResult, YearStats } from '../../lib/stats/types';
 
 const f = (sum: number, reports: number): FigureSum => ({ sum, reports });
 const none = f(0, 0);
-const channels = (website: FigureSum): Record<Channel, FigureSum> => Object.fromEntries(CHANNELS.map((c) => [c, c === 'website' ? website : none])) as Record<Channel, FigureSum>;
+const channels = (website: FigureSum): Record<Channel, FigureSum> =>
+  Object.fromEntries(CHANNELS.map((c) => [c, c === 'website' ? website : none])) as Record<Channel, FigureSum>;
 
 function year(y: number, over: Partial<YearStats>): YearStats {
   return {
@@ -36,7 +46,10 @@ const stats: StatsResult = {
     year(2023, {
       reports: 2,
       proactive: { total: none, byChannel: channels(none) },
-      applications: { newReceived: none, outcomes: { granted: none, partiallyGranted: none, refused: none, unableToProvide: none, notProcessed: none, otherProcessed: none } },
+      applications: {
+        newReceived: none,
+        outcomes: { granted: none, partiallyGranted: none, refused: none, unableToProvide: none, notProcessed: none, otherProcessed: none },
+      },
       review: { reconsiderations: none, reconsiderationsCorrected: none, lawsuits: none, lawsuitsCorrected: none },
       quality: { reports: 2, failed: 0, dated: 0, late: 0 },
     }),
@@ -58,9 +71,15 @@ test('per-year sums: a year whose reports state nothing is a gap (null), not a z
     { year: '2023', total: null, reports: 0 },
   ]);
   assert.equal(proactive.basis, 3);
-  assert.deepEqual(applicationsChart(stats).rows.map((r) => r.newReceived), [30, null]);
+  assert.deepEqual(
+    applicationsChart(stats).rows.map((r) => r.newReceived),
+    [30, null],
+  );
   const channel = channelChart(stats);
-  assert.deepEqual(channel.columns.map((c) => c.key), ['year', 'website']);
+  assert.deepEqual(
+    channel.columns.map((c) => c.key),
+    ['year', 'website'],
+  );
   assert.equal(channel.basis, 2);
 });
 
@@ -86,10 +105,13 @@ test('failed-check and late shares per year and per region', () => {
   assert.equal(years.rows[1].lateShare, null, 'no dated report: no late share');
   assert.equal(years.basis, 5);
   const regions = qualityByRegionChart(stats)!;
-  assert.deepEqual(regions.rows.map((r) => [r.name, r.failedShare, r.lateShare]), [
-    ['社棠镇', 0, 0],
-    ['甘泉镇', 1 / 3, 0.5],
-  ]);
+  assert.deepEqual(
+    regions.rows.map((r) => [r.name, r.failedShare, r.lateShare]),
+    [
+      ['社棠镇', 0, 0],
+      ['甘泉镇', 1 / 3, 0.5],
+    ],
+  );
   const breakdown = regionChart(stats)!;
   assert.equal(breakdown.title, '按乡镇街道细分');
   assert.deepEqual(breakdown.rows[1], { name: '甘泉镇', reports: 3, applicationsNew: null, proactiveTotal: 170 });

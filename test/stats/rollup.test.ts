@@ -11,7 +11,13 @@ import { OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/stats/types';
  * value), read the counts back, and compare with sums computed directly.
  */
 
-function doc(options: Partial<Omit<RollupSource, 'proactive'>> & { apps?: number | null; proactive?: number | null; outcomes?: Partial<Record<(typeof OUTCOME_KEYS)[number], number>> }): RollupSource {
+function doc(
+  options: Partial<Omit<RollupSource, 'proactive'>> & {
+    apps?: number | null;
+    proactive?: number | null;
+    outcomes?: Partial<Record<(typeof OUTCOME_KEYS)[number], number>>;
+  },
+): RollupSource {
   const { apps, proactive, outcomes, ...over } = options;
   return {
     year: 2023,
@@ -113,33 +119,72 @@ test('random collections: every figure of every year and region equals the direc
     maxValuesPerFacet: 50_000,
   });
   const direct = (pick: (d: RollupSource) => number | null | undefined, keep: (d: RollupSource) => boolean) => {
-    const stated = docs.filter(keep).map(pick).filter((v): v is number => v !== null && v !== undefined);
+    const stated = docs
+      .filter(keep)
+      .map(pick)
+      .filter((v): v is number => v !== null && v !== undefined);
     return { sum: stated.reduce((a, b) => a + b, 0), reports: stated.length };
   };
   assert.equal(result.years.length, 7);
   for (const y of result.years) {
     const inYear = (d: RollupSource) => d.year === y.year;
     assert.equal(y.reports, docs.filter(inYear).length);
-    assert.deepEqual(y.applications.newReceived, direct((d) => d.applications.newReceived, inYear), `an ${y.year}`);
-    assert.deepEqual(y.proactive.total, direct((d) => d.proactive.total, inYear), `pt ${y.year}`);
-    for (const c of CHANNELS) assert.deepEqual(y.proactive.byChannel[c], direct((d) => d.proactive.byChannel[c], inYear), `${c} ${y.year}`);
-    for (const k of OUTCOME_KEYS) assert.deepEqual(y.applications.outcomes[k], direct((d) => d.applications.outcomes[k], inYear), `${k} ${y.year}`);
-    for (const k of REVIEW_KEYS) assert.deepEqual(y.review[k], direct((d) => d.review[k], inYear), `${k} ${y.year}`);
+    assert.deepEqual(
+      y.applications.newReceived,
+      direct((d) => d.applications.newReceived, inYear),
+      `an ${y.year}`,
+    );
+    assert.deepEqual(
+      y.proactive.total,
+      direct((d) => d.proactive.total, inYear),
+      `pt ${y.year}`,
+    );
+    for (const c of CHANNELS)
+      assert.deepEqual(
+        y.proactive.byChannel[c],
+        direct((d) => d.proactive.byChannel[c], inYear),
+        `${c} ${y.year}`,
+      );
+    for (const k of OUTCOME_KEYS)
+      assert.deepEqual(
+        y.applications.outcomes[k],
+        direct((d) => d.applications.outcomes[k], inYear),
+        `${k} ${y.year}`,
+      );
+    for (const k of REVIEW_KEYS)
+      assert.deepEqual(
+        y.review[k],
+        direct((d) => d.review[k], inYear),
+        `${k} ${y.year}`,
+      );
   }
   assert.equal(result.regions?.field, 'county');
   assert.equal(result.regions?.rows.length, 3);
   for (const row of result.regions!.rows) {
     const inCounty = (d: RollupSource) => d.county === row.name;
     assert.equal(row.reports, docs.filter(inCounty).length);
-    assert.deepEqual(row.applicationsNew, direct((d) => d.applications.newReceived, inCounty));
-    assert.deepEqual(row.proactiveTotal, direct((d) => d.proactive.total, inCounty));
+    assert.deepEqual(
+      row.applicationsNew,
+      direct((d) => d.applications.newReceived, inCounty),
+    );
+    assert.deepEqual(
+      row.proactiveTotal,
+      direct((d) => d.proactive.total, inCounty),
+    );
   }
 });
 
 test('a facet distribution as full as the limit is refused, never summed', () => {
   const distribution = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`2023|an|${i}`, 1]));
   assert.throws(
-    () => aggregate({ query: '', regionFields: [], all: { totalHits: 1, facetDistribution: { year: { 2023: 1 }, [ROLLUP_FIELD]: distribution } }, failed: {}, maxValuesPerFacet: 10 }),
+    () =>
+      aggregate({
+        query: '',
+        regionFields: [],
+        all: { totalHits: 1, facetDistribution: { year: { 2023: 1 }, [ROLLUP_FIELD]: distribution } },
+        failed: {},
+        maxValuesPerFacet: 10,
+      }),
     /maxValuesPerFacet/,
   );
 });

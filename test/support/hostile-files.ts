@@ -91,7 +91,8 @@ async function deflated(prefix: string, chunk: Buffer, megabytes: number, suffix
 
 /** A .docx whose word/document.xml is `megabytes` MB of text, compressed to a few hundred KB; `declared` can lie. */
 export async function docxBomb(megabytes: number, declared: Array<number | undefined> = [undefined]): Promise<Buffer[]> {
-  const open = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
+  const open =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
   const { data, size } = await deflated(open, Buffer.from('政府信息公开'), megabytes, '</w:t></w:r></w:p></w:body></w:document>');
   return declared.map((declaredSize) => makeZip(docxEntries({ name: 'word/document.xml', data, method: 8, uncompressedSize: size, crc: 0, declaredSize })));
 }
@@ -144,7 +145,14 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
   write('good/minimal.docx', goodDocx, 'a hand-made .docx report', indexed('青松县人民政府'));
 
   // ── Random bytes with a report extension ──
-  for (const [ext, reason] of [['pdf', 'corrupt pdf'], ['docx', 'corrupt docx'], ['doc', 'corrupt doc'], ['txt', 'undecodable text'], ['html', 'undecodable text'], ['md', 'undecodable text']] as const) {
+  for (const [ext, reason] of [
+    ['pdf', 'corrupt pdf'],
+    ['docx', 'corrupt docx'],
+    ['doc', 'corrupt doc'],
+    ['txt', 'undecodable text'],
+    ['html', 'undecodable text'],
+    ['md', 'undecodable text'],
+  ] as const) {
     write(`random/random.${ext}`, junk(64 * 1024), `64 KB of random bytes named .${ext}`, failed(reason));
   }
 
@@ -163,33 +171,88 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
   write('bomb/under-limit.docx', (await docxBomb(150))[0]!, 'a 150 MB document.xml of one run of text, under the 200 MB zip limit', failed('too large'));
 
   // ── Size ──
-  write('size/over-limit.txt', paddedText(report('巨石县人民政府', 2021), DEFAULT_MAX_BYTES + 1), 'a text file one byte over the 50 MB file limit', failed('too large'));
-  write('size/fifty-mb.txt', paddedText(report('磐石县人民政府', 2021), 50_000_000), 'a 50 MB (50,000,000 bytes) text report, under the file limit', failed('too large'));
+  write(
+    'size/over-limit.txt',
+    paddedText(report('巨石县人民政府', 2021), DEFAULT_MAX_BYTES + 1),
+    'a text file one byte over the 50 MB file limit',
+    failed('too large'),
+  );
+  write(
+    'size/fifty-mb.txt',
+    paddedText(report('磐石县人民政府', 2021), 50_000_000),
+    'a 50 MB (50,000,000 bytes) text report, under the file limit',
+    failed('too large'),
+  );
 
   // ── Empty ──
   for (const ext of ['txt', 'pdf', 'docx', 'doc', 'html']) write(`empty/empty.${ext}`, '', `an empty .${ext}`, failed('empty'));
   write('empty/blank.txt', ' \r\n\t\u3000\u00a0\n\ufeff  \n', 'whitespace only (ASCII, ideographic and no-break spaces, a BOM)', failed('empty'));
-  write('empty/blank.html', '<html><body> <p>&nbsp;</p><script>var a = "政府信息公开";</script> </body></html>', 'an HTML page with only a script in it', failed('empty'));
+  write(
+    'empty/blank.html',
+    '<html><body> <p>&nbsp;</p><script>var a = "政府信息公开";</script> </body></html>',
+    'an HTML page with only a script in it',
+    failed('empty'),
+  );
 
   // ── Wrong extensions: the bytes decide ──
   write('wrong/pdf-named.docx', pdf, 'a PDF named .docx', { outcome: 'duplicate' });
-  write('wrong/docx-named.pdf', makeZip(docxEntries(entry('word/document.xml', documentXml(report('松柏县人民政府', 2022).split('\n'))))), 'a .docx named .pdf', indexed('松柏县人民政府'));
-  write('wrong/html-named.doc', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>${htmlEscape(report('梧桐县人民政府', 2022))}</pre></body></html>`, 'an HTML page named .doc', indexed('梧桐县人民政府'));
+  write(
+    'wrong/docx-named.pdf',
+    makeZip(docxEntries(entry('word/document.xml', documentXml(report('松柏县人民政府', 2022).split('\n'))))),
+    'a .docx named .pdf',
+    indexed('松柏县人民政府'),
+  );
+  write(
+    'wrong/html-named.doc',
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>${htmlEscape(report('梧桐县人民政府', 2022))}</pre></body></html>`,
+    'an HTML page named .doc',
+    indexed('梧桐县人民政府'),
+  );
   write('wrong/text-named.doc', report('芙蓉县人民政府', 2022), 'plain text named .doc', indexed('芙蓉县人民政府'));
   write('wrong/error-page.pdf', '<!DOCTYPE html><html><body>404 页面不存在</body></html>', 'an HTML error page saved as .pdf', failed('corrupt pdf'));
   write('wrong/report.exe', report('杜鹃县人民政府', 2022), 'a report with an unsupported extension, inside the folder', { outcome: 'skipped' });
-  write('named/report.xyz', report('海棠县人民政府', 2022), 'a file with an unsupported extension named on the command line', failed('unsupported format'), true);
+  write(
+    'named/report.xyz',
+    report('海棠县人民政府', 2022),
+    'a file with an unsupported extension named on the command line',
+    failed('unsupported format'),
+    true,
+  );
 
   // ── Encodings ──
   write('enc/gbk.txt', iconv.encode(report('兰草县人民政府', 2023), 'gbk'), 'GBK without a BOM', indexed('兰草县人民政府'));
-  write('enc/utf16le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(report('石榴县人民政府', 2023), 'utf-16le')]), 'UTF-16 LE with a BOM', indexed('石榴县人民政府'));
+  write(
+    'enc/utf16le-bom.txt',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(report('石榴县人民政府', 2023), 'utf-16le')]),
+    'UTF-16 LE with a BOM',
+    indexed('石榴县人民政府'),
+  );
   write('enc/utf16be.txt', iconv.encode(report('葡萄县人民政府', 2023), 'utf-16be'), 'UTF-16 BE without a BOM', indexed('葡萄县人民政府'));
-  write('enc/gb18030.html', Buffer.concat([Buffer.from('<html><head><meta charset="gb18030"></head><body><pre>'), iconv.encode(htmlEscape(report('柠檬县人民政府', 2023)), 'gb18030'), Buffer.from('</pre></body></html>')]), 'an HTML page in GB18030', indexed('柠檬县人民政府'));
+  write(
+    'enc/gb18030.html',
+    Buffer.concat([
+      Buffer.from('<html><head><meta charset="gb18030"></head><body><pre>'),
+      iconv.encode(htmlEscape(report('柠檬县人民政府', 2023)), 'gb18030'),
+      Buffer.from('</pre></body></html>'),
+    ]),
+    'an HTML page in GB18030',
+    indexed('柠檬县人民政府'),
+  );
   write('enc/nul-bytes.txt', Buffer.alloc(8192), '8 KB of NUL bytes named .txt', failed('undecodable text'));
 
   // ── Markup in the text ──
-  write('markup/script.txt', report('荷花县人民政府', 2021, MARKUP), 'a report whose text holds <script>, <img onerror>, <em> and </script>', indexed('荷花县人民政府'));
-  write('markup/script.md', report('菊花县人民政府', 2021, `${MARKUP}\n\n[link](javascript:alert(1))`), 'the same in Markdown with a javascript: link', indexed('菊花县人民政府'));
+  write(
+    'markup/script.txt',
+    report('荷花县人民政府', 2021, MARKUP),
+    'a report whose text holds <script>, <img onerror>, <em> and </script>',
+    indexed('荷花县人民政府'),
+  );
+  write(
+    'markup/script.md',
+    report('菊花县人民政府', 2021, `${MARKUP}\n\n[link](javascript:alert(1))`),
+    'the same in Markdown with a javascript: link',
+    indexed('菊花县人民政府'),
+  );
   write(
     'markup/script.html',
     `<!DOCTYPE html><html><head><meta charset="utf-8"><script>alert("head")</script><style>body{}</style></head><body onload="alert(2)"><pre>${htmlEscape(report('梅花县人民政府', 2021, MARKUP))}</pre><script>document.write("<h1>政府信息公开</h1>")</script><img src=x onerror="alert(3)"></body></html>`,
@@ -202,8 +265,18 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
     'a .docx whose text holds the markup',
     indexed('桃花县人民政府'),
   );
-  write('markup/nested.html', deeplyNested(20_000, `<pre>${htmlEscape(report('杏花县人民政府', 2021))}</pre>`), 'a report under 40,000 nested elements', failed('too large'));
-  write('markup/nested-400.html', deeplyNested(200, `<pre>${htmlEscape(report('杏花县人民政府', 2022))}</pre>`), 'a report under 400 nested elements', indexed('杏花县人民政府'));
+  write(
+    'markup/nested.html',
+    deeplyNested(20_000, `<pre>${htmlEscape(report('杏花县人民政府', 2021))}</pre>`),
+    'a report under 40,000 nested elements',
+    failed('too large'),
+  );
+  write(
+    'markup/nested-400.html',
+    deeplyNested(200, `<pre>${htmlEscape(report('杏花县人民政府', 2022))}</pre>`),
+    'a report under 400 nested elements',
+    indexed('杏花县人民政府'),
+  );
   const rtf = `{\\rtf1\\ansi\\ansicpg936 ${'{'.repeat(100_000)}${report('桂花县人民政府', 2021).replace(/\n/g, '\\par ')}${'}'.repeat(100_000)}}`;
   write('markup/nested.doc', iconv.encode(rtf, 'gbk'), 'an RTF .doc (GBK) with 100,000 nested groups', indexed('桂花县人民政府'));
   write('markup/long-line.txt', report('李花县人民政府', 2021, '政'.repeat(500_000)), 'a report with one 500,000-character line', indexed('李花县人民政府'));
@@ -212,7 +285,12 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
   // ── Names ──
   write('names/..\\..\\etc\\passwd.txt', report('樱桃县人民政府', 2024), 'a name that is a Windows path escape (..\\..\\)', { outcome: 'skipped' });
   write('names/report..%2F..%2Fescape.txt', report('核桃县人民政府', 2024), 'a name with encoded ../', indexed('核桃县人民政府'));
-  write('names/ctl\u0001\u001b[31mred\u0007\r.txt', report('板栗县人民政府', 2024), 'control characters (SOH, an ANSI escape, BEL, CR) in the name', indexed('板栗县人民政府'));
+  write(
+    'names/ctl\u0001\u001b[31mred\u0007\r.txt',
+    report('板栗县人民政府', 2024),
+    'control characters (SOH, an ANSI escape, BEL, CR) in the name',
+    indexed('板栗县人民政府'),
+  );
   write('names/\u001b[2J\u001b[Hclear-screen\u202e.pdf', junk(2048), 'a broken PDF whose name clears the screen and reverses the text', failed('corrupt pdf'));
   write('names/line\nbreak "quote" <b>.txt', report('山楂县人民政府', 2024), 'a newline, quotes and markup in the name', indexed('山楂县人民政府'));
   write('names/ 空格 与 中文 .txt', report('枇杷县人民政府', 2024), 'spaces and Chinese in the name', indexed('枇杷县人民政府'));

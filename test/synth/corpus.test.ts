@@ -62,11 +62,15 @@ test('about a fifth of the reports with tables are inconsistent, and some contra
   assert.ok(contradictions.length >= 10, `${contradictions.length} prose contradictions`);
   for (const r of contradictions) {
     assert.notEqual(r.manifest.proseNewReceived, r.manifest.newReceived);
-    assert.ok(r.text.includes(`收到政府信息公开申请${r.manifest.proseNewReceived}件`) || (r.manifest.proseNewReceived === 0 && r.text.includes('未收到政府信息公开申请')), r.manifest.file);
+    assert.ok(
+      r.text.includes(`收到政府信息公开申请${r.manifest.proseNewReceived}件`) ||
+        (r.manifest.proseNewReceived === 0 && r.text.includes('未收到政府信息公开申请')),
+      r.manifest.file,
+    );
   }
 });
 
-test('上年结转 continues last year\'s 结转下年度 unless the manifest says it was broken', () => {
+test("上年结转 continues last year's 结转下年度 unless the manifest says it was broken", () => {
   const byFile = new Map(big.map((r) => [r.manifest.file, r.manifest]));
   let kept = 0;
   let broken = 0;
@@ -86,7 +90,7 @@ test('上年结转 continues last year\'s 结转下年度 unless the manifest sa
   assert.ok(kept > 50 && broken > 0, `kept ${kept}, broken ${broken}`);
 });
 
-test('现行有效件数 continues last year\'s unless the manifest says it was broken', () => {
+test("现行有效件数 continues last year's unless the manifest says it was broken", () => {
   const byFile = new Map(big.map((r) => [r.manifest.file, r.manifest]));
   const seen = { kept: 0, broken: 0 };
   for (const { manifest } of big) {
@@ -112,8 +116,14 @@ test('every province, all levels, all three templates and every table shape appe
   assert.deepEqual(new Set(big.map((r) => r.manifest.shape)), new Set(TABLE_SHAPES));
   const zeros = new Set(big.map((r) => r.manifest.zero));
   for (const z of ['0', '/', '—', '']) assert.ok(zeros.has(z), `zero printed as "${z}" missing`);
-  assert.ok(big.some((r) => r.manifest.applicantColumns === 8), 'a table with a 法人小计 column');
-  assert.ok(big.some((r) => r.manifest.encoding === 'gbk'), 'a GBK file');
+  assert.ok(
+    big.some((r) => r.manifest.applicantColumns === 8),
+    'a table with a 法人小计 column',
+  );
+  assert.ok(
+    big.some((r) => r.manifest.encoding === 'gbk'),
+    'a GBK file',
+  );
 });
 
 test('places are real divisions; municipalities have no city level', () => {
@@ -121,8 +131,16 @@ test('places are real divisions; municipalities have no city level', () => {
   for (const { manifest: m } of big) {
     const p = provinces.get(m.province)!;
     if (p.municipality) assert.equal(m.city, null, m.file);
-    if (m.city) assert.ok(p.cities.some((c) => c.name === m.city), `${m.city} in ${m.province}`);
-    if (m.county) assert.ok([...p.counties, ...p.zones].some((c) => c.name === m.county), `${m.county} in ${m.province}`);
+    if (m.city)
+      assert.ok(
+        p.cities.some((c) => c.name === m.city),
+        `${m.city} in ${m.province}`,
+      );
+    if (m.county)
+      assert.ok(
+        [...p.counties, ...p.zones].some((c) => c.name === m.county),
+        `${m.county} in ${m.province}`,
+      );
     if (m.level === 'township') {
       assert.ok(m.township && p.townships.some((t) => t.name === m.township && (t.county?.name ?? null) === m.county), `${m.township} (${m.file})`);
       assert.ok(m.organization.includes(m.township!), m.organization);
@@ -142,14 +160,29 @@ function assertReportText(r: SynthReport) {
   assert.ok(lines.includes(m.organization), 'signature line');
   const flat = squash(text);
   if (m.template !== 'pre2019') {
-    for (const title of ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']) {
+    for (const title of [
+      '总体情况',
+      '主动公开政府信息情况',
+      '收到和处理政府信息公开申请情况',
+      '政府信息公开行政复议、行政诉讼情况',
+      '存在的主要问题及改进情况',
+      '其他需要报告的事项',
+    ]) {
       assert.ok(text.includes(title), `${m.file}: ${title}`);
     }
     if (m.shape === 'images') {
       assert.ok(text.includes('[image: 表格]'));
       assert.ok(!flat.includes('本年新收政府信息公开申请数量'));
     } else {
-      for (const label of ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（七）总计', '四、结转下年度继续办理', '结果维持', '复议后起诉', '第二十条第（一）项']) {
+      for (const label of [
+        '一、本年新收政府信息公开申请数量',
+        '二、上年结转政府信息公开申请数量',
+        '（七）总计',
+        '四、结转下年度继续办理',
+        '结果维持',
+        '复议后起诉',
+        '第二十条第（一）项',
+      ]) {
         assert.ok(flat.includes(squash(label)), `${m.file} (${m.shape}): ${label}`);
       }
       assert.ok(flat.includes(m.template === '2021' ? '本年制发件数' : '本年新制作数量'), m.file);
@@ -166,8 +199,14 @@ test('reports have the title, contact, outline, tables and closing date', () => 
 test('table shapes look the way they do in the wild', () => {
   const byShape = (shape: string) => big.filter((r) => r.manifest.shape === shape && r.manifest.template !== 'pre2019');
   const pdf = byShape('pdf');
-  assert.ok(pdf.some((r) => r.text.includes('三、\n本\n年\n度\n办\n理\n结\n果')), 'vertical label');
-  assert.ok(pdf.some((r) => /\n- \d+ -\n/.test(r.text)), 'page number inside a table');
+  assert.ok(
+    pdf.some((r) => r.text.includes('三、\n本\n年\n度\n办\n理\n结\n果')),
+    'vertical label',
+  );
+  assert.ok(
+    pdf.some((r) => /\n- \d+ -\n/.test(r.text)),
+    'page number inside a table',
+  );
   assert.ok(byShape('markdown').every((r) => r.text.includes('| 一、本年新收政府信息公开申请数量 |')));
   assert.ok(byShape('tabs').every((r) => /\n一、本年新收政府信息公开申请数量\t/.test(r.text)));
   assert.ok(byShape('cells').every((r) => r.text.includes('\n\t一、本年新收政府信息公开申请数量\n\t')));

@@ -65,7 +65,13 @@ export function RunPanel({ initialRun, configured }: { initialRun: LiveRun | nul
       <h2 id="run-title">索引</h2>
       <p className="muted">增量：只处理新上传或改动过的文件。全量重建：重新解析整个报告库并原子切换，期间搜索照常可用。同一时间只运行一个任务。</p>
       <div className="admin-actions">
-        <button type="button" className="button button--primary" disabled={!configured || running || starting} onClick={() => void start('incremental')} data-testid="run-incremental">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!configured || running || starting}
+          onClick={() => void start('incremental')}
+          data-testid="run-incremental"
+        >
           索引新上传
         </button>
         <button type="button" className="button" disabled={!configured || running || starting} onClick={() => void start('full')} data-testid="run-full">
@@ -81,7 +87,8 @@ export function RunPanel({ initialRun, configured }: { initialRun: LiveRun | nul
       {run && running ? (
         <div role="status" aria-live="polite" data-testid="run-progress">
           <p>
-            {MODE_LABELS[run.mode]}进行中（{run.by}）：已处理 <span data-testid="run-done">{run.done}</span> / <span data-testid="run-total">{run.total || '…'}</span> 个文件
+            {MODE_LABELS[run.mode]}进行中（{run.by}）：已处理 <span data-testid="run-done">{run.done}</span> /{' '}
+            <span data-testid="run-total">{run.total || '…'}</span> 个文件
             {run.rate > 0 ? `，${run.rate} 个/秒` : ''}，失败 <span data-testid="run-failed-so-far">{run.failed}</span> 个。
           </p>
           <progress className="progress" max={100} value={percent} aria-label="索引进度" />
@@ -92,8 +99,8 @@ export function RunPanel({ initialRun, configured }: { initialRun: LiveRun | nul
         <div className={`notice ${summary.failures.length > 0 || summary.fatal ? 'notice--error' : 'notice--info'}`} role="status" data-testid="run-summary">
           <p>
             {MODE_LABELS[summary.mode]}
-            {summary.fatal ? '未完成' : '完成'}，用时 {formatDuration(summary.durationMs)}：新索引 <span data-testid="summary-indexed">{summary.indexed}</span> 份，未变{' '}
-            {summary.unchanged} 份，失败 <span data-testid="summary-failed">{summary.failures.length}</span> 份，重复 {summary.duplicates} 份
+            {summary.fatal ? '未完成' : '完成'}，用时 {formatDuration(summary.durationMs)}：新索引 <span data-testid="summary-indexed">{summary.indexed}</span>{' '}
+            份，未变 {summary.unchanged} 份，失败 <span data-testid="summary-failed">{summary.failures.length}</span> 份，重复 {summary.duplicates} 份
             {summary.documentsInIndex !== null ? `；现可检索 ${summary.documentsInIndex} 份` : ''}。
           </p>
           {summary.fatal ? <p data-testid="summary-fatal">未完成：{summary.fatal}</p> : null}

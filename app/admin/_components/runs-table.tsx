@@ -9,7 +9,12 @@ function who(run: RunSummary): string {
 
 /** The run history: who, when, mode, counts, duration, and each failure with its reason. */
 export function RunsTable({ runs }: { runs: RunSummary[] }) {
-  if (runs.length === 0) return <p className="muted" data-testid="runs-empty">还没有索引记录。</p>;
+  if (runs.length === 0)
+    return (
+      <p className="muted" data-testid="runs-empty">
+        还没有索引记录。
+      </p>
+    );
   return (
     <div className="admin-table-wrap">
       <table className="data-table admin-table" data-testid="runs-table">
@@ -18,11 +23,21 @@ export function RunsTable({ runs }: { runs: RunSummary[] }) {
             <th scope="col">开始时间</th>
             <th scope="col">操作人</th>
             <th scope="col">方式</th>
-            <th scope="col" className="num">文件</th>
-            <th scope="col" className="num">新索引</th>
-            <th scope="col" className="num">未变</th>
-            <th scope="col" className="num">失败</th>
-            <th scope="col" className="num">用时</th>
+            <th scope="col" className="num">
+              文件
+            </th>
+            <th scope="col" className="num">
+              新索引
+            </th>
+            <th scope="col" className="num">
+              未变
+            </th>
+            <th scope="col" className="num">
+              失败
+            </th>
+            <th scope="col" className="num">
+              用时
+            </th>
             <th scope="col">结果</th>
           </tr>
         </thead>

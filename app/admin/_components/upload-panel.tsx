@@ -60,7 +60,8 @@ export function UploadPanel() {
     <section className="admin-section card" id="upload" aria-labelledby="upload-title" data-testid="upload-panel" data-ready={ready}>
       <h2 id="upload-title">上传报告</h2>
       <p className="muted">
-        支持 {UPLOAD_EXTENSIONS.join(' ')}；每个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}，一次最多 {MAX_UPLOAD_FILES} 个。同名文件会替换之前上传的版本。上传后点击“索引新上传”。
+        支持 {UPLOAD_EXTENSIONS.join(' ')}；每个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}，一次最多 {MAX_UPLOAD_FILES}{' '}
+        个。同名文件会替换之前上传的版本。上传后点击“索引新上传”。
       </p>
       <form onSubmit={onSubmit} className="admin-form">
         <label

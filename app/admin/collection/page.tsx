@@ -29,14 +29,17 @@ export default async function CollectionPage({ searchParams }: Props) {
       <h1>报告库</h1>
       <AdminNav admin={admin} current="/admin/collection" />
       <p className="muted">
-        索引中共 <span data-testid="collection-total">{page.total}</span> 份报告。移除会把报告从索引中删除，并把源文件移到数据目录的 removed/ 中，以后的索引不会再收录它。
+        索引中共 <span data-testid="collection-total">{page.total}</span> 份报告。移除会把报告从索引中删除，并把源文件移到数据目录的 removed/
+        中，以后的索引不会再收录它。
       </p>
       <div className="admin-table-wrap">
         <table className="data-table admin-table" data-testid="collection-table">
           <thead>
             <tr>
               <th scope="col">发布机关</th>
-              <th scope="col" className="num">年度</th>
+              <th scope="col" className="num">
+                年度
+              </th>
               <th scope="col">状态</th>
               <th scope="col">来源文件</th>
               <th scope="col">索引时间</th>

@@ -29,7 +29,14 @@ export function RemoveButton({ id, label }: { id: string; label: string }) {
     <span>
       {armed ? (
         <>
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()} data-testid="remove-confirm" aria-label={`确认移除 ${label}`}>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() => void remove()}
+            data-testid="remove-confirm"
+            aria-label={`确认移除 ${label}`}
+          >
             确认移除
           </button>{' '}
           <button type="button" className="button" onClick={() => setArmed(false)}>

@@ -17,7 +17,12 @@ export function ruleName(rule: Check['rule']): string {
 
 function CheckItem({ check, index }: { check: Check; index: number }) {
   return (
-    <li id={checkElementId(index)} className={check.passed ? 'check check--passed' : 'check check--failed'} data-testid={check.passed ? 'check-passed' : 'check-failed'} data-rule={check.rule}>
+    <li
+      id={checkElementId(index)}
+      className={check.passed ? 'check check--passed' : 'check check--failed'}
+      data-testid={check.passed ? 'check-passed' : 'check-failed'}
+      data-rule={check.rule}
+    >
       <span className="check__status">{check.passed ? '✓ 通过' : '✗ 未通过'}</span>
       <span className="check__rule">{ruleName(check.rule)}</span>
       <span className="check__scope">{check.scope}</span>

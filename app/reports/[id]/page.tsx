@@ -47,7 +47,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   if (loaded.kind !== 'report') return { title: loaded.kind === 'missing' ? '没有找到这份报告' : '报告暂时无法加载' };
   const report = loaded.report;
   const title = reportTitle(report);
-  const place = regionParts(report).map((p) => p.name).join('');
+  const place = regionParts(report)
+    .map((p) => p.name)
+    .join('');
   const facts = [
     place || null,
     report.proactive.total !== null ? `主动公开 ${report.proactive.total} 条` : null,

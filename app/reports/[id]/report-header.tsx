@@ -82,7 +82,9 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
   return (
     <header className="report-header" data-testid="report-header">
       <RegionTrail report={report} />
-      <h1 id="report-title" data-testid="report-title">{reportTitle(report)}</h1>
+      <h1 id="report-title" data-testid="report-title">
+        {reportTitle(report)}
+      </h1>
       {report.bodyKey ? (
         <p className="report-header__actions">
           <AddToCompare bodyKey={report.bodyKey} />
@@ -119,7 +121,8 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
         <div>
           <dt>来源文件</dt>
           <dd data-testid="report-source">
-            {report.source.fileName}（{FORMAT_NAMES[report.source.format] ?? report.source.format}，{Math.max(1, Math.round(report.source.bytes / 1024)).toLocaleString('zh-CN')} KB）
+            {report.source.fileName}（{FORMAT_NAMES[report.source.format] ?? report.source.format}，
+            {Math.max(1, Math.round(report.source.bytes / 1024)).toLocaleString('zh-CN')} KB）
           </dd>
         </div>
       </dl>

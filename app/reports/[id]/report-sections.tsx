@@ -18,7 +18,10 @@ const SECTION_TITLES: Record<(typeof sectionKeys)[number], string> = {
  * are joined until a line ends a sentence or the next one starts a numbered heading.
  */
 export function paragraphsOf(text: string, joinBrokenLines: boolean): string[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (!joinBrokenLines) return lines;
   const out: string[] = [];
   let current = '';
@@ -56,7 +59,10 @@ export function ReportSections({ report, q }: { report: ReportDocument; q: strin
   const blocks = present.length
     ? present.map((key) => ({ key, title: SECTION_TITLES[key], text: report.sections[key] as string }))
     : [{ key: 'text', title: '全文', text: report.text }];
-  const highlighted = blocks.map((block) => ({ ...block, paragraphs: paragraphsOf(block.text, joinLines).map((p) => (terms.length ? highlight(p, terms) : [{ text: p, hit: false }])) }));
+  const highlighted = blocks.map((block) => ({
+    ...block,
+    paragraphs: paragraphsOf(block.text, joinLines).map((p) => (terms.length ? highlight(p, terms) : [{ text: p, hit: false }])),
+  }));
   const anyHits = q ? highlighted.some((b) => b.paragraphs.some(hasHits)) : false;
   return (
     <section className="report-section report-text" aria-labelledby="text-heading" data-testid="report-text">

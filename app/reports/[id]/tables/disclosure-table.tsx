@@ -21,15 +21,50 @@ interface Item {
 
 const ITEMS: Record<DisclosureTableData['template'], Item[]> = {
   '2021': [
-    { item: '第二十条第（一）项', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], rows: [['regulations', '规章'], ['normativeDocuments', '行政规范性文件']] },
+    {
+      item: '第二十条第（一）项',
+      columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+      rows: [
+        ['regulations', '规章'],
+        ['normativeDocuments', '行政规范性文件'],
+      ],
+    },
     { item: '第二十条第（五）项', columns: ['本年处理决定数量'], rows: [['licensing', '行政许可']] },
-    { item: '第二十条第（六）项', columns: ['本年处理决定数量'], rows: [['punishment', '行政处罚'], ['enforcement', '行政强制']] },
+    {
+      item: '第二十条第（六）项',
+      columns: ['本年处理决定数量'],
+      rows: [
+        ['punishment', '行政处罚'],
+        ['enforcement', '行政强制'],
+      ],
+    },
     { item: '第二十条第（八）项', columns: ['本年收费金额（单位：万元）'], rows: [['fees', '行政事业性收费']] },
   ],
   '2019': [
-    { item: '第二十条第（一）项', columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: [['regulations', '规章'], ['normativeDocuments', '规范性文件']] },
-    { item: '第二十条第（五）项', columns: ['上一年项目数量', '本年增/减', '处理决定数量'], rows: [['licensing', '行政许可'], ['otherServices', '其他对外管理服务事项']] },
-    { item: '第二十条第（六）项', columns: ['上一年项目数量', '本年增/减', '处理决定数量'], rows: [['punishment', '行政处罚'], ['enforcement', '行政强制']] },
+    {
+      item: '第二十条第（一）项',
+      columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      rows: [
+        ['regulations', '规章'],
+        ['normativeDocuments', '规范性文件'],
+      ],
+    },
+    {
+      item: '第二十条第（五）项',
+      columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      rows: [
+        ['licensing', '行政许可'],
+        ['otherServices', '其他对外管理服务事项'],
+      ],
+    },
+    {
+      item: '第二十条第（六）项',
+      columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      rows: [
+        ['punishment', '行政处罚'],
+        ['enforcement', '行政强制'],
+      ],
+    },
     { item: '第二十条第（八）项', columns: ['上一年项目数量', '本年增/减'], rows: [['fees', '行政事业性收费']] },
     { item: '第二十条第（九）项', columns: ['采购项目数量', '采购总金额'], rows: [['procurement', '政府集中采购']] },
   ],

@@ -29,7 +29,12 @@ export function HeaderRows<H extends HeaderLike>({
           {g === 0 ? leading : null}
           {group.headers.map((header) =>
             header.rowSpan === 0 ? null : (
-              <th key={header.id} scope={header.colSpan > 1 ? 'colgroup' : 'col'} colSpan={header.colSpan} rowSpan={header.rowSpan > 1 ? header.rowSpan : undefined}>
+              <th
+                key={header.id}
+                scope={header.colSpan > 1 ? 'colgroup' : 'col'}
+                colSpan={header.colSpan}
+                rowSpan={header.rowSpan > 1 ? header.rowSpan : undefined}
+              >
                 {render(header)}
               </th>
             ),

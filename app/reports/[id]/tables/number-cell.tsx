@@ -17,7 +17,19 @@ export function Figure({ value }: { value: number | null | undefined }) {
  * class, by a visible sign, and by its check's sentence (title for the mouse, aria-describedby
  * for screen readers).
  */
-export function FigureCell({ cellRef, failed, missing, colSpan, children }: { cellRef: string; failed: FailedCells; missing: boolean; colSpan?: number; children: ReactNode }) {
+export function FigureCell({
+  cellRef,
+  failed,
+  missing,
+  colSpan,
+  children,
+}: {
+  cellRef: string;
+  failed: FailedCells;
+  missing: boolean;
+  colSpan?: number;
+  children: ReactNode;
+}) {
   const finding = failed[cellRef];
   const className = ['num', finding ? 'cell--failed' : '', missing ? 'cell--missing' : ''].filter(Boolean).join(' ');
   return (

@@ -21,13 +21,15 @@ const OUTCOMES = [
 ] as const;
 
 function outcomeColumns(group: Group) {
-  return helper.columns(OUTCOMES.map(([key, label]) =>
-    helper.accessor((row) => row[group][key], {
-      id: `${group}.${key}`,
-      header: label,
-      cell: (info) => <Figure value={info.getValue()} />,
-    }),
-  ));
+  return helper.columns(
+    OUTCOMES.map(([key, label]) =>
+      helper.accessor((row) => row[group][key], {
+        id: `${group}.${key}`,
+        header: label,
+        cell: (info) => <Figure value={info.getValue()} />,
+      }),
+    ),
+  );
 }
 
 const columns = helper.columns([
