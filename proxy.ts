@@ -1,5 +1,5 @@
+import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { NextResponse, type NextRequest } from 'next/server';
 import { parseCompareParams } from './lib/compare/params';
 import { parseSearchParams } from './lib/search/params';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
-import { searchReports, SearchUnavailableError } from '@/lib/search/queries';
+import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
 import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from './_components/search-view';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './support/fixtures';
 import { ComparePage } from './pages/compare-page';
+import { expect, test } from './support/fixtures';
 
 /**
  * Comparing bodies: e2e/fixtures holds 甘肃省天水市麦积区 社棠镇 (2022: 10 applications, 6 granted;

@@ -1,5 +1,5 @@
-import { expect, test } from './support/fixtures';
 import { CoveragePage } from './pages/coverage-page';
+import { expect, test } from './support/fixtures';
 
 /**
  * Coverage of 甘肃省天水市麦积区 from e2e/fixtures: 社棠镇 and 甘泉镇 have 2022 and 2023 (甘泉镇 2023

@@ -1,5 +1,5 @@
-import { expect, test } from './support/fixtures';
 import type { SearchPage } from './pages/search-page';
+import { expect, test } from './support/fixtures';
 
 /** Opens the one report the search finds for a place and year. */
 async function openReport(searchPage: SearchPage, query: string) {

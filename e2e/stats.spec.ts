@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './support/fixtures';
 import { StatsPage } from './pages/stats-page';
+import { expect, test } from './support/fixtures';
 
 /**
  * Charts of 甘肃省天水市麦积区 from e2e/fixtures: five township reports, three for 2022 (proactive

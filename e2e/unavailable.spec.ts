@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runIndex } from '../lib/indexer';
 import { createMeiliClient } from '../lib/search/client';
-import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../lib/search/embedded';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../lib/search/embedded';
 import { getOrCreateSearchKey } from '../lib/search/keys';
 import { projectRoot } from '../lib/search/local-env';
 import { startNext, stopChild } from '../scripts/support/bench-harness';

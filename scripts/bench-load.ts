@@ -19,15 +19,15 @@
  * so a run can be read against the machine's speed of that moment (it varies on a shared VM). Goals: zero errors, /api/search p99 under 200 ms, zero failed searches during
  * the reindex. --corpus/--engine-dir keep the corpus and the index for repeated runs (bench:search).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { LEVELS } from '../lib/report/schema';
 import { cacheFreshMs } from '../lib/search/cache';
 import { projectRoot } from '../lib/search/local-env';
-import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
-import { LEVELS } from '../lib/report/schema';
-import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
+import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
+import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_API_P99_MS = 200;
 const usage =

@@ -3,8 +3,9 @@
  * Parses the real text reports of ../shared/corpus over and over on one core and prints
  * reports parsed per second and peak memory. Goal: ≥ 500 reports/s for ~10 KB text reports.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../lib/report';
 

@@ -20,9 +20,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../lib/search/local-env';
-import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
+import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
-import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_MEDIAN_DIFF_MS = 5;
 const GOAL_P95_MS = 50;

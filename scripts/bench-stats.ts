@@ -9,9 +9,9 @@
  * both and per combination. Goal: /api/stats p95 under 300 ms at 100,000 reports.
  * --corpus/--engine-dir keep the corpus and the index for repeated runs (see bench:search).
  */
-import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '../lib/search/params';
+import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
 import { prepareStats } from '../lib/stats/request';
-import { BENCH_BASE_OPTIONS, BENCH_INDEX as INDEX, benchSession, ms, parseBenchArgs, quantile } from './support/bench-harness';
+import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
 const GOAL_P95_MS = 300;
 const usage = 'usage: npm run bench:stats -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]';

@@ -4,8 +4,9 @@
  * how many reports agree with the generator's manifest, with the first misses.
  */
 import { readFileSync } from 'node:fs';
-import { parseReport } from '../lib/report';
 import iconv from 'iconv-lite';
+import { parseReport } from '../lib/report';
+
 const dir = process.argv[2];
 const rows = readFileSync(`${dir}/manifest.jsonl`, 'utf8')
   .trim()

@@ -4,8 +4,9 @@
  * field, the share of excerpts where the parser agrees with the label. Prints the misses so they
  * can be read. This is a measure, not a test: labels are best-effort and may contain mistakes.
  */
-import { readFileSync } from 'node:fs';
+
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../lib/report';
 

@@ -6,7 +6,7 @@
  * (reusing the portal's if it runs). Exit code 0 when every file went in, 1 when some failed,
  * 2 when nothing could be done, 130 when interrupted.
  */
-import { createProgress, formatSummary, lowerPriority, runIndex, type ProgressMode } from '../lib/indexer';
+import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
 import { readMeiliConfig } from '../lib/search/config';
 import { ensureMeili } from '../lib/search/embedded';
 

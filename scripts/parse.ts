@@ -14,11 +14,11 @@ let failed = 0;
 for (const file of files) {
   try {
     const doc = await parseReportFile(file);
-    process.stdout.write(JSON.stringify(doc) + '\n');
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
   } catch (error) {
     failed++;
     const reason = error instanceof ReportFileError ? error.reason : String((error as Error)?.message ?? error);
-    process.stdout.write(JSON.stringify({ file, error: reason }) + '\n');
+    process.stdout.write(`${JSON.stringify({ file, error: reason })}\n`);
   }
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -9,7 +9,7 @@
  *
  * NIANBAO_DATA_DIR moves the data folder (reports, run reports, admin users) elsewhere.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getOrCreateIndexingKey } from '../lib/admin/index-key';
@@ -180,7 +180,7 @@ if (await waitForHttp(`http://localhost:${port}/api/health`, next, 60_000)) {
   say(`ready: open http://localhost:${port}  (Ctrl-C to stop)`);
   if (firstAdmin) {
     // Shown this once: only the hash is stored.
-    say('first start: an admin account was created for http://localhost:' + port + '/admin');
+    say(`first start: an admin account was created for http://localhost:${port}/admin`);
     say(`  email:    ${firstAdmin.email}`);
     say(`  password: ${firstAdmin.password}`);
     say('  (shown only now; add admins with npm run admin:add -- EMAIL --write)');

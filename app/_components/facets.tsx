@@ -1,9 +1,9 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { HiddenFields } from '@/components/hidden-fields';
-import { regionFieldName, REGION_FIELDS, templateName, type RegionField } from '@/components/labels';
-import { LEVELS, TEMPLATES, type Level, type Template } from '@/lib/report/schema';
-import { levelName, MAX_YEAR, MIN_YEAR, toQueryString, withParams, type SearchParams } from '@/lib/search/params';
+import { REGION_FIELDS, type RegionField, regionFieldName, templateName } from '@/components/labels';
+import { LEVELS, type Level, TEMPLATES, type Template } from '@/lib/report/schema';
+import { levelName, MAX_YEAR, MIN_YEAR, type SearchParams, toQueryString, withParams } from '@/lib/search/params';
 import type { FacetValue, SearchResult } from '@/lib/search/types';
 
 /**

@@ -1,5 +1,5 @@
-import { levelName, withParams, type SearchParams } from '@/lib/search/params';
 import { templateName } from '@/components/labels';
+import { levelName, type SearchParams, withParams } from '@/lib/search/params';
 
 /** Each active filter of a search, in words, with the link that drops it. */
 export interface ActiveFilter {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { MAX_PAGE, PAGE_SIZES, withParams, type SearchParams } from '@/lib/search/params';
+import { MAX_PAGE, PAGE_SIZES, type SearchParams, withParams } from '@/lib/search/params';
 
 /** Page numbers around the current one, with the first and last: 1 … 4 5 [6] 7 8 … 20. */
 export function pageWindow(page: number, totalPages: number, radius = 2): Array<number | 'gap'> {

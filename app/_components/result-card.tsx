@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { AddToCompare } from '@/app/compare/add-to-compare';
 import { HighlightedText } from '@/components/highlighted-text';
 import { formatCount, regionParts, templateName } from '@/components/labels';
-import { AddToCompare } from '@/app/compare/add-to-compare';
 import { levelName } from '@/lib/search/params';
 import type { ReportHit } from '@/lib/search/types';
 
@@ -59,7 +59,7 @@ export function ResultCard({ hit, q }: { hit: ReportHit; q: string }) {
           </div>
         </dl>
         {hit.bodyKey ? <AddToCompare bodyKey={hit.bodyKey} /> : null}
-        {hit.snippet && hit.snippet.length ? (
+        {hit.snippet?.length ? (
           <p className="result__snippet" data-testid="result-snippet">
             …<HighlightedText segments={hit.snippet} />…
           </p>

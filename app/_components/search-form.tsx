@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import { HiddenFields } from '@/components/hidden-fields';
-import { toQueryString, type SearchParams } from '@/lib/search/params';
+import { type SearchParams, toQueryString } from '@/lib/search/params';
 
 /** The search box. A new search keeps the filters and the sort, and starts again at page 1. */
 export function SearchForm({ params }: { params: SearchParams }) {

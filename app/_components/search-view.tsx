@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DEFAULT_PARAMS, toQueryString, type SearchParams } from '@/lib/search/params';
-import type { SearchResult } from '@/lib/search/types';
 import { ViewLinks } from '@/components/charts/view-links';
+import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '@/lib/search/params';
+import type { SearchResult } from '@/lib/search/types';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
 import { activeFilters, clearFiltersHref } from './filters';

@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import { HiddenFields } from '@/components/hidden-fields';
-import { toQueryString, type SearchParams, type Sort } from '@/lib/search/params';
+import { type SearchParams, type Sort, toQueryString } from '@/lib/search/params';
 import { SortSelect } from './sort-select';
 
 const SORT_LABELS: Record<Sort, string> = {

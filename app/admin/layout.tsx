@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentAdmin } from '@/lib/auth/session';
-import { redirect } from 'next/navigation';
 import './admin.css';
 
 export const metadata: Metadata = { title: { default: '管理', template: '%s · 管理 · 年报 Nianbao' }, robots: { index: false } };

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { levelName } from '@/lib/search/params';
 import type { BodySuggestion } from '@/lib/compare/queries';
+import { levelName } from '@/lib/search/params';
 
 /**
  * Search-as-you-type for a body (ARIA combobox with a listbox): asks /api/bodies 250 ms after the

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesColor, seriesDash } from '@/components/charts/palette';
-import { FIGURE_INFO, isShare, type CompareFigure } from '@/lib/compare/figures';
+import { type CompareFigure, FIGURE_INFO, isShare } from '@/lib/compare/figures';
 import type { CompareBody } from '@/lib/compare/queries';
 import { chartSeries } from '@/lib/compare/rows';
 import { formatShare } from '@/lib/stats/rates';
@@ -31,7 +31,7 @@ export function CompareChart({ bodies, figure }: { bodies: CompareBody[]; figure
             <YAxis
               tickFormatter={(v) => (isShare(figure) ? formatShare(v, 0) : Number(v).toLocaleString('zh-CN'))}
               width={56}
-              allowDecimals={!isShare(figure) ? false : true}
+              allowDecimals={!!isShare(figure)}
             />
             <Tooltip formatter={(value) => format(value)} labelFormatter={(year) => `${year} 年度`} />
             <Legend />

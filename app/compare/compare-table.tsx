@@ -4,18 +4,18 @@ import {
   createColumnHelper,
   createSortedRowModel,
   rowSortingFeature,
+  type SortingState,
   sortFn_basic,
   sortFn_text,
   tableFeatures,
   useTable,
-  type SortingState,
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useState } from 'react';
-import { formatYearChange, type YearChange } from '@/lib/report/year-change';
-import { COMPARE_FIGURES, FIGURE_INFO, isShare, type CompareFigure } from '@/lib/compare/figures';
+import { COMPARE_FIGURES, type CompareFigure, FIGURE_INFO, isShare } from '@/lib/compare/figures';
 import type { CompareBody } from '@/lib/compare/queries';
-import { compareRows, type CompareRow } from '@/lib/compare/rows';
+import { type CompareRow, compareRows } from '@/lib/compare/rows';
+import { formatYearChange, type YearChange } from '@/lib/report/year-change';
 import { formatShare } from '@/lib/stats/rates';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { COMPARE_FIGURES, FIGURE_INFO, type CompareFigure } from '@/lib/compare/figures';
+import { COMPARE_FIGURES, type CompareFigure, FIGURE_INFO } from '@/lib/compare/figures';
 
 /** Which figure the chart draws: a GET form (works without JavaScript), submitted on change. */
 export function FigureSelect({ figure, keep }: { figure: CompareFigure; keep: string }) {

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { regionParts } from '@/components/labels';
 import { ViewLinks } from '@/components/charts/view-links';
-import { compareHref, compareQueryString, MAX_BODIES, MIN_BODIES, parseCompareParams, type CompareParams } from '@/lib/compare/params';
-import { getCompareBodies, type CompareBody } from '@/lib/compare/queries';
+import { regionParts } from '@/components/labels';
+import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BODIES, parseCompareParams } from '@/lib/compare/params';
+import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
-import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';
 import { levelName, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
+import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';
 import { BodyPicker } from './body-picker';
 import { CompareChart } from './compare-chart';
 import { CompareTable } from './compare-table';

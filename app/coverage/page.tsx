@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { HiddenFields } from '@/components/hidden-fields';
 import { ViewLinks } from '@/components/charts/view-links';
-import { getCoverage, type CoverageResult } from '@/lib/coverage/queries';
+import { HiddenFields } from '@/components/hidden-fields';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
+import { type CoverageResult, getCoverage } from '@/lib/coverage/queries';
 import { childField } from '@/lib/coverage/region';
-import { MAX_YEAR, MIN_YEAR, parseSearchParams, toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
+import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { REGION_FIELDS } from '@/lib/search/request';
 import { ScrollToLatest } from './scroll-to-latest';

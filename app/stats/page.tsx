@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { ViewLinks } from '@/components/charts/view-links';
 import { AppError } from '@/lib/errors';
-import { entries, parseSearchParams, toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
+import { entries, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { getStats } from '@/lib/stats/queries';
 import { formatShare, ratio } from '@/lib/stats/rates';
 import { SMALL_SAMPLE, type StatsResult } from '@/lib/stats/types';
 import { StatsCharts } from './stats-charts';
-import { statsHref, StatsFilters } from './stats-filters';
+import { StatsFilters, statsHref } from './stats-filters';
 
 export const metadata: Metadata = {
   title: '统计图表',

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/charts/chart-card';
-import { cellText, type ChartColumn, type ChartData } from '@/components/charts/chart-data';
+import { type ChartColumn, type ChartData, cellText } from '@/components/charts/chart-data';
 import { seriesColor, seriesDash } from '@/components/charts/palette';
 import { OUTCOME_KEYS, type StatsResult } from '@/lib/stats/types';
 import {
@@ -60,7 +60,7 @@ function YearLines({ data, keys, share }: { data: ChartData; keys: string[]; sha
       <LineChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
         {GRID}
         <XAxis dataKey="year" />
-        <YAxis tickFormatter={share ? percent : count} width={64} domain={share ? [0, 1] : undefined} allowDecimals={!share ? false : true} />
+        <YAxis tickFormatter={share ? percent : count} width={64} domain={share ? [0, 1] : undefined} allowDecimals={!!share} />
         <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
         <Legend />
         {keys.map((key, i) => (

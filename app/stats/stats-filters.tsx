@@ -1,9 +1,9 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { HiddenFields } from '@/components/hidden-fields';
-import { regionFieldName, REGION_FIELDS, templateName } from '@/components/labels';
-import { LEVELS, TEMPLATES, type Level, type Template } from '@/lib/report/schema';
-import { levelName, MAX_YEAR, MIN_YEAR, toQueryString, viewFilters, withParams, type SearchParams } from '@/lib/search/params';
+import { REGION_FIELDS, regionFieldName, templateName } from '@/components/labels';
+import { LEVELS, type Level, TEMPLATES, type Template } from '@/lib/report/schema';
+import { levelName, MAX_YEAR, MIN_YEAR, type SearchParams, toQueryString, viewFilters, withParams } from '@/lib/search/params';
 import type { StatsResult } from '@/lib/stats/types';
 
 /**
@@ -83,7 +83,7 @@ export function StatsFilters({ params, stats }: { params: SearchParams; stats: S
             ))}
           </ol>
         </nav>
-        {stats.regions && stats.regions.rows.length ? (
+        {stats.regions?.rows.length ? (
           <>
             <p className="facet-group__hint">按{regionFieldName(stats.regions.field)}：</p>
             <ul className="facet-list">

@@ -1,8 +1,8 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { SMALL_SAMPLE } from '@/lib/stats/types';
-import { cellText, hasData, type ChartData } from './chart-data';
+import { type ChartData, cellText, hasData } from './chart-data';
 import { chartCsv, downloadText } from './csv-download';
 
 /**

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { toQueryString, viewFilters, type SearchParams } from '@/lib/search/params';
+import { type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 
 /**
  * Links between the four views of one selection — search, charts, comparison, coverage — keeping

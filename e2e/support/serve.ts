@@ -12,7 +12,7 @@
  *
  *   E2E_PORT   port of the web app (default 3100)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { dataPaths } from '../../lib/admin/paths';
 import { hashPassword, userLine } from '../../lib/auth/users';
 import { runIndex } from '../../lib/indexer';
 import { createMeiliClient } from '../../lib/search/client';
-import { generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
+import { type EmbeddedMeili, generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { projectRoot } from '../../lib/search/local-env';
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { indexNameSchema } from '../search/config';
 import type { MeiliConnection } from '../search/client';
+import { indexNameSchema } from '../search/config';
 
 /**
  * The app's write access to Meilisearch, for the admin pages only: MEILI_URL with MEILI_ADMIN_KEY

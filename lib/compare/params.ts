@@ -1,5 +1,5 @@
-import { DEFAULT_PARAMS, entries, parseSearchParams, toQueryString, viewFilters, type RawParams, type SearchParams } from '../search/params';
-import { COMPARE_FIGURES, DEFAULT_FIGURE, type CompareFigure } from './figures';
+import { DEFAULT_PARAMS, entries, parseSearchParams, type RawParams, type SearchParams, toQueryString, viewFilters } from '../search/params';
+import { COMPARE_FIGURES, type CompareFigure, DEFAULT_FIGURE } from './figures';
 import { MAX_BODIES } from './href';
 
 /**

@@ -1,7 +1,7 @@
-import { yearChange, type YearChange } from '../report/year-change';
+import { type YearChange, yearChange } from '../report/year-change';
 import { sumKnown } from '../stats/rates';
 import { OUTCOME_KEYS, REVIEW_KEYS } from '../stats/types';
-import { COMPARE_FIGURES, FIGURE_INFO, isShare, type BodyYearFigures, type CompareFigure } from './figures';
+import { type BodyYearFigures, COMPARE_FIGURES, type CompareFigure, FIGURE_INFO, isShare } from './figures';
 import type { CompareBody } from './queries';
 
 /**

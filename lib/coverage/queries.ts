@@ -3,8 +3,8 @@ import type { Level } from '../report/schema';
 import type { IndexedReport } from '../search/document';
 import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
 import { search, searchMany } from '../search/queries';
-import { buildCoverageGrid, defaultYears, type CoverageGrid, type OwnReport } from './grid';
-import { resolveCoverageRegion, type CoverageDivision, type CoverageRegion } from './region';
+import { buildCoverageGrid, type CoverageGrid, defaultYears, type OwnReport } from './grid';
+import { type CoverageDivision, type CoverageRegion, resolveCoverageRegion } from './region';
 
 /** More own-government reports than this in one grid (rows × years) would be refused, not cut. */
 const OWN_REPORTS_LIMIT = 5000;

@@ -1,6 +1,6 @@
-export { runIndex, type IndexRunOptions, type IndexRunResult, type FileFailure, type DuplicateFile } from './run';
-export { walkReportFiles, countReportFiles, PARTIAL_MARKER, type WalkItem } from './walk';
-export { CrossYearTracker, crossYearChecks, type YearEntry, type CrossYearUpdate } from './cross-year';
-export { createProgress, silentProgress, type ProgressReporter, type ProgressMode } from './progress';
-export { formatSummary } from './summary';
+export { CrossYearTracker, type CrossYearUpdate, crossYearChecks, type YearEntry } from './cross-year';
 export { lowerPriority } from './priority';
+export { createProgress, type ProgressMode, type ProgressReporter, silentProgress } from './progress';
+export { type DuplicateFile, type FileFailure, type IndexRunOptions, type IndexRunResult, runIndex } from './run';
+export { formatSummary } from './summary';
+export { countReportFiles, PARTIAL_MARKER, type WalkItem, walkReportFiles } from './walk';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReportFile, PARSER_VERSION, ReportFileError, reportId } from '../report';
+import { PARSER_VERSION, parseReportFile, ReportFileError, reportId } from '../report';
 import {
   buildIndexName,
   countDocuments,
@@ -17,13 +17,13 @@ import {
   waitForTask,
 } from '../search/admin';
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../search/client';
-import { countFailed, toIndexedReport, toStoredReport, type IndexedReport } from '../search/document';
-import { projectRoot } from '../search/local-env';
+import { countFailed, type IndexedReport, toIndexedReport, toStoredReport } from '../search/document';
 import { bumpIndexGeneration } from '../search/generation';
+import { projectRoot } from '../search/local-env';
 import { CrossYearTracker, crossYearChecks, type YearEntry } from './cross-year';
 import { mapOrdered } from './pool';
-import { silentProgress, type ProgressReporter } from './progress';
-import { countReportFiles, walkReportFiles, type WalkItem } from './walk';
+import { type ProgressReporter, silentProgress } from './progress';
+import { countReportFiles, type WalkItem, walkReportFiles } from './walk';
 
 /**
  * One indexing run, as a library function the script, the portal, the benchmark and the tests

@@ -1,4 +1,4 @@
-import { existsSync, type Dirent } from 'node:fs';
+import { type Dirent, existsSync } from 'node:fs';
 import { opendir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatOf, SUPPORTED_EXTENSIONS } from '../ingest';

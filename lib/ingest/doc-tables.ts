@@ -89,7 +89,7 @@ export class TableAwareWordExtractor extends WordOleExtractor {
   private async readDataStream(document: unknown): Promise<Buffer | null> {
     // The Data stream is optional; only ask for it when the directory lists it.
     const streams = (document as { _rootStorage?: { _dirEntry?: { streams?: Record<string, unknown> } } })._rootStorage?._dirEntry?.streams;
-    if (!streams || !streams['Data']) return null;
+    if (!streams?.Data) return null;
     try {
       return await this.streamBuffer(await this.documentStream(document, 'Data'));
     } catch {

@@ -93,17 +93,17 @@ export function tagName(node: AnyNode): string {
 }
 
 export function isHidden(el: Element): boolean {
-  const style = el.attribs['style'];
+  const style = el.attribs.style;
   if (style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true';
+  return el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
 }
 
 /** Text for an <img>: its alt text, or a plain marker (tables are often pasted as pictures). */
 function imageText(el: Element): string {
-  const alt = (el.attribs['alt'] ?? '').replace(/\s+/g, ' ').trim();
-  const src = el.attribs['src'] ?? '';
-  const width = Number.parseInt(el.attribs['width'] ?? '', 10);
-  const height = Number.parseInt(el.attribs['height'] ?? '', 10);
+  const alt = (el.attribs.alt ?? '').replace(/\s+/g, ' ').trim();
+  const src = el.attribs.src ?? '';
+  const width = Number.parseInt(el.attribs.width ?? '', 10);
+  const height = Number.parseInt(el.attribs.height ?? '', 10);
   if ((width > 0 && width < 32) || (height > 0 && height < 32)) return '';
   if (/(icon|logo|print|close|share|arrow|spacer|blank|dot|bullet|button|btn)[^/]*$/i.test(src) && !alt) return '';
   return alt ? `[image: ${alt}]` : '[image]';

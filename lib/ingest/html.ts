@@ -1,9 +1,9 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { decodeText, type DecodedText } from './encoding';
-import { isElement, isHidden, nodesToText, SKIP_TAGS, textContent } from './html-text';
+import { type DecodedText, decodeText } from './encoding';
 import { IngestError, type IngestErrorCode } from './errors';
+import { isElement, isHidden, nodesToText, SKIP_TAGS, textContent } from './html-text';
 import { countCjk } from './normalize';
 
 /** The charset a page states about itself: <meta charset>, http-equiv content, or <?xml encoding>. */
@@ -97,7 +97,7 @@ const CONTENT_WORDS = new Set(['article', 'content', 'main', 'body', 'text', 'de
 /** Footer furniture. One marker can occur in a report sentence ("提供技术支持"), so it takes two, or a very short block. */
 const FOOTER_MARKERS = /版权所有|ICP备|网站标识码|公网安备|技术支持|主办单位|承办单位|网站地图|联系我们|copyright|©/gi;
 /** Page tools next to the article: font size, print, close, share. */
-const TOOL_MARKERS = /字体[:：]?\s*[【\[]?\s*[大中小]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫/;
+const TOOL_MARKERS = /字体[:：]?\s*[【[]?\s*[大中小]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到|扫一扫/;
 /** A breadcrumb opens with where you are. */
 const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)/;
 
@@ -110,7 +110,7 @@ function isFurniture(text: string): boolean {
 }
 
 function classWords(el: Element): string[] {
-  const raw = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
+  const raw = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
   return raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

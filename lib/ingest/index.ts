@@ -5,20 +5,20 @@
  * the parser relies on. Every failure is an IngestError with a stable code and a plain message.
  */
 import { createHash } from 'node:crypto';
-import { stat, readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { decodeText } from './encoding';
-import { IngestError, shortReason, type IngestErrorCode } from './errors';
+import { IngestError, type IngestErrorCode, shortReason } from './errors';
 import { checkDepth, decodeHtml, htmlToText } from './html';
 import { isBlank, normalizeText } from './normalize';
 import { readPdf } from './pdf';
 import { rtfToText } from './rtf';
-import { sniffContent, type ContentKind } from './sniff';
+import { type ContentKind, sniffContent } from './sniff';
 import { formatBytes } from './zip';
 
-export { IngestError, INGEST_ERROR_CODES, type IngestErrorCode } from './errors';
+export { INGEST_ERROR_CODES, IngestError, type IngestErrorCode } from './errors';
 export { normalizeText } from './normalize';
 
 export type ReportFormat = 'txt' | 'md' | 'doc' | 'docx' | 'pdf' | 'html';

@@ -3,7 +3,7 @@
  * characters: the parser depends on tabs and line breaks, so those are kept as they are.
  */
 export function normalizeText(input: string): string {
-  let text = input
+  const text = input
     .replace(/\r\n?/g, '\n')
     .replace(/[\f\v\u0085\u2028\u2029]/g, '\n')
     .normalize('NFC')

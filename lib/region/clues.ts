@@ -2,11 +2,12 @@
  * Clues that are not division names: telephone area codes, postcodes, portal domains and
  * province abbreviations in document numbers.
  */
+
+import { DOC_ABBREVIATIONS, PROVINCE_DOMAINS, PROVINCE_PREFIXES } from './abbreviations';
 import { AREA_CODES } from './area-codes';
-import { PROVINCE_DOMAINS, PROVINCE_PREFIXES, DOC_ABBREVIATIONS } from './abbreviations';
-import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from './postcodes';
+import { getIndex, type Unit, unitsNamed } from './data';
 import { STEM_PINYIN } from './pinyin-data';
-import { getIndex, unitsNamed, type Unit } from './data';
+import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from './postcodes';
 
 export interface Clue {
   type: 'phone' | 'postcode' | 'domain' | 'docno';
@@ -249,7 +250,7 @@ const DOCNO_BEFORE_OK = /[^\u4e00-\u9fa5]|[据照按和及与]/;
 export function findClues(text: string, url?: string | null): Clue[] {
   const idx = getIndex();
   const out: Clue[] = [];
-  const region = text.length > 5000 ? text.slice(0, 3500) + '\n' + text.slice(-1500) : text;
+  const region = text.length > 5000 ? `${text.slice(0, 3500)}\n${text.slice(-1500)}` : text;
 
   for (const [code, n] of phoneCodes(region)) {
     const units = areaCodeTable().get(code)!;

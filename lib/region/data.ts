@@ -14,12 +14,13 @@
  *   in the data; it is dropped too: their townships hang directly under the prefecture and get
  *   county = null.
  */
-import { createRequire } from 'node:module';
+
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FORMER_NAMES } from './renames';
 import { COMMON_WORD_STEMS, splitName } from './names';
+import { FORMER_NAMES } from './renames';
 import type { DivisionLevel } from './types';
 
 export interface Unit {

@@ -12,9 +12,9 @@
  *    the best wins, near-ties are reduced to their common ancestor.
  */
 import { createRequire } from 'node:module';
+import { type Clue, findClues } from './clues';
 import { getIndex, isAncestorOrSelf, type Unit } from './data';
-import { findClues, type Clue } from './clues';
-import { scanText, type Entry, type Mention, type Zone } from './scan';
+import { type Entry, type Mention, scanText, type Zone } from './scan';
 import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
 const HEAD_CHARS = 1500;
@@ -76,7 +76,7 @@ function buildNameEvidence(mentions: Mention[]): NameEvidence[] {
   const groups = new Map<string, { ms: Mention[] }>();
   for (const m of mentions) {
     if (m.stationed) continue;
-    const key = m.printed + '|' + m.entries.map((e) => e.unit.code + e.kind).join(',');
+    const key = `${m.printed}|${m.entries.map((e) => e.unit.code + e.kind).join(',')}`;
     const g = groups.get(key);
     if (g) g.ms.push(m);
     else groups.set(key, { ms: [m] });

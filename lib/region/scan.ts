@@ -1,7 +1,7 @@
 /**
  * Finding division-name mentions in a piece of text (leftmost-longest over the name keys).
  */
-import { bucketUnits, getIndex, lookupKey, pairKey, townshipSuffix, type KeyInfo, type RegionIndex, type Unit } from './data';
+import { bucketUnits, getIndex, type KeyInfo, lookupKey, pairKey, type RegionIndex, townshipSuffix, type Unit } from './data';
 import { readSuffix, type SuffixClass } from './names';
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';

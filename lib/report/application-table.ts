@@ -1,6 +1,6 @@
 import type { ApplicationTable } from './schema';
+import { type Segment, segmentTokens, trimBlanks } from './table-segments';
 import { squash, squashedLines, tokenizeTable } from './text';
-import { segmentTokens, trimBlanks, type Segment } from './table-segments';
 
 /** 表三 rows in print order. `match` is tested on label text with spaces removed. */
 interface RowDef {
@@ -86,7 +86,7 @@ export function findApplicationRegion(lines: string[], flat: string[] = lines.ma
     if (/结转下年|转下年度/.test(s)) {
       // The figures of the last row may sit on the next lines.
       end = Math.min(lines.length, i + 1);
-      while (end < lines.length && end < i + 10 && /^[\s\d|\t\/—–-]*$/.test(lines[end])) end++;
+      while (end < lines.length && end < i + 10 && /^[\s\d|\t/—–-]*$/.test(lines[end])) end++;
       break;
     }
     if (/行政复议/.test(s) && s.length < 40 && i > anchor + 5) {

@@ -1,7 +1,7 @@
-import type { DisclosureTable } from './schema';
-import { squash, squashedLines, tokenizeTable } from './text';
-import { segmentTokens } from './table-segments';
 import { lastMatch } from './application-table';
+import type { DisclosureTable } from './schema';
+import { segmentTokens } from './table-segments';
+import { squash, squashedLines, tokenizeTable } from './text';
 
 interface DisclosureRowDef {
   key: string;

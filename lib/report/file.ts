@@ -1,6 +1,6 @@
 import { IngestError, readReportFile } from '../ingest';
-import { parseReport, type ParseOptions } from './parse';
-import { reportDocumentSchema, type ReportDocument } from './schema';
+import { type ParseOptions, parseReport } from './parse';
+import { type ReportDocument, reportDocumentSchema } from './schema';
 
 /** Why one file could not become a document, in plain words. */
 export class ReportFileError extends Error {

@@ -1,3 +1,3 @@
-export { parseReport, reportId, PARSER_VERSION, type ParseOptions } from './parse';
 export { parseReportFile, ReportFileError } from './file';
+export { PARSER_VERSION, type ParseOptions, parseReport, reportId } from './parse';
 export * from './schema';

@@ -218,7 +218,7 @@ function completeWithPlace(name: string, text: string): string {
     const at = text.indexOf(name, from);
     if (at < 0) break;
     from = at + 1;
-    const before = ' ' + text.slice(Math.max(0, at - 16), at).replace(/\s/g, '');
+    const before = ` ${text.slice(Math.max(0, at - 16), at).replace(/\s/g, '')}`;
     const chain = placeChainBefore(before);
     if (chain && !name.startsWith(chain) && chain.length + name.length > best.length && !/^(?:我|本|各|全|和|及|与|在|由|对)/.test(chain)) {
       best = chain + name;

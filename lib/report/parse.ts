@@ -1,17 +1,17 @@
 import { resolveRegion } from '../region';
-import { parseApplicationTable, OUTCOME_KEYS_2019 } from './application-table';
+import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
 import { parseDisclosureTable } from './disclosure-table';
 import { legacyFigures, parseLegacyTable } from './legacy-table';
 import { classifyLevel } from './level';
 import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
 import { applicationsFromProse, feesFromProse, proactiveFromProse, reviewFromProse } from './prose';
+import { parseReviewTable } from './review-table';
 import type { ApplicationTable, Channel, ReportDocument, ReportSource } from './schema';
 import { splitSections } from './sections';
 import { detectTemplate } from './template';
 import { cleanReportText, squashedLines } from './text';
 import { looksTraditional, toSimplified } from './traditional';
-import { parseReviewTable } from './review-table';
 
 /**
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.

@@ -1,5 +1,5 @@
-import { squash, squashedLines } from './text';
 import type { sectionKeys } from './schema';
+import { squash, squashedLines } from './text';
 
 export type SectionKey = (typeof sectionKeys)[number];
 

@@ -56,7 +56,7 @@ export function squashedLines(text: string): string[] {
 
 /** A cell that stands for a number: digits, or a dash/slash/无 meaning zero. */
 const NUMBER_CELL = /^[+＋]?[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const ZERO_CELL = /^(?:[\/／]|[-—–－―]{1,2})$/;
+const ZERO_CELL = /^(?:[/／]|[-—–－―]{1,2})$/;
 
 export function parseNumberCell(cell: string): number | null {
   const c = cell.trim();
@@ -84,7 +84,7 @@ export function tokenizeTable(region: string): Token[] {
   const lines = region.split('\n');
   lines.forEach((rawLine, lineNo) => {
     // "|---|---|" separator rows of markdown tables carry nothing.
-    if (/^\s*\|?\s*:?-{2,}/.test(rawLine) && /^[\s|:\-]+$/.test(rawLine)) {
+    if (/^\s*\|?\s*:?-{2,}/.test(rawLine) && /^[\s|:-]+$/.test(rawLine)) {
       tokens.push({ kind: 'text', text: '', line: lineNo });
       return;
     }

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { MeilisearchApiError, MeilisearchRequestError, type Meilisearch, type Task } from 'meilisearch';
+import { type Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Task } from 'meilisearch';
 import type { Check } from '../report/schema';
 import { LONG_TASK_TIMEOUT_MS, settle } from './client';
 import type { IndexedReport, YearFigures } from './document';

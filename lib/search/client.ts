@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import { type EnqueuedTaskPromise, Meilisearch, type Task } from 'meilisearch';
 
 /**
  * The admin client used by the indexer and scripts (never by pages: they get a search-only key).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSchema, reportDocumentSchema, type Check, type ReportDocument } from '../report/schema';
+import { type Check, checkSchema, type ReportDocument, reportDocumentSchema } from '../report/schema';
 import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from '../stats/rollup';
 import { spaceHan } from './recall';
 
@@ -149,9 +149,9 @@ function totalColumnCell(doc: ReportDocument, rowKey: string): number | null {
 
 function inForceRow(doc: ReportDocument, key: 'regulations' | 'normativeDocuments'): Array<number | null> | null {
   const table = doc.disclosureTable;
-  if (!table || table.template !== '2021') return null;
+  if (table?.template !== '2021') return null;
   const row = table.rows.find((r) => r.key === key);
-  if (!row || row.values.length !== 3) return null;
+  if (row?.values.length !== 3) return null;
   return row.values.map((v) => (v === null || Number.isInteger(v) ? v : null));
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS, TEMPLATES, type Level, type Template } from '../report/schema';
+import { LEVELS, type Level, TEMPLATES, type Template } from '../report/schema';
 
 /**
  * The search state, parsed from a URL. One parser serves the search page, the API, the CSV export

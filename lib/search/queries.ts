@@ -3,18 +3,18 @@
 // checks that no client component reaches this module (or node:http, or a secret).
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { SearchUnavailableError } from '../errors';
-import { searchCache } from './cache';
 import { LEVELS, TEMPLATES } from '../report/schema';
+import { searchCache } from './cache';
 import { readAppSearchConfig } from './config';
 import { fromStoredReport, type IndexedReport } from './document';
-import { engineMultiSearch, engineSearch, type EngineConnection, type EngineSearchOptions, type EngineSearchResponse } from './engine';
+import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from './engine';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
 import { searchTerms, toEngineQuery } from './recall';
-import { engineSort, HIT_FIELDS, prepareSearch, type RegionField } from './request';
+import { engineSort, type HIT_FIELDS, prepareSearch, type RegionField } from './request';
 import { DISPLAYED_ATTRIBUTES } from './settings';
-import { snippetFromUtf8Bytes, type Utf8Bytes } from './utf8-bytes';
 import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
+import { snippetFromUtf8Bytes, type Utf8Bytes } from './utf8-bytes';
 
 /**
  * The one module the web app uses to read the index: typed functions that return app types, with

@@ -1,5 +1,5 @@
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
-import { buildFilter, sortOf, type SearchParams } from './params';
+import { buildFilter, type SearchParams, sortOf } from './params';
 import { searchTerms, toEngineQuery } from './recall';
 
 /**

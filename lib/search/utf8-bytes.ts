@@ -1,4 +1,4 @@
-import { snippet, type SnippetOptions } from './highlight';
+import { type SnippetOptions, snippet } from './highlight';
 import type { HighlightedText } from './types';
 
 /**

@@ -1,12 +1,12 @@
 import { CHANNELS, type Channel } from '../report/schema';
 import type { RegionField } from '../search/request';
-import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, sumsFromDistribution, type Summed } from './rollup';
+import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type Summed, sumsFromDistribution } from './rollup';
 import {
-  OUTCOME_KEYS,
-  REVIEW_KEYS,
   type FigureSum,
+  OUTCOME_KEYS,
   type OutcomeKey,
   type QualityCounts,
+  REVIEW_KEYS,
   type RegionStats,
   type ReviewKey,
   type StatsResult,

@@ -1,5 +1,5 @@
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
-import { buildFilter, toQueryString, viewFilters, type SearchParams } from '../search/params';
+import { buildFilter, type SearchParams, toQueryString, viewFilters } from '../search/params';
 import { searchTerms, toEngineQuery } from '../search/recall';
 import { nextRegionFields, type RegionField } from '../search/request';
 import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD } from './rollup';

@@ -1,6 +1,6 @@
+import { timeliness } from '../report/deadline';
 import type { Level } from '../report/schema';
 import { CHANNELS, type ReportDocument } from '../report/schema';
-import { timeliness } from '../report/deadline';
 import type { RegionField } from '../search/request';
 import { OUTCOME_KEYS, REVIEW_KEYS } from './types';
 

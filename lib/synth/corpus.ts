@@ -4,13 +4,13 @@
  * Each body draws from its own seeded stream, so a corpus of N files is the first N files of a
  * larger corpus with the same seed, and nothing is held in memory between bodies.
  */
-import { generateYear, rowValues, type BodyState, type Continuity, type TemplateId, type YearFigures } from './figures';
-import { injectTableInconsistency, type Inconsistency } from './inconsistencies';
+import { type BodyState, type Continuity, generateYear, rowValues, type TemplateId, type YearFigures } from './figures';
+import { type Inconsistency, injectTableInconsistency } from './inconsistencies';
 import { TOTAL_COLUMN } from './labels';
-import { makeBody, type Body, type SynthLevel } from './organizations';
-import { Rng, hashSeed } from './random';
+import { type Body, makeBody, type SynthLevel } from './organizations';
+import { hashSeed, Rng } from './random';
 import { loadProvinces } from './regions';
-import { renderReport, type Numbering, type ReportChoices } from './report';
+import { type Numbering, type ReportChoices, renderReport } from './report';
 import { DEFAULT_SHAPE_WEIGHTS, TABLE_SHAPES, type TableShape } from './shapes';
 
 export interface SynthOptions {

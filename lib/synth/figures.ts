@@ -4,11 +4,12 @@
  * rule 5 holds against the body's previous year); inconsistencies are injected afterwards
  * (inconsistencies.ts) so the ground truth says exactly which rule was broken.
  */
-import type { SynthLevel } from './organizations';
-import { splitByWeight, type Rng } from './random';
-import { SCALES, type Scale } from './scales';
-import { APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, REVIEW_GROUPS, type ApplicationRowDef } from './labels';
+
+import { APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, type ApplicationRowDef, REVIEW_GROUPS } from './labels';
 import { generateLegacy, type LegacyFigures } from './legacy';
+import type { SynthLevel } from './organizations';
+import { type Rng, splitByWeight } from './random';
+import { SCALES, type Scale } from './scales';
 
 export type TemplateId = '2021' | '2019' | 'pre2019';
 
@@ -314,5 +315,5 @@ export function generateYear(
   };
 }
 
-export { applicationRuleFailures, reviewRuleFailures, rowValues } from './rules';
 export type { LegacyFigures, LegacyRow } from './legacy';
+export { applicationRuleFailures, reviewRuleFailures, rowValues } from './rules';

@@ -3,7 +3,7 @@
  * (see seed 003), filled consistently with the prose figures of the same report.
  */
 import type { ProactiveFigures } from './figures';
-import { splitByWeight, type Rng } from './random';
+import { type Rng, splitByWeight } from './random';
 import type { Scale } from './scales';
 
 export interface LegacyRow {

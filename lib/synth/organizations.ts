@@ -5,7 +5,7 @@
  */
 import { LEVELS, type Level } from '../report/schema';
 import type { Rng } from './random';
-import { areaCodeFor, portalHost, postcodePrefixFor, stemOf, type CountyUnit, type Division, type ProvinceUnit } from './regions';
+import { areaCodeFor, type CountyUnit, type Division, type ProvinceUnit, portalHost, postcodePrefixFor, stemOf } from './regions';
 
 /** Every level of the report schema but central_department: the generator has no ministries. */
 export type SynthLevel = Exclude<Level, 'central_department'>;

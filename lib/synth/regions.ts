@@ -10,8 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import { AREA_CODES } from '../region/area-codes';
-import { POSTCODE_PROVINCE } from '../region/postcodes';
 import { STEM_PINYIN } from '../region/pinyin-data';
+import { POSTCODE_PROVINCE } from '../region/postcodes';
 
 export interface Division {
   code: string;

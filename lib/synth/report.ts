@@ -7,9 +7,10 @@ import { rowValues } from './figures';
 import { NOTICE_2019, NOTICE_2021, SECTION_TITLES_2019, SECTION_TITLES_PRE2019, TOTAL_COLUMN } from './labels';
 import type { Body } from './organizations';
 import {
+  fill,
   IMPROVEMENTS,
-  KEY_AREAS,
   KEY_AREA_SENTENCES,
+  KEY_AREAS,
   LEGACY_OVERVIEW,
   MANAGEMENT,
   OTHER_MATTERS,
@@ -17,11 +18,10 @@ import {
   OVERVIEW_OPENINGS,
   PLATFORMS,
   PROBLEMS,
-  fill,
 } from './phrases';
 import type { Rng } from './random';
-import { renderTable, type RenderContext, type TableShape } from './shapes';
-import { applicationTable, disclosureTable, legacyTable, reviewTable, type CellFormat } from './tables';
+import { type RenderContext, renderTable, type TableShape } from './shapes';
+import { applicationTable, type CellFormat, disclosureTable, legacyTable, reviewTable } from './tables';
 
 export type Numbering = 'chinese' | 'arabic' | 'mixed';
 

@@ -6,7 +6,7 @@
  * one cell, and a cell merged across rows has its text on its first row and '' below.
  */
 import type { ApplicationFigures, DisclosureFigures, LegacyFigures, ReviewFigures } from './figures';
-import { APPLICATION_CHECK_NOTE, REVIEW_COLUMNS, RESULTS_GROUP, TOTAL_COLUMN, inResultsGroup } from './labels';
+import { APPLICATION_CHECK_NOTE, inResultsGroup, RESULTS_GROUP, REVIEW_COLUMNS, TOTAL_COLUMN } from './labels';
 
 export type TableId = 't2' | 't3' | 't4' | 'legacy';
 

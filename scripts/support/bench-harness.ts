@@ -4,15 +4,15 @@
  * search-only key, and the quantiles they print. e2e/unavailable.spec.ts starts and stops its own
  * `next start` with startNext/stopChild too.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createProgress, runIndex } from '../../lib/indexer';
 import { nextBuildState } from '../../lib/next-build';
 import { createMeiliClient } from '../../lib/search/client';
-import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { projectRoot } from '../../lib/search/local-env';
 

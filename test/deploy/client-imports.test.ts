@@ -38,7 +38,7 @@ function runtimeImports(text: string): string[] {
     if (m[2]) continue;
     // `import { type A, type B } from` loads nothing either.
     const names = m[3]?.match(/^\{([^}]*)\}$/)?.[1];
-    if (names && names.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
+    if (names?.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
     if (m[1] === 'export' && !/from\s*$|^\*|^\{/.test(`${m[3]} from`)) continue;
     out.push(m[4]!);
   }
@@ -51,7 +51,7 @@ function resolveLocal(from: string, specifier: string): string | null {
   if (specifier.startsWith('@/')) base = path.join(repoRoot, specifier.slice(2));
   else if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
   else return null;
-  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, 'index' + e))]) {
+  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { getOrCreateIndexingKey } from '../../lib/admin/index-key';
 import { createMeiliClient } from '../../lib/search/client';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
-import { getOrCreateIndexingKey } from '../../lib/admin/index-key';
 import { startTestMeili, type TestMeili } from '../support/meili';
 
 // docker/start-app.mjs is the app container's entry point: it trades the master key for a

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { countReportFiles, walkReportFiles, type WalkItem } from '../../lib/indexer/walk';
+import { countReportFiles, type WalkItem, walkReportFiles } from '../../lib/indexer/walk';
 import { tempDir } from '../support/temp';
 
 async function collect(paths: string[]): Promise<WalkItem[]> {

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
 import iconv from 'iconv-lite';
-import { readReportBuffer, readReportFile, normalizeText } from '../../lib/ingest';
+import { normalizeText, readReportBuffer, readReportFile } from '../../lib/ingest';
 import { decodeText } from '../../lib/ingest/encoding';
 import { seeds, seedText, tempDir, writeTemp } from './helpers';
 

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import iconv from 'iconv-lite';
 import { formatOf, readReportBuffer, readReportFile, SUPPORTED_EXTENSIONS } from '../../lib/ingest';
 import { corpusFiles, fixtures, lines, tempDir, writeTemp } from './helpers';

@@ -1,10 +1,10 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { IngestError, type IngestErrorCode } from '../../lib/ingest';
-import assert from 'node:assert/strict';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const shared = path.resolve(repoRoot, '../shared');

@@ -1,14 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import { createDeflateRaw } from 'node:zlib';
 import { IngestError, readReportBuffer, readReportFile, SUPPORTED_EXTENSIONS } from '../../lib/ingest';
-import { markupDepth, MAX_HTML_DEPTH } from '../../lib/ingest/html';
-import { corpusFiles, fixtures, rejectsWith, seeds, tempDir, writeTemp } from './helpers';
-import { docxEntries, documentXml, entry, makeZip } from './zip-helpers';
+import { MAX_HTML_DEPTH, markupDepth } from '../../lib/ingest/html';
 import { docxBomb, pdfWithoutText } from '../support/hostile-files';
+import { corpusFiles, fixtures, rejectsWith, seeds, tempDir, writeTemp } from './helpers';
+import { documentXml, docxEntries, entry, makeZip } from './zip-helpers';
 
 const dir = tempDir();
 const PDF = readFileSync(path.join(corpusFiles, 'huaian-hongze-2023.pdf'));

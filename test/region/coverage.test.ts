@@ -3,10 +3,11 @@
  * line; a township named alone plus its area code never resolves to a wrong place (only, when
  * the name repeats inside the area, to a common ancestor).
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { childrenOf, divisionByCode, resolveRegion } from '../../lib/region/index.ts';
+import { test } from 'node:test';
 import { areaCodeTable } from '../../lib/region/clues.ts';
+import { childrenOf, divisionByCode, resolveRegion } from '../../lib/region/index.ts';
 
 type D = { code: string; name: string; level: string };
 const all: D[] = [];

@@ -3,8 +3,9 @@
  * Speed is measured by `npm run bench:parse` (region resolution per report included), not asserted
  * here: a shared CI machine makes timed assertions flaky.
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { divisionByCode, regionIndexStats } from '../../lib/region/index.ts';
 
 test('one-time load and indexing', () => {

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveRegion, type ResolvedRegion } from '../../lib/region/index.ts';
+import { test } from 'node:test';
+import { type ResolvedRegion, resolveRegion } from '../../lib/region/index.ts';
 import { corpusFile, pdfText } from './helpers.ts';
 
 const chain = (r: ResolvedRegion) => [r.province, r.city, r.county, r.township];

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { resolveRegion } from '../../lib/region/index.ts';
 import { SEEDS, seedText } from './helpers.ts';
 

@@ -1,14 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AREA_CODES } from '../../lib/region/area-codes.ts';
-import { FORMER_NAMES } from '../../lib/region/renames.ts';
-import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from '../../lib/region/postcodes.ts';
+import { test } from 'node:test';
 import { DOC_ABBREVIATIONS, PROVINCE_DOMAINS, PROVINCE_PREFIXES } from '../../lib/region/abbreviations.ts';
-import { STEM_PINYIN } from '../../lib/region/pinyin-data.ts';
+import { AREA_CODES } from '../../lib/region/area-codes.ts';
 import { areaCodeTable } from '../../lib/region/clues.ts';
 import { getIndex, unitsNamed } from '../../lib/region/data.ts';
-import { splitName } from '../../lib/region/names.ts';
 import { childrenOf, divisionByCode, resolveRegion } from '../../lib/region/index.ts';
+import { splitName } from '../../lib/region/names.ts';
+import { STEM_PINYIN } from '../../lib/region/pinyin-data.ts';
+import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from '../../lib/region/postcodes.ts';
+import { FORMER_NAMES } from '../../lib/region/renames.ts';
 
 test('area codes: every name is exactly one division; codes are well formed', () => {
   for (const [code, names] of Object.entries(AREA_CODES)) {

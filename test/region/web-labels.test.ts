@@ -13,8 +13,9 @@
  *   page is on gzzy.gov.cn (遵义): the town may have been renamed or merged. Only the province is
  *   compared, so this is not counted, but our township there is doubtful.
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { resolveRegion } from '../../lib/region/index.ts';
 import { webLabels } from './helpers.ts';
 

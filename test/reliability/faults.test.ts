@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Meilisearch } from 'meilisearch';
-import { runIndex, type IndexRunResult } from '../../lib/indexer';
+import { type IndexRunResult, runIndex } from '../../lib/indexer';
 import type { ProgressReporter } from '../../lib/indexer/progress';
 import { createMeiliClient } from '../../lib/search/client';
-import { findFreePort, generateSecret, startEmbeddedMeili, type EmbeddedMeili } from '../../lib/search/embedded';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
 import { writeCorpus } from '../../lib/synth';
 import { repoRoot } from '../support/temp';
 

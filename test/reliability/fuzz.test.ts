@@ -4,12 +4,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
 import { GET as exportRoute } from '../../app/api/search/export/route';
-import searchApi from '../../pages/api/search';
-import { serveNodeRoute, type ServedRoute } from '../support/node-route';
 import { parseSearchParams } from '../../lib/search/params';
 import { prepareSearch } from '../../lib/search/request';
 import { prepareStats } from '../../lib/stats/request';
-import { startSearchFixture, type SearchFixture } from '../support/search-index';
+import searchApi from '../../pages/api/search';
+import { type ServedRoute, serveNodeRoute } from '../support/node-route';
+import { type SearchFixture, startSearchFixture } from '../support/search-index';
 import { repoRoot } from '../support/temp';
 import { fuzzQueries, HOSTILE_VALUES } from './fuzz-cases';
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
-import searchApi from '../../pages/api/search';
-import { serveNodeRoute, type ServedRoute } from '../support/node-route';
-import { formatSummary, runIndex, type IndexRunResult } from '../../lib/indexer';
+import { formatSummary, type IndexRunResult, runIndex } from '../../lib/indexer';
 import { INGEST_ERROR_CODES } from '../../lib/ingest';
 import { createMeiliClient } from '../../lib/search/client';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
-import { writeHostileSuite, type HostileSuite } from '../support/hostile-files';
+import searchApi from '../../pages/api/search';
+import { type HostileSuite, writeHostileSuite } from '../support/hostile-files';
 import { startTestMeili, type TestMeili } from '../support/meili';
+import { type ServedRoute, serveNodeRoute } from '../support/node-route';
 import { tempDir } from '../support/temp';
 
 /**

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { test } from 'node:test';
 import { parseReportFile, type ReportDocument } from '../../lib/report';
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -111,7 +111,7 @@ test('seed 000: tables were images, figures come from the prose, with channel co
   assert.equal(doc.contact.postcode, '264400');
   assert.equal(doc.contact.phone, '0631-8731088');
   assert.equal(doc.contact.website, 'http://www.wendeng.gov.cn');
-  assert.ok(doc.sections.problems && doc.sections.problems.includes('政务公开的信息内容针对性不强'));
+  assert.ok(doc.sections.problems?.includes('政务公开的信息内容针对性不强'));
 });
 
 test('seed 001: tab tables read in full; the prose mentions an application the table does not count', async () => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { publicationDeadline, timeliness } from '../../lib/report/deadline';
 
 test('since 2019, departments publish by 31 January and governments by 31 March', () => {

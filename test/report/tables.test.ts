@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { parseApplicationTable } from '../../lib/report/application-table';
+import { applicationTableChecks, reviewTableChecks } from '../../lib/report/checks';
 import { parseDisclosureTable } from '../../lib/report/disclosure-table';
 import { parseReviewTable } from '../../lib/report/review-table';
-import { applicationTableChecks, reviewTableChecks } from '../../lib/report/checks';
 import { cleanReportText } from '../../lib/report/text';
 
 /** The 25 row labels of the 2021 template's 表三, in print order. */

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { formatYearChange, yearChange } from '../../lib/report/year-change';
 
 test('change and percentage against last year', () => {

@@ -5,9 +5,9 @@ import { GET as exportRoute } from '../../app/api/search/export/route';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import { exportReports, getBodyYears, getReport, searchReports } from '../../lib/search/queries';
 import type { ReportHit, SearchResult } from '../../lib/search/types';
-import { serveNodeRoute, type ServedRoute } from '../support/node-route';
-import { startSearchFixture, type SearchFixture } from '../support/search-index';
 import searchApi from '../../pages/api/search';
+import { type ServedRoute, serveNodeRoute } from '../support/node-route';
+import { type SearchFixture, startSearchFixture } from '../support/search-index';
 
 /**
  * The search API against a real Meilisearch holding the sample reports and one hostile report,
@@ -75,8 +75,8 @@ test('no parameters: every report, newest first, facets by province and year wit
   );
   assert.equal(body.facets.region?.field, 'province');
   const provinces = Object.fromEntries(body.facets.region!.values.map((v) => [v.value, v.count]));
-  assert.equal(provinces['江苏省'], 7);
-  assert.equal(provinces['上海市'], 5);
+  assert.equal(provinces.江苏省, 7);
+  assert.equal(provinces.上海市, 5);
   const counts = body.facets.region!.values.map((v) => v.count);
   assert.deepEqual(
     counts,

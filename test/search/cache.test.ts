@@ -1,8 +1,8 @@
-import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, describe, it } from 'node:test';
 import { cacheFreshMs, createSearchCache } from '../../lib/search/cache';
 import { bumpIndexGeneration } from '../../lib/search/generation';
 

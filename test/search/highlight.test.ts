@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BOM, contentDisposition, CSV_HEADER, csvCell, csvLine, csvRow, exportFileName } from '../../lib/search/csv';
+import { BOM, CSV_HEADER, contentDisposition, csvCell, csvLine, csvRow, exportFileName } from '../../lib/search/csv';
 import { highlight, snippet } from '../../lib/search/highlight';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import type { ExportRow } from '../../lib/search/queries';

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { buildFilter, parseSearchParams, quoteFilterValue, toQueryString, withParams } from '../../lib/search/params';
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));

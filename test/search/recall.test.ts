@@ -6,7 +6,7 @@ import { DEFAULT_PARAMS } from '../../lib/search/params';
 import { searchReports } from '../../lib/search/queries';
 import { searchTerms } from '../../lib/search/recall';
 import type { ReportHit } from '../../lib/search/types';
-import { startSearchFixture, type SearchFixture } from '../support/search-index';
+import { type SearchFixture, startSearchFixture } from '../support/search-index';
 
 /**
  * The recall set: real queries over the sample reports (data/reports) that jieba's word

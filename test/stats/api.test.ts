@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as statsRoute } from '../../app/api/stats/route';
-import { fromStoredReport, type IndexedReport } from '../../lib/search/document';
+import { timeliness } from '../../lib/report/deadline';
 import { createMeiliClient } from '../../lib/search/client';
+import { fromStoredReport, type IndexedReport } from '../../lib/search/document';
 import { parseSearchParams } from '../../lib/search/params';
 import { exportReports } from '../../lib/search/queries';
-import { timeliness } from '../../lib/report/deadline';
-import { OUTCOME_KEYS, REVIEW_KEYS, type FigureSum, type StatsResult } from '../../lib/stats/types';
-import { startSearchFixture, type SearchFixture } from '../support/search-index';
+import { type FigureSum, OUTCOME_KEYS, REVIEW_KEYS, type StatsResult } from '../../lib/stats/types';
+import { type SearchFixture, startSearchFixture } from '../support/search-index';
 
 /**
  * /api/stats against a real Meilisearch holding the sample reports: every sum the engine's facet

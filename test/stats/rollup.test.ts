@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHANNELS } from '../../lib/report/schema';
 import { aggregate } from '../../lib/stats/aggregate';
-import { REGION_ROLLUP_FIELDS, rollupFieldsOf, ROLLUP_FIELD, sumsFromDistribution, type RollupSource } from '../../lib/stats/rollup';
+import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type RollupSource, rollupFieldsOf, sumsFromDistribution } from '../../lib/stats/rollup';
 import { OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/stats/types';
 
 /**

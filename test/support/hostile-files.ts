@@ -5,8 +5,8 @@ import { createDeflateRaw } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { DEFAULT_MAX_BYTES, type IngestErrorCode } from '../../lib/ingest';
 import { reportId } from '../../lib/report';
-import { docxEntries, documentXml, entry, makeZip } from '../ingest/zip-helpers';
-import { syntheticReportText, type SyntheticReport } from './reports';
+import { documentXml, docxEntries, entry, makeZip } from '../ingest/zip-helpers';
+import { type SyntheticReport, syntheticReportText } from './reports';
 import { repoRoot } from './temp';
 
 /**
@@ -294,7 +294,7 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
   write('names/\u001b[2J\u001b[Hclear-screen\u202e.pdf', junk(2048), 'a broken PDF whose name clears the screen and reverses the text', failed('corrupt pdf'));
   write('names/line\nbreak "quote" <b>.txt', report('山楂县人民政府', 2024), 'a newline, quotes and markup in the name', indexed('山楂县人民政府'));
   write('names/ 空格 与 中文 .txt', report('枇杷县人民政府', 2024), 'spaces and Chinese in the name', indexed('枇杷县人民政府'));
-  write('names/long-' + '长'.repeat(70) + '.txt', report('龙眼县人民政府', 2024), 'a 250-byte name', indexed('龙眼县人民政府'));
+  write(`names/long-${'长'.repeat(70)}.txt`, report('龙眼县人民政府', 2024), 'a 250-byte name', indexed('龙眼县人民政府'));
 
   // ── Duplicates, and things that are not files ──
   write('z-dup/same-bytes.txt', report('白杨县人民政府', 2020), 'the same bytes as good/00.txt', { outcome: 'duplicate' });

@@ -4,7 +4,7 @@ import { runIndex } from '../../lib/indexer';
 import { createMeiliClient } from '../../lib/search/client';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { startTestMeili, type TestMeili } from './meili';
-import { syntheticReportText, type SyntheticReport } from './reports';
+import { type SyntheticReport, syntheticReportText } from './reports';
 import { sampleReports, tempDir } from './temp';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applicationRuleFailures, generateCorpus, reviewRuleFailures, TABLE_SHAPES, type SynthReport } from '../../lib/synth';
+import { applicationRuleFailures, generateCorpus, reviewRuleFailures, type SynthReport, TABLE_SHAPES } from '../../lib/synth';
 import { loadProvinces } from '../../lib/synth/regions';
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -1,6 +1,6 @@
-import { AppError, errorResponse } from '../../../lib/errors';
 import { isBodyKey, MAX_BODIES } from '../../../lib/compare/params';
 import { suggestBodies } from '../../../lib/compare/queries';
+import { AppError, errorResponse } from '../../../lib/errors';
 import { parseSearchParams } from '../../../lib/search/params';
 
 /**

@@ -1,5 +1,5 @@
-import { AppError, errorResponse } from '../../../lib/errors';
 import { getCoverage } from '../../../lib/coverage/queries';
+import { AppError, errorResponse } from '../../../lib/errors';
 import { parseSearchParams } from '../../../lib/search/params';
 
 /**

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AddToCompare } from '@/app/compare/add-to-compare';
-import { regionParts, REGION_FIELDS, templateName } from '@/components/labels';
-import { timeliness, type Timeliness } from '@/lib/report/deadline';
+import { REGION_FIELDS, regionParts, templateName } from '@/components/labels';
+import { type Timeliness, timeliness } from '@/lib/report/deadline';
 import type { IndexedReport } from '@/lib/search/document';
 import { levelName, toQueryString } from '@/lib/search/params';
 

@@ -1,5 +1,5 @@
 import { HighlightedText } from '@/components/highlighted-text';
-import { sectionKeys, type ReportDocument } from '@/lib/report/schema';
+import { type ReportDocument, sectionKeys } from '@/lib/report/schema';
 import { highlight } from '@/lib/search/highlight';
 import { searchTerms } from '@/lib/search/recall';
 import type { HighlightedText as Segments } from '@/lib/search/types';

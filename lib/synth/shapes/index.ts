@@ -5,7 +5,7 @@
 import type { Rng } from '../random';
 import type { TableModel } from '../tables';
 import { renderCellPerLine, renderMarkdownRows, renderTabRows } from './grid';
-import { renderPdfText, type PageCounter } from './pdf';
+import { type PageCounter, renderPdfText } from './pdf';
 
 export const TABLE_SHAPES = ['cells', 'tabs', 'markdown', 'pdf', 'images'] as const;
 export type TableShape = (typeof TABLE_SHAPES)[number];

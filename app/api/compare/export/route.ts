@@ -1,7 +1,7 @@
-import { AppError, errorResponse } from '../../../../lib/errors';
 import { compareCsv, compareFileName } from '../../../../lib/compare/csv';
 import { MIN_BODIES, parseCompareParams } from '../../../../lib/compare/params';
 import { getCompareBodies } from '../../../../lib/compare/queries';
+import { AppError, errorResponse } from '../../../../lib/errors';
 import { BOM, contentDisposition } from '../../../../lib/search/csv';
 
 /**

@@ -1,7 +1,7 @@
 import { AppError, errorResponse } from '../../../../lib/errors';
-import { BOM, contentDisposition, CSV_HEADER, csvRow, exportFileName } from '../../../../lib/search/csv';
+import { BOM, CSV_HEADER, contentDisposition, csvRow, exportFileName } from '../../../../lib/search/csv';
 import { parseSearchParams } from '../../../../lib/search/params';
-import { exportReports, type ExportRow } from '../../../../lib/search/queries';
+import { type ExportRow, exportReports } from '../../../../lib/search/queries';
 
 /**
  * GET /api/search/export — every report matching the search as CSV (UTF-8 with BOM), streamed as

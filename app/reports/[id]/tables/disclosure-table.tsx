@@ -1,6 +1,6 @@
 'use client';
 
-import { createColumnHelper, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import { type ColumnDef, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { DisclosureTable as DisclosureTableData } from '@/lib/report/schema';
 import type { FailedCells } from './failed-cells';
