@@ -1,6 +1,6 @@
 /**
  * npm run bench:parse [-- --seconds 5]
- * Parses the real text reports of ../shared/corpus over and over on one core and prints
+ * Parses the real text reports of the test corpus (test/fixtures/corpus) over and over on one core and prints
  * reports parsed per second and peak memory. Goal: ≥ 500 reports/s for ~10 KB text reports.
  */
 
@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../lib/report';
+import { FILES_DIR, SEEDS_DIR } from '../test/support/corpus';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
-const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
 const inputs = [
-  ...readdirSync(path.join(corpus, 'seeds')).map((f) => path.join(corpus, 'seeds', f)),
-  ...readdirSync(path.join(corpus, 'files'))
+  ...readdirSync(SEEDS_DIR).map((f) => path.join(SEEDS_DIR, f)),
+  ...readdirSync(FILES_DIR)
     .filter((f) => /\.(md|txt)$/.test(f))
-    .map((f) => path.join(corpus, 'files', f)),
+    .map((f) => path.join(FILES_DIR, f)),
 ].map((file) => {
   const raw = readFileSync(file);
   return {

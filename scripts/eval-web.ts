@@ -1,6 +1,6 @@
 /**
  * npm run eval:web [-- --show-misses]
- * Measures the parser against the hand-labelled web excerpts in ../shared/corpus/web: for each
+ * Measures the parser against the hand-labelled web excerpts in test/fixtures/corpus/web: for each
  * field, the share of excerpts where the parser agrees with the label. Prints the misses so they
  * can be read. This is a measure, not a test: labels are best-effort and may contain mistakes.
  */
@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../lib/report';
+import { WEB_DIR } from '../test/support/corpus';
 
-const webDir = path.resolve(import.meta.dirname, '../../shared/corpus/web');
+const webDir = WEB_DIR;
 const showMisses = process.argv.includes('--show-misses');
 
 interface Label {

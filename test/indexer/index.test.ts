@@ -9,6 +9,7 @@ import { countReportFiles, type IndexRunOptions, runIndex } from '../../lib/inde
 import { createMeiliClient } from '../../lib/search/client';
 import { findFreePort } from '../../lib/search/embedded';
 import { getOrCreateSearchKey } from '../../lib/search/keys';
+import { corpusFilePath } from '../support/corpus';
 import { startTestMeili, type TestMeili } from '../support/meili';
 import { type SyntheticReport, syntheticReportText } from '../support/reports';
 import { repoRoot, sampleReports, tempDir } from '../support/temp';
@@ -143,7 +144,7 @@ test('broken files: the good ones are indexed, the bad ones named with reasons (
   writeReport(folder, 'good-2023.txt', { ...body, year: 2023, carriedOver: 2, carriedForward: 0 });
   writeFileSync(path.join(folder, 'random.pdf'), randomBytes(4096));
   writeFileSync(path.join(folder, 'empty.txt'), '');
-  const docx = readFileSync(path.join(repoRoot, '../shared/corpus/files/template-2021-blank.docx'));
+  const docx = readFileSync(corpusFilePath('template-2021-blank.docx'));
   writeFileSync(path.join(folder, 'truncated.docx'), docx.subarray(0, Math.floor(docx.length / 3)));
   writeFileSync(path.join(folder, 'ignored.xyz'), 'not a report, and not named');
   const named = path.join(dir, 'named.xyz');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
@@ -7,14 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { IngestError, type IngestErrorCode } from '../../lib/ingest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const shared = path.resolve(repoRoot, '../shared');
-export const corpusFiles = path.join(shared, 'corpus/files');
-export const seeds = path.join(shared, 'corpus/seeds');
+export { FILES_DIR as corpusFiles, SEEDS_DIR as seeds, seedText } from '../support/corpus';
 export const fixtures = path.join(repoRoot, 'test/fixtures/ingest');
-
-export function seedText(name: string): string {
-  return readFileSync(path.join(seeds, name), 'utf8');
-}
 
 /** A temp dir removed when the test file finishes. */
 export function tempDir(): string {

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CORPUS = '/work/shared/corpus';
+import { CORPUS_DIR as CORPUS } from '../support/corpus';
+
+export { seedFiles, seedText } from '../support/corpus';
 
 /** The five seed reports with the organization line each one prints. */
 export const SEEDS: Array<{ file: string; organization: string; expect: [string, string | null, string, string] }> = [
@@ -11,10 +13,6 @@ export const SEEDS: Array<{ file: string; organization: string; expect: [string,
   { file: '003_3fbe00e9627bb4eb.txt', organization: '张村镇', expect: ['山东省', '威海市', '环翠区', '张村镇'] },
   { file: '004_767dc66312d8499d.txt', organization: '青州市何官镇人民政府', expect: ['山东省', '潍坊市', '青州市', '何官镇'] },
 ];
-
-export function seedText(file: string): string {
-  return readFileSync(join(CORPUS, 'seeds', file), 'utf8');
-}
 
 export interface WebLabel {
   file: string;
@@ -45,8 +43,4 @@ export async function pdfText(name: string): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(CORPUS, 'files', name))));
   const { text } = await extractText(pdf, { mergePages: true });
   return text;
-}
-
-export function seedFiles(): string[] {
-  return readdirSync(join(CORPUS, 'seeds')).sort();
 }

@@ -1,5 +1,5 @@
 /**
- * Evaluation on 80 labelled real web excerpts (/work/shared/corpus/web): organization and title
+ * Evaluation on 80 labelled real web excerpts (test/fixtures/corpus/web): organization and title
  * from the label, text from the file; no special cases. Prints the figures and every miss.
  *
  * Reading the misses (as of writing):

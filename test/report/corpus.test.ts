@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
 import { parseReportFile, type ReportDocument } from '../../lib/report';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
-const seed = (name: string) => path.join(corpus, 'seeds', name);
-const file = (name: string) => path.join(corpus, 'files', name);
+import { corpusFilePath as file, seedPath as seed } from '../support/corpus';
 
 const cache = new Map<string, Promise<ReportDocument>>();
 const parse = (p: string) => {
