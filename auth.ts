@@ -2,7 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { clientAddress, loginLimiter } from '@/lib/auth/rate-limit';
-import { normalizeEmail, readAdminUsers, verifyAdmin } from '@/lib/auth/users';
+import { type AdminUser, normalizeEmail, readAdminUsers, verifyAdmin } from '@/lib/auth/users';
 
 /**
  * Admin sign-in (Auth.js v5): email and password checked against the operator's list of bcrypt
@@ -41,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           console.warn(`[auth] sign-in refused for "${email}" from ${address}: too many failed attempts`);
           throw new TooManyAttempts();
         }
-        let users;
+        let users: readonly AdminUser[];
         try {
           users = readAdminUsers();
         } catch (error) {

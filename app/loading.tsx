@@ -1,3 +1,7 @@
+/** Placeholder ids: the skeleton's rows never move, so a fixed name each is their key. */
+const ASIDE_LINES = Array.from({ length: 8 }, (_, n) => `aside-line-${n}`);
+const RESULT_CARDS = Array.from({ length: 4 }, (_, n) => `result-card-${n}`);
+
 /** Skeleton of the search page: heading, search box, the filter column and result cards. */
 export default function Loading() {
   return (
@@ -7,14 +11,14 @@ export default function Loading() {
       <div className="skeleton__search" />
       <div className="search-skeleton__body">
         <div className="search-skeleton__aside">
-          {Array.from({ length: 8 }, (_, i) => (
-            <div key={i} className="skeleton__line" />
+          {ASIDE_LINES.map((id) => (
+            <div key={id} className="skeleton__line" />
           ))}
         </div>
         <div className="search-skeleton__results">
           <div className="skeleton__line skeleton__line--short" />
-          {Array.from({ length: 4 }, (_, i) => (
-            <div key={i} className="skeleton__card skeleton__card--result" />
+          {RESULT_CARDS.map((id) => (
+            <div key={id} className="skeleton__card skeleton__card--result" />
           ))}
         </div>
       </div>

@@ -47,7 +47,8 @@ test.describe('admin: uploads, runs, history, collection', () => {
 
     // The collection lists the new report; removing it takes it out of the index.
     await page.goto('/admin/collection');
-    const total = Number(await page.getByTestId('collection-total').innerText());
+    // The span holds only the number, so its text content is the text shown.
+    const total = Number(await page.getByTestId('collection-total').textContent());
     const row = page.locator(`[data-testid="collection-row"][data-source$="${good}"]`);
     let pages = 0;
     while ((await row.count()) === 0 && pages++ < 20) await page.getByRole('link', { name: '下一页' }).click();

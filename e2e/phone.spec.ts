@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures';
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test.describe('on a phone', () => {
-  test('search fits the screen and the filters fold into a panel', async ({ page, searchPage }) => {
+  test('search fits the screen and the filters fold into a panel', async ({ searchPage }) => {
     await searchPage.goto();
     expect(await searchPage.fitsViewportWidth()).toBe(true);
     await expect(searchPage.filtersToggle).toBeVisible();

@@ -65,7 +65,8 @@ test.afterAll(async () => {
 test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it returns: they recover by themselves', async ({ page, request }) => {
   const search = `${base}/?q=${encodeURIComponent('政府信息公开')}`;
   await page.goto(search);
-  const total = await page.getByTestId('results-total').innerText();
+  // The <strong> holds only the formatted number; toHaveText below compares text content too.
+  const total = (await page.getByTestId('results-total').textContent()) ?? '';
   const reportHref = await page.getByTestId('result-list').locator('a[href^="/reports/"]').first().getAttribute('href');
   expect(reportHref).toBeTruthy();
 
@@ -79,10 +80,12 @@ test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it ret
   const down = await page.goto(other);
   expect(down!.status()).toBeLessThan(500);
   await expect(page.getByTestId('search-unavailable')).toHaveText('搜索服务暂时不可用，请稍后再试。');
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), what the reader sees; the body's textContent also holds the inline <script> payloads
   expect(await page.locator('body').innerText()).not.toMatch(ENGINE_WORDS);
   const reportDown = await page.goto(`${base}${reportHref}`);
   expect(reportDown!.status()).toBeLessThan(500);
   await expect(page.getByTestId('report-unavailable')).toBeVisible();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), what the reader sees; the body's textContent also holds the inline <script> payloads
   expect(await page.locator('body').innerText()).not.toMatch(ENGINE_WORDS);
   for (const api of ['/api/search?q=x', '/api/search/export?q=x', '/api/stats', `/api${reportHref}`]) {
     const response = await request.get(`${base}${api}`);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `next build` compiles: a file here newer than the build means the build is stale. */
@@ -18,7 +18,7 @@ const BUILD_INPUTS = [
 ];
 
 function newestMtime(target: string): number {
-  let info;
+  let info: Stats;
   try {
     info = statSync(target);
   } catch {

@@ -169,7 +169,10 @@ function cpuCheckMs(): number {
   for (let round = 0; round < 3; round++) {
     const started = performance.now();
     let seed = 1;
-    const rows = Array.from({ length: 50_000 }, (_, i) => ({ id: i, name: `报告${i}`, value: (seed = (seed * 48_271) % 2_147_483_647) }));
+    const rows = Array.from({ length: 50_000 }, (_, i) => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return { id: i, name: `报告${i}`, value: seed };
+    });
     const copy = JSON.parse(JSON.stringify(rows)) as typeof rows;
     copy.sort((a, b) => a.value - b.value);
     times.push(performance.now() - started);

@@ -33,7 +33,10 @@ for (const m of rows) {
   };
   for (const f of fields) {
     if (got[f] === m[f]) right[f] = (right[f] ?? 0) + 1;
-    else (miss[f] ??= []).push(`${m.file} ${m.shape}/${m.zero} want ${m[f]} got ${got[f]}`);
+    else {
+      miss[f] ??= [];
+      miss[f].push(`${m.file} ${m.shape}/${m.zero} want ${m[f]} got ${got[f]}`);
+    }
   }
 }
 for (const f of fields) console.log(f.padEnd(15), `${right[f] ?? 0}/${rows.length}`, (miss[f] ?? []).slice(0, 3).join(' | '));

@@ -7,8 +7,8 @@
  * 2 when nothing could be done, 130 when interrupted.
  */
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
-import { readMeiliConfig } from '../lib/search/config';
-import { ensureMeili } from '../lib/search/embedded';
+import { type MeiliConfig, readMeiliConfig } from '../lib/search/config';
+import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
 
 const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
 
@@ -30,14 +30,14 @@ if (unknown.length > 0) fail(`unknown option ${unknown.join(' ')}\n${USAGE}`);
 if (paths.length === 0) fail(USAGE);
 if (progressArg && !['bar', 'lines', 'silent', 'auto'].includes(progressArg)) fail(`--progress must be bar, lines or silent\n${USAGE}`);
 
-let config;
+let config: MeiliConfig;
 try {
   config = readMeiliConfig();
 } catch (error) {
   fail((error as Error).message);
 }
 
-let meili;
+let meili: MeiliHandle;
 try {
   meili = await ensureMeili();
 } catch (error) {

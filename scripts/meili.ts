@@ -3,7 +3,7 @@
  * Runs the embedded Meilisearch (data in data/meili/, master key in .env.local) until Ctrl-C.
  * `npm run index` and `npm run portal` reuse it while it runs.
  */
-import { DEFAULT_DATA_DIR, findRunningInstance, startEmbeddedMeili } from '../lib/search/embedded';
+import { DEFAULT_DATA_DIR, type EmbeddedMeili, findRunningInstance, startEmbeddedMeili } from '../lib/search/embedded';
 import { ensureLocalSecrets, localEnvPath } from '../lib/search/local-env';
 
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ if (running) {
   process.exit(0);
 }
 
-let meili;
+let meili: EmbeddedMeili;
 try {
   meili = await startEmbeddedMeili({ port, masterKey });
 } catch (error) {

@@ -19,7 +19,7 @@ import { adminUsersFile } from '../lib/auth/users';
 import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
 import { nextBuildState } from '../lib/next-build';
 import { createMeiliClient, describeMeiliError } from '../lib/search/client';
-import { readMeiliConfig } from '../lib/search/config';
+import { type MeiliConfig, readMeiliConfig } from '../lib/search/config';
 import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
 import { getOrCreateSearchKey } from '../lib/search/keys';
 import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/search/local-env';
@@ -66,7 +66,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   return false;
 }
 
-let config;
+let config: MeiliConfig;
 try {
   config = readMeiliConfig();
 } catch (error) {

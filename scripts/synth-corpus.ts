@@ -26,23 +26,25 @@ function share(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      count: { type: 'string' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      inconsistent: { type: 'string' },
-      contradict: { type: 'string' },
-      'continuity-break': { type: 'string' },
-      gbk: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        count: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        inconsistent: { type: 'string' },
+        contradict: { type: 'string' },
+        'continuity-break': { type: 'string' },
+        gbk: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
+const args = readArgs();
 if (args.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);

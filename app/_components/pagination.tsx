@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { MAX_PAGE, PAGE_SIZES, type SearchParams, withParams } from '@/lib/search/params';
 
+/** A run of skipped page numbers, named by the page shown right after it (a stable key). */
+type Gap = { gapBefore: number };
+
 /** Page numbers around the current one, with the first and last: 1 … 4 5 [6] 7 8 … 20. */
-export function pageWindow(page: number, totalPages: number, radius = 2): Array<number | 'gap'> {
+export function pageWindow(page: number, totalPages: number, radius = 2): Array<number | Gap> {
   const pages = new Set<number>([1, totalPages]);
   for (let p = page - radius; p <= page + radius; p++) if (p >= 1 && p <= totalPages) pages.add(p);
   const sorted = [...pages].sort((a, b) => a - b);
-  const out: Array<number | 'gap'> = [];
+  const out: Array<number | Gap> = [];
   sorted.forEach((p, i) => {
-    if (i > 0 && p - sorted[i - 1] > 1) out.push('gap');
+    if (i > 0 && p - sorted[i - 1] > 1) out.push({ gapBefore: p });
     out.push(p);
   });
   return out;
@@ -32,9 +35,9 @@ export function Pagination({ params, page, totalPages }: { params: SearchParams;
               </span>
             )}
           </li>
-          {pageWindow(page, last).map((p, i) =>
-            p === 'gap' ? (
-              <li key={`gap-${i}`} aria-hidden="true" className="pagination__gap">
+          {pageWindow(page, last).map((p) =>
+            typeof p !== 'number' ? (
+              <li key={`gap-${p.gapBefore}`} aria-hidden="true" className="pagination__gap">
                 …
               </li>
             ) : (

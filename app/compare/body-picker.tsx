@@ -113,18 +113,27 @@ export function BodyPicker({ picked, scopeQuery, disabled }: { picked: string[];
         {state.status === 'error' ? '查找失败，请稍后再试。' : null}
       </div>
       {expanded && options.length > 0 ? (
-        <ul id={`${listId}-list`} role="listbox" className="body-picker__list" aria-label="匹配的机关" data-testid="body-suggestions">
+        <div id={`${listId}-list`} role="listbox" className="body-picker__list" aria-label="匹配的机关" data-testid="body-suggestions">
           {options.map((body, i) => (
-            <li
+            // Focus stays in the input (aria-activedescendant); tabIndex -1 keeps the options out of
+            // the Tab order. An option that gets focus anyway (assistive technology) picks on Enter or Space.
+            <div
               key={body.key}
               id={`${listId}-opt-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               className="body-picker__option"
               data-testid="body-suggestion"
               data-body-key={body.key}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(body)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  pick(body);
+                }
+              }}
               onMouseEnter={() => setActive(i)}
             >
               <span className="body-picker__name">{body.organization}</span>
@@ -135,9 +144,9 @@ export function BodyPicker({ picked, scopeQuery, disabled }: { picked: string[];
                   ? ` · ${body.years.length === 1 ? `${body.years[0]} 年度` : `${body.years[0]}–${body.years[body.years.length - 1]} 年度，${body.years.length} 份`}`
                   : ''}
               </span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -77,7 +77,8 @@ export function CompareTable({ bodies }: { bodies: CompareBody[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useTable({ features, columns, data: compareRows(bodies), state: { sorting }, onSortingChange: setSorting, getRowId: (row) => row.id });
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-table-caption">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable)
+    <section className="table-scroll" tabIndex={0} aria-labelledby="compare-table-caption">
       <table className="data-table compare-table" data-testid="compare-table">
         <caption id="compare-table-caption">各机关逐年关键数字（点击表头排序；变化与同一机关上一年度相比）</caption>
         <thead>
@@ -123,6 +124,6 @@ export function CompareTable({ bodies }: { bodies: CompareBody[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

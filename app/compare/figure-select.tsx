@@ -40,11 +40,18 @@ export function FigureSelect({ figure, keep }: { figure: CompareFigure; keep: st
 
 /** Like HiddenFields, but keeps repeated names (several `body`). */
 function HiddenFieldsMulti({ query }: { query: string }) {
-  const entries = [...new URLSearchParams(query.replace(/^\?/, '')).entries()];
+  // Keyed by the name and value; a pair given twice is told apart by which time it comes.
+  const seen = new Map<string, number>();
+  const fields = [...new URLSearchParams(query.replace(/^\?/, '')).entries()].map(([name, value]) => {
+    const pair = JSON.stringify([name, value]);
+    const repeat = (seen.get(pair) ?? 0) + 1;
+    seen.set(pair, repeat);
+    return { name, value, key: `${pair}#${repeat}` };
+  });
   return (
     <>
-      {entries.map(([name, value], i) => (
-        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+      {fields.map((field) => (
+        <input key={field.key} type="hidden" name={field.name} value={field.value} />
       ))}
     </>
   );

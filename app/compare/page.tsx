@@ -56,7 +56,8 @@ function PickedBodies({ params, bodies }: { params: CompareParams; bodies: Compa
 
 function BodySummary({ bodies }: { bodies: CompareBody[] }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-summary-caption">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable)
+    <section className="table-scroll" tabIndex={0} aria-labelledby="compare-summary-caption">
       <table className="data-table compare-summary" data-testid="compare-summary">
         <caption id="compare-summary-caption">各机关所选年度合计的比率</caption>
         <thead>
@@ -103,7 +104,7 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
       <p className="muted compare-note">
         公开率 = 予以公开 ÷ 全部办理结果；不予公开率 = 不予公开 ÷ 全部办理结果；纠错率 = （复议纠正 + 诉讼纠正）÷（复议 + 诉讼）。报告未给出的数字不计入。
       </p>
-    </div>
+    </section>
   );
 }
 

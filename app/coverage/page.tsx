@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
 import { HiddenFields } from '@/components/hidden-fields';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
-import { type CoverageResult, getCoverage } from '@/lib/coverage/queries';
+import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
 import { childField } from '@/lib/coverage/region';
 import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
@@ -164,7 +164,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   const parsed = parseSearchParams(await searchParams);
   if (!parsed.ok) return <Message title="筛选条件有误" message={parsed.error} />;
   const { params } = parsed;
-  let loaded;
+  let loaded: CoverageLoad;
   try {
     loaded = await getCoverage(params);
   } catch (error) {

@@ -1,3 +1,6 @@
+/** Placeholder ids: the skeleton's cards never move, so a fixed name each is their key. */
+const CHART_CARDS = Array.from({ length: 4 }, (_, n) => `chart-card-${n}`);
+
 /** Skeleton of the stats page: heading, summary, filters beside chart cards. */
 export default function StatsLoading() {
   return (
@@ -6,8 +9,8 @@ export default function StatsLoading() {
       <div className="skeleton__line skeleton__line--title" />
       <div className="skeleton__line" />
       <div className="skeleton__cards">
-        {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className="skeleton__card skeleton__card--table" />
+        {CHART_CARDS.map((id) => (
+          <div key={id} className="skeleton__card skeleton__card--table" />
         ))}
       </div>
     </div>

@@ -83,13 +83,13 @@ function YearLines({ data, keys, share }: { data: ChartData; keys: string[]; sha
 
 function ModeSwitch<T extends string>({ value, options, onChange, label }: { value: T; options: Array<[T, string]>; onChange: (v: T) => void; label: string }) {
   return (
-    <div className="chart-card__tools" role="group" aria-label={label}>
+    <fieldset className="chart-card__tools" aria-label={label}>
       {options.map(([key, text]) => (
         <button key={key} type="button" className="button button--small" aria-pressed={value === key} onClick={() => onChange(key)} data-testid={`mode-${key}`}>
           {text}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 

@@ -56,7 +56,8 @@ export function ChartCard({ data, fileLabel, children, note }: { data: ChartData
           </div>
           <div id={`${id}-body`}>
             {asTable ? (
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable)
+              <section className="table-scroll" tabIndex={0} aria-labelledby={`${id}-caption`}>
                 <table className="data-table" data-testid="chart-table">
                   <caption id={`${id}-caption`} className="visually-hidden">
                     {data.title}
@@ -71,8 +72,9 @@ export function ChartCard({ data, fileLabel, children, note }: { data: ChartData
                     </tr>
                   </thead>
                   <tbody>
-                    {data.rows.map((row, i) => (
-                      <tr key={i}>
+                    {data.rows.map((row) => (
+                      // The first column is the row's label (its year or region), one per row.
+                      <tr key={String(row[data.columns[0].key])}>
                         {data.columns.map((c, j) =>
                           j === 0 ? (
                             <th key={c.key} scope="row">
@@ -88,7 +90,7 @@ export function ChartCard({ data, fileLabel, children, note }: { data: ChartData
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             ) : (
               <div className="chart__canvas" role="img" aria-label={`${data.title}（图表；可点“以表格显示”阅读数字）`} data-testid="chart-canvas">
                 {children}

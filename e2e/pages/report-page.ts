@@ -52,6 +52,7 @@ export class ReportPage {
       ids
         .split(/\s+/)
         .filter(Boolean)
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as read: a check's parts are grid items, and textContent would run them together
         .map((id) => this.page.locator(`[id="${id}"]`).innerText()),
     );
     return texts.join('\n');

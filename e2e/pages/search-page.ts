@@ -69,7 +69,8 @@ export class SearchPage {
   }
 
   async totalCount(): Promise<number> {
-    return Number((await this.total.innerText()).replace(/[^\d]/g, ''));
+    // The <strong> holds only the formatted number, so its text content is the text shown.
+    return Number(((await this.total.textContent()) ?? '').replace(/[^\d]/g, ''));
   }
 
   /** The ids of the listed reports, in order. */

@@ -50,7 +50,8 @@ interface ManagerState {
 const KEY = Symbol.for('nianbao.runManager');
 function state(): ManagerState {
   const store = globalThis as typeof globalThis & { [KEY]?: ManagerState };
-  return (store[KEY] ??= { current: null, running: null, controller: null, busyWith: null });
+  store[KEY] ??= { current: null, running: null, controller: null, busyWith: null };
+  return store[KEY];
 }
 
 export function currentRun(): LiveRun | null {

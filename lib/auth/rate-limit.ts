@@ -102,7 +102,8 @@ export class LoginLimiter {
 const KEY = Symbol.for('nianbao.loginLimiter');
 export function loginLimiter(): LoginLimiter {
   const store = globalThis as typeof globalThis & { [KEY]?: LoginLimiter };
-  return (store[KEY] ??= new LoginLimiter());
+  store[KEY] ??= new LoginLimiter();
+  return store[KEY];
 }
 
 /**

@@ -150,7 +150,10 @@ export async function getCompareBodies(
   for (const hit of response.hits) {
     if (!hit.bodyKey) continue;
     let body = byKey.get(hit.bodyKey);
-    if (!body) byKey.set(hit.bodyKey, (body = { ...bodyOf(hit), years: [] }));
+    if (!body) {
+      body = { ...bodyOf(hit), years: [] };
+      byKey.set(hit.bodyKey, body);
+    }
     const year = hit.year;
     if (year === null || year === undefined) continue;
     if (filters?.yearFrom != null && year < filters.yearFrom) continue;

@@ -79,7 +79,10 @@ export class CrossYearTracker {
 
   set(bodyKey: string, entry: YearEntry): void {
     let years = this.#bodies.get(bodyKey);
-    if (!years) this.#bodies.set(bodyKey, (years = new Map()));
+    if (!years) {
+      years = new Map();
+      this.#bodies.set(bodyKey, years);
+    }
     years.set(entry.year, entry);
   }
 

@@ -1,4 +1,4 @@
-import { type Dirent, existsSync } from 'node:fs';
+import { type Dir, type Dirent, existsSync, type Stats } from 'node:fs';
 import { opendir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatOf, SUPPORTED_EXTENSIONS } from '../ingest';
@@ -45,7 +45,7 @@ async function* walkFolder(dir: string, partial: boolean): AsyncGenerator<WalkIt
 }
 
 async function describeNamed(file: string): Promise<WalkItem | 'folder'> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch (error) {
@@ -87,7 +87,7 @@ function hasPartialAncestor(dir: string): boolean {
 export async function countReportFiles(paths: readonly string[]): Promise<number> {
   let count = 0;
   const countFolder = async (dir: string): Promise<void> => {
-    let handle;
+    let handle: Dir;
     try {
       handle = await opendir(dir);
     } catch {

@@ -210,7 +210,10 @@ function walk(node: AnyNode, out: LineWriter): void {
   }
   const name = node.name.toLowerCase();
   if (SKIP_TAGS.has(name) || isHidden(node)) return;
-  if (name === 'br' || name === 'hr') return out.break();
+  if (name === 'br' || name === 'hr') {
+    out.break();
+    return;
+  }
   if (name === 'img') {
     const t = imageText(node);
     if (t) out.text(t);

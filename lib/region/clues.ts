@@ -53,8 +53,7 @@ function phoneCodes(text: string): Map<string, number> {
   const table = areaCodeTable();
   const found = new Map<string, number>();
   PHONE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PHONE_RE.exec(text))) {
+  for (let m = PHONE_RE.exec(text); m !== null; m = PHONE_RE.exec(text)) {
     const raw = m[0];
     const hasSep = /[-－—–‐)）\s]/.test(raw);
     let code = m[1];
@@ -77,8 +76,7 @@ const POSTCODE_RE = /[邮郵]\s*(?:政\s*)?(?:[编編]|[码碼])\s*(?:[码碼]|[
 function postcodes(text: string): Map<string, number> {
   const found = new Map<string, number>();
   POSTCODE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = POSTCODE_RE.exec(text))) found.set(m[1], (found.get(m[1]) ?? 0) + 1);
+  for (let m = POSTCODE_RE.exec(text); m !== null; m = POSTCODE_RE.exec(text)) found.set(m[1], (found.get(m[1]) ?? 0) + 1);
   return found;
 }
 

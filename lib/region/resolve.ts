@@ -180,7 +180,7 @@ function zoneLabel(z: Zone): string {
   return z === 'org' ? 'organization names' : z === 'title' ? 'title names' : z === 'tail' ? 'signature names' : 'text mentions';
 }
 
-function describe(ev: Evidence, chosen: Unit): string {
+function describeEvidence(ev: Evidence, chosen: Unit): string {
   // the unit of this evidence that lies on the chosen chain (or below it)
   let target: Unit | null = null;
   for (let x: Unit | null = chosen; x && !target; x = x.parent) if (ev.items.has(x)) target = x;
@@ -411,7 +411,7 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     .map((ev) => ({ ev, s: support(ev, chosen, true) }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s)
-    .map((x) => describe(x.ev, chosen));
+    .map((x) => describeEvidence(x.ev, chosen));
   const evidence = [...new Set(expl)].slice(0, 6).concat(notes);
 
   // consistent external clues raise confidence a little

@@ -205,8 +205,7 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
   const out: Mention[] = [];
   let covered: Uint8Array | null = null;
   TOWNSHIP_SUFFIX_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOWNSHIP_SUFFIX_RE.exec(text))) {
+  for (let m = TOWNSHIP_SUFFIX_RE.exec(text); m !== null; m = TOWNSHIP_SUFFIX_RE.exec(text)) {
     const j = m.index;
     const sfx = m[0];
     if (j < 2) continue;

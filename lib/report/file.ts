@@ -1,4 +1,4 @@
-import { IngestError, readReportFile } from '../ingest';
+import { IngestError, type IngestedText, readReportFile } from '../ingest';
 import { type ParseOptions, parseReport } from './parse';
 import { type ReportDocument, reportDocumentSchema } from './schema';
 
@@ -15,7 +15,7 @@ export class ReportFileError extends Error {
 
 /** Read, parse and validate one report file. Throws ReportFileError, nothing else. */
 export async function parseReportFile(path: string, options: ParseOptions & { maxBytes?: number } = {}): Promise<ReportDocument> {
-  let ingested;
+  let ingested: IngestedText;
   try {
     ingested = await readReportFile(path, { maxBytes: options.maxBytes });
   } catch (error) {

@@ -27,7 +27,10 @@ export function parseLegacyTable(text: string): LegacyStatistic[] | null {
       const s = squash(t.text);
       if (!s) continue;
       if (UNITS.has(s) && label) {
-        if (unit !== null) rows.push({ label, unit, value: null }), (label = '');
+        if (unit !== null) {
+          rows.push({ label, unit, value: null });
+          label = '';
+        }
         unit = s;
         continue;
       }

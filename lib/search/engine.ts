@@ -121,7 +121,7 @@ export async function engineMultiSearch<T>(connection: EngineConnection, bodies:
   const url = new URL(`${connection.url}/multi-search`);
   const payload = JSON.stringify({ queries: bodies.map((body) => ({ ...body, indexUid: connection.index })) });
   const send = () => postOnce<{ results: Array<EngineSearchResponse<T>> }>(url, connection.apiKey, payload, new Set());
-  let reply;
+  let reply: { results: Array<EngineSearchResponse<T>> };
   try {
     reply = await send();
   } catch (error) {

@@ -5,7 +5,7 @@ import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { SearchUnavailableError } from '../errors';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
-import { readAppSearchConfig } from './config';
+import { type AppSearchConfig, readAppSearchConfig } from './config';
 import { fromStoredReport, type IndexedReport } from './document';
 import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from './engine';
 import { highlight } from './highlight';
@@ -32,7 +32,7 @@ let cached: { source: string; connection: EngineConnection } | null = null;
 function connection(): EngineConnection {
   const source = `${process.env.MEILI_URL}\n${process.env.MEILI_SEARCH_KEY}\n${process.env.MEILI_INDEX}\n${process.env.MEILI_MASTER_KEY}`;
   if (cached?.source !== source) {
-    let config;
+    let config: AppSearchConfig;
     try {
       config = readAppSearchConfig();
     } catch (error) {

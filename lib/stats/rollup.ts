@@ -131,7 +131,10 @@ export function sumsFromDistribution(distribution: Record<string, number> | unde
       code = value.slice(middle + 1, last);
     }
     let codes = out.get(key);
-    if (!codes) out.set(key, (codes = new Map()));
+    if (!codes) {
+      codes = new Map();
+      out.set(key, codes);
+    }
     const summed = codes.get(code) ?? { sum: 0, reports: 0 };
     if (tail === 'n' || tail === FLAG_DATED || tail === FLAG_LATE) summed.reports += count;
     else {

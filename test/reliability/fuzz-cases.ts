@@ -46,6 +46,7 @@ export const HOSTILE_VALUES: readonly string[] = [
   '<img src=x onerror=alert(1)>',
   '</script>',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a deliberate hostile input (template-injection probe), meant as the literal text ${7*7}
   '${7*7}',
   '../../etc/passwd',
   'null',

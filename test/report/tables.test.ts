@@ -59,7 +59,9 @@ function assertSampleTable(text: string) {
   assert.ok(table, 'table found');
   const expected = sampleRows();
   assert.equal(table.rows.length, 25);
-  table.rows.forEach((r, i) => assert.deepEqual(r.values, expected[i], `row ${r.label}`));
+  table.rows.forEach((r, i) => {
+    assert.deepEqual(r.values, expected[i], `row ${r.label}`);
+  });
   assert.ok(applicationTableChecks(table).every((c) => c.passed));
   return table;
 }

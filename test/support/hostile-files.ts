@@ -140,7 +140,9 @@ export async function writeHostileSuite(dir: string): Promise<HostileSuite> {
 
   // ── Good reports the hostile ones must not disturb ──
   const good = ['白杨县人民政府', '红枫县人民政府', '银杏县人民政府', '翠柏县人民政府', '紫藤县人民政府', '金桂县人民政府', '玉兰县人民政府', '香樟县人民政府'];
-  good.forEach((org, i) => write(`good/${String(i).padStart(2, '0')}.txt`, report(org, 2020 + (i % 4)), 'a plain synthetic report', indexed(org)));
+  good.forEach((org, i) => {
+    write(`good/${String(i).padStart(2, '0')}.txt`, report(org, 2020 + (i % 4)), 'a plain synthetic report', indexed(org));
+  });
   write('good/real.pdf', pdf, 'a real PDF report', indexed('洪泽区'));
   write('good/minimal.docx', goodDocx, 'a hand-made .docx report', indexed('青松县人民政府'));
 

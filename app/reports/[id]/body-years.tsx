@@ -17,7 +17,8 @@ export function BodyYears({ years, currentId, q }: { years: BodyYear[]; currentI
   return (
     <section className="report-section" aria-labelledby="years-heading" data-testid="body-years">
       <h2 id="years-heading">同一机关的其他年度</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="同一机关各年度数字">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable) */}
+      <section className="table-scroll" tabIndex={0} aria-label="同一机关各年度数字">
         <table className="data-table">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function BodyYears({ years, currentId, q }: { years: BodyYear[]; currentI
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       <p className="muted">变化与上一年度相比；缺少上一年度报告时不计算。</p>
     </section>
   );

@@ -104,8 +104,8 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
         <section className="report-section" aria-labelledby="notes-heading" data-testid="parse-notes">
           <h2 id="notes-heading">解析说明</h2>
           <ul>
-            {report.parseNotes.map((note, i) => (
-              <li key={i}>{note}</li>
+            {keyedNotes(report.parseNotes).map(({ key, note }) => (
+              <li key={key}>{note}</li>
             ))}
           </ul>
         </section>
@@ -114,4 +114,14 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
       <ReportSections report={report} q={q} />
     </article>
   );
+}
+
+/** Each note keyed by its own text; a note given twice is told apart by which time it comes. */
+function keyedNotes(notes: readonly string[]): Array<{ key: string; note: string }> {
+  const seen = new Map<string, number>();
+  return notes.map((note) => {
+    const repeat = (seen.get(note) ?? 0) + 1;
+    seen.set(note, repeat);
+    return { key: `${repeat}:${note}`, note };
+  });
 }

@@ -74,6 +74,7 @@ export function ReportSections({ report, q }: { report: ReportDocument; q: strin
       ) : null}
       {highlighted.map((block) => {
         const paragraphs = block.paragraphs.map((segments, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a fixed text, rendered once on the server, never reorder; their text can repeat and would copy the whole report into the keys
           <p key={i}>
             <HighlightedText segments={segments} />
           </p>

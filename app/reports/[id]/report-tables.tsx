@@ -20,9 +20,10 @@ export function ReportTables({ report, failed }: { report: IndexedReport; failed
         <p>没有从这份报告中读出统计表{report.tablesAsImages ? '（表格是图片）' : ''}。</p>
       ) : (
         tables.map((t) => (
-          <div key={t.key} className="table-scroll" tabIndex={0} role="region" aria-label={`${t.label}（可左右滚动）`}>
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable)
+          <section key={t.key} className="table-scroll" tabIndex={0} aria-label={`${t.label}（可左右滚动）`}>
             {t.node}
-          </div>
+          </section>
         ))
       )}
       {report.applicationTable && !report.applicationTable.complete ? <p className="muted">表三有部分数字未能读出，空白处即未读出的数字。</p> : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ColumnDef, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { type ColumnDef, createColumnHelper, type GroupColumnDef, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ApplicationTable as ApplicationTableData } from '@/lib/report/schema';
 import type { FailedCells } from './failed-cells';
@@ -17,7 +17,7 @@ type Row = ApplicationTableData['rows'][number];
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Row>();
-type Column = ColumnDef<typeof features, Row, any>;
+type Column = ColumnDef<typeof features, Row, number | null> | GroupColumnDef<typeof features, Row, unknown>;
 
 const OUTCOMES = '三、本年度办理结果';
 const ORGANIZATION_COLUMNS = new Set(['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'orgSubtotal']);
@@ -54,7 +54,7 @@ function labelLayout(rows: readonly Row[]): LabelCells[] {
 
 export function ApplicationTable({ data, failed }: { data: ApplicationTableData; failed: FailedCells }) {
   const columns = useMemo(() => {
-    const leaf = (index: number): Column => {
+    const leaf = (index: number): ColumnDef<typeof features, Row, number | null> => {
       const col = data.columns[index];
       return helper.accessor((row) => row.values[index] ?? null, {
         id: col.key,
@@ -68,13 +68,13 @@ export function ApplicationTable({ data, failed }: { data: ApplicationTableData;
     for (const { c, i } of indexed) {
       if (ORGANIZATION_COLUMNS.has(c.key)) {
         if (i === organizations[0].i) {
-          defs.push(helper.group({ id: 'organizations', header: '法人或其他组织', columns: organizations.map(({ i: j }) => leaf(j)) }));
+          defs.push(helper.group({ id: 'organizations', header: '法人或其他组织', columns: helper.columns(organizations.map(({ i: j }) => leaf(j))) }));
         }
       } else {
         defs.push(leaf(i));
       }
     }
-    return defs;
+    return helper.columns(defs);
   }, [data.columns]);
 
   const table = useTable({ features, columns, data: data.rows });

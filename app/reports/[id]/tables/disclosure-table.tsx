@@ -1,6 +1,6 @@
 'use client';
 
-import { type ColumnDef, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { DisclosureTable as DisclosureTableData } from '@/lib/report/schema';
 import type { FailedCells } from './failed-cells';
@@ -85,13 +85,15 @@ function cellRef(template: DisclosureTableData['template'], rowKey: string, inde
 
 function ItemBlock({ item, rows, template, failed }: { item: Item; rows: Row[]; template: DisclosureTableData['template']; failed: FailedCells }) {
   const columns = useMemo(
-    (): Array<ColumnDef<typeof features, Row, any>> =>
-      item.columns.map((label, index) =>
-        helper.accessor((row) => row.values[index] ?? null, {
-          id: String(index),
-          header: label,
-          cell: (info) => <Figure value={info.getValue()} />,
-        }),
+    () =>
+      helper.columns(
+        item.columns.map((label, index) =>
+          helper.accessor((row) => row.values[index] ?? null, {
+            id: String(index),
+            header: label,
+            cell: (info) => <Figure value={info.getValue()} />,
+          }),
+        ),
       ),
     [item.columns],
   );

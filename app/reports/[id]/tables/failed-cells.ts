@@ -31,7 +31,8 @@ export function failedCellsOf(checks: readonly Check[]): FailedCells {
       // "<id>:t3.…" is a cell of another year's report; "prose.…" is a sentence, not a cell.
       if (ref.includes(':') || !/^t[234]\./.test(ref)) continue;
       for (const target of ALIASES[ref] ?? [ref]) {
-        const finding = (cells[target] ??= { ids: [], messages: [] });
+        cells[target] ??= { ids: [], messages: [] };
+        const finding = cells[target];
         const id = checkElementId(index);
         if (!finding.ids.includes(id)) {
           finding.ids.push(id);

@@ -1,4 +1,4 @@
-import { removeFromCollection } from '@/lib/admin/collection';
+import { type RemoveOutcome, removeFromCollection } from '@/lib/admin/collection';
 import { indexingTarget } from '@/lib/admin/engine';
 import { dataPaths } from '@/lib/admin/paths';
 import { exclusively } from '@/lib/admin/run-manager';
@@ -12,7 +12,7 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   if ('response' in guard) return guard.response;
   const { id } = await params;
   if (!REPORT_ID.test(id)) return jsonError(400, 'bad_id', '报告编号无效。');
-  let outcome;
+  let outcome: { value: RemoveOutcome } | null;
   try {
     outcome = await exclusively(`removing ${id}`, () => removeFromCollection(indexingTarget(), id, dataPaths()));
   } catch (error) {
