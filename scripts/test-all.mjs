@@ -1,22 +1,28 @@
 #!/usr/bin/env node
 // Runs every test phase and ends with one line, alone and last: `N passed, N failed`.
 //
-//   node scripts/test-all.mjs          unit + integration tests, next build, Playwright
-//   node scripts/test-all.mjs --unit   unit + integration tests only
+//   node scripts/test-all.mjs          gates, unit, integration, next build, secrets, Playwright
+//   node scripts/test-all.mjs --unit   unit tests only (no search engine, no browser; seconds)
+//   node scripts/test-all.mjs --int    integration tests only (*.int.test.ts, a real Meilisearch)
+//   node scripts/test-all.mjs --gates  tsc --noEmit, Biome and knip only
+//
+// The full run first makes sure the browser tests can run: Debian's Chromium and a CJK font are
+// installed with apt-get when missing (as root, or through `sudo -n`); when that is not possible it
+// stops at once with one line that says what to run, before any test.
 //
 // Counts come from machine-readable reports (node's TAP `# pass N` lines, Playwright's JSON
 // stats), never from scraping console text. A phase that ends badly without a count of its
 // own failures (a crash, a failed build, a timeout) counts as one failed test.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const unitOnly = process.argv.includes('--unit');
+const only = ['--unit', '--int', '--gates'].find((flag) => process.argv.includes(flag))?.slice(2);
 const phaseTimeoutMs = Number(process.env.TEST_PHASE_TIMEOUT_MS ?? 20 * 60_000);
 const scratch = mkdtempSync(join(tmpdir(), 'nianbao-test-'));
 // Plain output for logs. FORCE_COLOR must be absent, not '0': picocolors (Next) only checks it exists.
@@ -51,7 +57,8 @@ function run(command, args, { env = childEnv } = {}) {
   });
 }
 
-function findTestFiles(dir) {
+/** Every `*.test.ts` under dir; `integration` picks the `*.int.test.ts` ones or leaves them out. */
+function findTestFiles(dir, integration) {
   /** @type {string[]} */
   const found = [];
   let entries;
@@ -63,8 +70,8 @@ function findTestFiles(dir) {
   for (const entry of entries) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTestFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(path);
+    if (entry.isDirectory()) found.push(...findTestFiles(path, integration));
+    else if (entry.isFile() && entry.name.endsWith('.test.ts') && entry.name.endsWith('.int.test.ts') === integration) found.push(path);
   }
   return found.sort();
 }
@@ -83,14 +90,15 @@ function tapCount(tap, name) {
   return matches.length ? Number(matches[matches.length - 1][1]) : undefined;
 }
 
-async function unitPhase() {
-  const files = findTestFiles(join(root, 'test'));
+/** Node's test runner over the unit tests (`integration` false) or the `*.int.test.ts` ones. */
+async function nodeTestPhase(name, integration) {
+  const files = findTestFiles(join(root, 'test'), integration);
   if (files.length === 0) {
-    log('unit: no test/**/*.test.ts files found');
-    return { name: 'unit', passed: 0, failed: 0, note: 'no test files' };
+    log(`${name}: no test files found`);
+    return { name, passed: 0, failed: 1, note: 'no test files' };
   }
-  log(`unit: ${files.length} file(s): ${files.map((file) => relative(root, file)).join(' ')}`);
-  const tapFile = join(scratch, 'unit.tap');
+  log(`${name}: ${files.length} file(s): ${files.map((file) => relative(root, file)).join(' ')}`);
+  const tapFile = join(scratch, `${name}.tap`);
   const code = await run(process.execPath, [
     '--import',
     'tsx',
@@ -108,14 +116,69 @@ async function unitPhase() {
   const fail = tapCount(tap, 'fail');
   const cancelled = tapCount(tap, 'cancelled') ?? 0;
   if (pass === undefined || fail === undefined) {
-    return { name: 'unit', passed: 0, failed: 1, note: `no test counts (exit code ${code})` };
+    return { name, passed: 0, failed: 1, note: `no test counts (exit code ${code})` };
   }
   const failed = fail + cancelled;
   // A non-zero exit with no failing test (e.g. the runner itself crashed) still fails the phase.
   if (code !== 0 && failed === 0) {
-    return { name: 'unit', passed: pass, failed: 1, note: `exit code ${code} with no failing test` };
+    return { name, passed: pass, failed: 1, note: `exit code ${code} with no failing test` };
   }
-  return { name: 'unit', passed: pass, failed };
+  return { name, passed: pass, failed };
+}
+
+/** The quality gates, each one test: it passes at zero findings. */
+async function gatesPhase() {
+  const gates = [
+    ['tsc --noEmit', ['node_modules/typescript/bin/tsc', '--noEmit']],
+    ['biome ci', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']],
+    ['knip', ['node_modules/knip/bin/knip.js', '--no-progress']],
+  ];
+  const failedGates = [];
+  for (const [label, args] of gates) {
+    log(`gates: ${label}`);
+    const started = performance.now();
+    const code = await run(process.execPath, args);
+    log(`gates: ${label} ${code === 0 ? 'clean' : `found problems (exit code ${code})`} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (code !== 0) failedGates.push(label);
+  }
+  return {
+    name: 'gates',
+    passed: gates.length - failedGates.length,
+    failed: failedGates.length,
+    note: failedGates.length ? failedGates.join(', ') : undefined,
+  };
+}
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const cjkFont = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const browserPackages = ['chromium', 'fonts-wqy-microhei'];
+
+function browserReady() {
+  return existsSync(chromiumPath) && existsSync(cjkFont);
+}
+
+/**
+ * Chromium and a CJK font for the browser tests: present, or installed with apt-get (as root, or
+ * with `sudo -n`). Returns a one-line reason when they cannot be had.
+ */
+function ensureBrowser() {
+  if (browserReady()) return undefined;
+  const manual = `sudo apt-get install -y ${browserPackages.join(' ')}`;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!hasApt) return `the browser tests need Chromium at ${chromiumPath} and a CJK font; install them (on Debian: ${manual}) or set CHROMIUM_PATH`;
+  const isRoot = process.getuid?.() === 0;
+  const prefix = isRoot ? [] : ['sudo', '-n'];
+  log(`setup: installing ${browserPackages.join(' ')} with apt-get`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) =>
+    spawnSync(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(prefix.length ? ['apt-get'] : []), ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: aptEnv,
+    });
+  const update = apt(['update', '-qq']);
+  const install = update.status === 0 ? apt(['install', '-y', '-qq', ...browserPackages]) : update;
+  if (install.status === 0 && browserReady()) return undefined;
+  return `the browser tests need Chromium and a CJK font, and installing them failed: run \`${manual}\`, then npm test again`;
 }
 
 // The build runs with canary secrets in its environment; the scan right after it proves that none
@@ -167,8 +230,20 @@ async function e2ePhase() {
 }
 
 async function main() {
-  phases.push(await unitPhase());
-  if (!unitOnly) {
+  if (!only) {
+    const missing = ensureBrowser();
+    if (missing) {
+      // Nothing runs against a missing browser: one line, at once.
+      rmSync(scratch, { recursive: true, force: true });
+      process.stdout.write(`npm test: ${missing}\n0 passed, 1 failed\n`);
+      process.exitCode = 1;
+      return;
+    }
+  }
+  if (!only || only === 'gates') phases.push(await gatesPhase());
+  if (!only || only === 'unit') phases.push(await nodeTestPhase('unit', false));
+  if (!only || only === 'int') phases.push(await nodeTestPhase('integration', true));
+  if (!only) {
     const buildFailure = await buildPhase();
     if (buildFailure) phases.push(buildFailure);
     else {
