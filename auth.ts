@@ -14,7 +14,7 @@ import { type AdminUser, normalizeEmail, readAdminUsers, verifyAdmin } from '@/l
  * the sign-in form posts to /api/auth/password, which checks the same limiter first to answer 429.
  */
 
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   code = 'too_many_attempts';
 }
 

@@ -34,7 +34,7 @@ export interface JsonReply {
   body: string;
 }
 
-export function replyResponse(reply: JsonReply): Response {
+function replyResponse(reply: JsonReply): Response {
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
@@ -82,7 +82,7 @@ export class SearchUnavailableError extends AppError {
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
+function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 

@@ -21,8 +21,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import { LEVELS } from '../lib/report/schema';
 import { cacheFreshMs } from '../lib/search/cache';
 import { projectRoot } from '../lib/search/local-env';
@@ -45,23 +45,6 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 
 const say = (message: string) => process.stdout.write(`[bench:load] ${message}\n`);
-
-// ── autocannon (no type package: the little this script uses) ──────────────────────────────
-
-interface CannonResult {
-  requests: { total: number; average: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-}
-interface CannonInstance {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
-  on(event: 'reqError', listener: (error: Error & { code?: string }) => void): void;
-  stop(): void;
-}
-type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: CannonResult) => void) => CannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 interface LoadFigures {
   label: string;

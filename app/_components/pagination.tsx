@@ -5,7 +5,7 @@ import { MAX_PAGE, PAGE_SIZES, type SearchParams, withParams } from '@/lib/searc
 type Gap = { gapBefore: number };
 
 /** Page numbers around the current one, with the first and last: 1 … 4 5 [6] 7 8 … 20. */
-export function pageWindow(page: number, totalPages: number, radius = 2): Array<number | Gap> {
+function pageWindow(page: number, totalPages: number, radius = 2): Array<number | Gap> {
   const pages = new Set<number>([1, totalPages]);
   for (let p = page - radius; p <= page + radius; p++) if (p >= 1 && p <= totalPages) pages.add(p);
   const sorted = [...pages].sort((a, b) => a - b);

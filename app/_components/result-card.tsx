@@ -6,7 +6,7 @@ import { levelName } from '@/lib/search/params';
 import type { ReportHit } from '@/lib/search/types';
 
 /** Where a result leads: the report, carrying the words so the report page can mark them. */
-export function reportHref(id: string, q: string): string {
+function reportHref(id: string, q: string): string {
   return `/reports/${encodeURIComponent(id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
 }
 

@@ -9,7 +9,7 @@ import { OUTCOME_KEYS, type OutcomeKey, type StatsResult, type YearStats } from 
  * Shares are computed from the sums (lib/stats/rates.ts); a share with no base is null, not 0.
  */
 
-export const CHANNEL_NAMES: Record<Channel, string> = {
+const CHANNEL_NAMES: Record<Channel, string> = {
   website: '政府网站',
   wechat: '政务微信',
   weibo: '政务微博',
@@ -19,7 +19,7 @@ export const CHANNEL_NAMES: Record<Channel, string> = {
   other: '其他渠道',
 };
 
-export const OUTCOME_NAMES: Record<OutcomeKey, string> = {
+const OUTCOME_NAMES: Record<OutcomeKey, string> = {
   granted: '予以公开',
   partiallyGranted: '部分公开',
   refused: '不予公开',

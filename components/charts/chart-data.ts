@@ -3,7 +3,7 @@
  * download writes it. One shape for all three, so what is seen, read and downloaded agree.
  */
 
-export type ColumnKind = 'label' | 'count' | 'share';
+type ColumnKind = 'label' | 'count' | 'share';
 
 export interface ChartColumn {
   key: string;
@@ -11,7 +11,7 @@ export interface ChartColumn {
   kind: ColumnKind;
 }
 
-export type ChartRow = Record<string, string | number | null>;
+type ChartRow = Record<string, string | number | null>;
 
 export interface ChartData {
   /** Stable id: test ids, file names, element ids. */

@@ -15,7 +15,7 @@ const VIEWS = [
 export type ViewId = (typeof VIEWS)[number]['id'];
 
 /** The filters every view shares: page, size and sort belong to the search list only. */
-export function sharedFilters(params: SearchParams): string {
+function sharedFilters(params: SearchParams): string {
   return toQueryString(viewFilters(params));
 }
 

@@ -14,7 +14,7 @@ import type { IndexingTarget } from './engine';
  * full — brings it back, and the operator can still restore it.
  */
 
-export interface CollectionItem {
+interface CollectionItem {
   id: string;
   organization: string | null;
   title: string | null;

@@ -12,13 +12,13 @@ import { getOrCreateKey, type KeySpec } from '../search/keys';
  * swaps and then fails waiting for its own task ("Task not found").
  */
 
-export function indexingKeyName(index: string): string {
+function indexingKeyName(index: string): string {
   return `nianbao-indexing:${index}`;
 }
 
-export const INDEXING_ACTIONS = ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'] as const;
+const INDEXING_ACTIONS = ['documents.*', 'indexes.*', 'settings.*', 'tasks.get', 'stats.get'] as const;
 
-export function indexingKeySpec(index: string): KeySpec {
+function indexingKeySpec(index: string): KeySpec {
   return {
     name: indexingKeyName(index),
     description: `Indexing key for the Nianbao admin pages (index "${index}" and its build indexes; granted on every index, as a swap task names none)`,

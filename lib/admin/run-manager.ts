@@ -59,11 +59,6 @@ export function currentRun(): LiveRun | null {
   return run ? { ...run } : null;
 }
 
-export function isBusy(): boolean {
-  const s = state();
-  return s.running !== null || s.busyWith !== null;
-}
-
 function liveProgress(run: LiveRun): ProgressReporter {
   let startedAt = Date.now();
   return {

@@ -11,7 +11,7 @@ export const MAX_UPLOAD_FILES = 20;
 /** One request's body; under `proxyClientMaxBodySize` in next.config.mjs. */
 export const MAX_UPLOAD_REQUEST_BYTES = 100 * 1024 * 1024;
 
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }

@@ -20,7 +20,7 @@ export function hasAdmins(usersFile: string, env: Record<string, string | undefi
   return parseAdminUsers(readFileSync(usersFile, 'utf8'), usersFile).length > 0;
 }
 
-export function generatePassword(): string {
+function generatePassword(): string {
   // 18 random bytes → 24 characters of base64url: ~144 bits.
   return randomBytes(18).toString('base64url');
 }

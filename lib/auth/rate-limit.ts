@@ -14,7 +14,7 @@ export interface LimitRule {
 }
 
 export const ACCOUNT_LIMIT: LimitRule = { max: 5, windowMs: 15 * 60_000 };
-export const ADDRESS_LIMIT: LimitRule = { max: 20, windowMs: 15 * 60_000 };
+const ADDRESS_LIMIT: LimitRule = { max: 20, windowMs: 15 * 60_000 };
 
 export class FailureWindow {
   private readonly failures = new Map<string, number[]>();

@@ -15,7 +15,7 @@ export interface AdminUser {
 }
 
 /** bcrypt cost: ~100 ms a check here, slow enough to make guessing expensive. */
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 const EMAIL = /^[^\s@:]+@[^\s@:]+$/;

@@ -23,7 +23,7 @@ export interface BodySuggestion {
   years: number[];
 }
 
-export interface CompareYear {
+interface CompareYear {
   year: number;
   reportId: string;
   title: string | null;
@@ -37,7 +37,7 @@ export interface CompareBody extends Omit<BodySuggestion, 'years'> {
 
 const SUGGEST_FIELDS = ['bodyKey', 'organization', 'title', 'level', 'province', 'city', 'county', 'township'] as const;
 type SuggestHit = Pick<IndexedReport, (typeof SUGGEST_FIELDS)[number]>;
-export const SUGGEST_LIMIT = 10;
+const SUGGEST_LIMIT = 10;
 
 function bodyOf(hit: SuggestHit): Omit<BodySuggestion, 'years'> {
   return {

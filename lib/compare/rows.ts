@@ -23,7 +23,7 @@ export interface CompareRow {
   changes: Record<CompareFigure, YearChange | null>;
 }
 
-export function figureValues(figures: BodyYearFigures): Record<CompareFigure, number | null> {
+function figureValues(figures: BodyYearFigures): Record<CompareFigure, number | null> {
   return Object.fromEntries(COMPARE_FIGURES.map((f) => [f, FIGURE_INFO[f].value(figures)])) as Record<CompareFigure, number | null>;
 }
 
@@ -73,7 +73,7 @@ export function summedFigures(body: CompareBody): BodyYearFigures {
 }
 
 /** Every year any of the bodies reported, ascending. */
-export function yearsOf(bodies: readonly CompareBody[]): number[] {
+function yearsOf(bodies: readonly CompareBody[]): number[] {
   return [...new Set(bodies.flatMap((b) => b.years.map((y) => y.year)))].sort((a, b) => a - b);
 }
 

@@ -18,7 +18,7 @@ export interface OwnReport {
   organization: string | null;
 }
 
-export type CellStatus = 'present' | 'failed' | 'missing';
+type CellStatus = 'present' | 'failed' | 'missing';
 
 export interface CoverageCell {
   year: number;
@@ -36,7 +36,7 @@ export interface CoverageRow {
   cells: CoverageCell[];
 }
 
-export interface CoverageYearSummary {
+interface CoverageYearSummary {
   year: number;
   /** Children whose own report is in the collection (passing or not). */
   published: number;

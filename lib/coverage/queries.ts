@@ -22,7 +22,7 @@ function ownGovernmentFilter(children: readonly CoverageDivision[]): string {
  * reports in the range (one search), and per year one facet count of all reports per child.
  */
 
-export const MAX_COVERAGE_YEARS = 15;
+const MAX_COVERAGE_YEARS = 15;
 
 export interface CoverageResult {
   region: CoverageRegion;

@@ -31,7 +31,7 @@ export interface CoverageRegion {
  * 21–69 县, 81–99 县级市, 71–80 开发区、新区、管理区. The latter publish no government report of
  * that level (a 管委会 reports, if at all, as another kind of body).
  */
-export function isGovernmentUnit(division: CoverageDivision): boolean {
+function isGovernmentUnit(division: CoverageDivision): boolean {
   if (division.level === 'township') return Number(division.code.slice(-3)) < 400;
   if (division.level === 'county') {
     const tail = Number(division.code.slice(-2));

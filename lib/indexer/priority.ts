@@ -1,7 +1,7 @@
 import os from 'node:os';
 
 /** Niceness the indexer runs at: the engine (normal priority) wins contended CPU. */
-export const INDEXER_NICENESS = 10;
+const INDEXER_NICENESS = 10;
 
 /**
  * Lowers this process's CPU priority (never raises it). Child processes started afterwards inherit

@@ -57,12 +57,12 @@ export interface IndexRunOptions {
   meta?: Record<string, string>;
 }
 
-export interface FileFailure {
+interface FileFailure {
   file: string;
   reason: string;
 }
 
-export interface DuplicateFile {
+interface DuplicateFile {
   file: string;
   duplicateOf: string;
   reason: string;

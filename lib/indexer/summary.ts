@@ -10,7 +10,7 @@ function seconds(ms: number): string {
  * A file name or reason as it may be printed on a terminal: control characters (an ANSI escape in
  * a file name could recolour or rewrite the screen) are shown as \xNN / \uNNNN escapes.
  */
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

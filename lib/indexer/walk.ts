@@ -10,7 +10,7 @@ import { formatOf, SUPPORTED_EXTENSIONS } from '../ingest';
  * failure. A folder holding a `.partial` file marks every report under it as a partial text.
  */
 
-export const PARTIAL_MARKER = '.partial';
+const PARTIAL_MARKER = '.partial';
 
 export type WalkItem = { kind: 'file'; file: string; partial: boolean } | { kind: 'invalid'; file: string; reason: string };
 

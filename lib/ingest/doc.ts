@@ -10,7 +10,7 @@ function toBuffer(buf: Uint8Array): Buffer {
 }
 
 /** Password-protected Office files are OLE containers with an EncryptedPackage stream. */
-export function isEncryptedOffice(buf: Uint8Array): boolean {
+function isEncryptedOffice(buf: Uint8Array): boolean {
   return toBuffer(buf).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 

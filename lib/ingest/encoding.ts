@@ -18,14 +18,14 @@ const MAX_BAD_RATIO = 0.1;
 /** Share of junk characters a candidate may have to be taken without further doubt. */
 const CLEAN_BAD_RATIO = 0.02;
 
-export function detectBom(buf: Uint8Array): { encoding: 'utf-8-bom' | 'utf-16le' | 'utf-16be'; length: number } | null {
+function detectBom(buf: Uint8Array): { encoding: 'utf-8-bom' | 'utf-16le' | 'utf-16be'; length: number } | null {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8-bom', length: 3 };
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
 }
 
-export function decodeStrictUtf8(buf: Uint8Array): string | null {
+function decodeStrictUtf8(buf: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
@@ -43,7 +43,7 @@ function decodeUtf16(buf: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string
  * 一 (U+4E00) leave NUL bytes, which text in UTF-8 or GBK never has. Both byte orders are tried
  * and the one that reads as plausible text wins.
  */
-export function guessUtf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+function guessUtf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 1 << 20) & ~1;
   if (n < 4) return null;
   let nul = 0;
@@ -67,7 +67,7 @@ function plausibleShare(text: string): number {
  * Share of characters that no real report contains: replacement characters, control characters
  * (other than tab and line ends), private-use characters and lone surrogates.
  */
-export function badCharRatio(text: string): number {
+function badCharRatio(text: string): number {
   let bad = 0;
   let total = 0;
   for (let i = 0; i < text.length; i++) {
@@ -91,7 +91,7 @@ export function badCharRatio(text: string): number {
  * How much of the double-byte text falls in GB2312's frequent hanzi and punctuation rows,
  * read as GBK/GB18030. Near 1 for real simplified-Chinese GBK text; about 0.5 for Big5 bytes.
  */
-export function gbCommonShare(buf: Uint8Array): number {
+function gbCommonShare(buf: Uint8Array): number {
   let total = 0;
   let common = 0;
   for (let i = 0; i < buf.length; i++) {
@@ -112,7 +112,7 @@ export function gbCommonShare(buf: Uint8Array): number {
 }
 
 /** The same for Big5: its frequent hanzi are A440–C67E, punctuation A140–A3FE. */
-export function big5CommonShare(buf: Uint8Array): number {
+function big5CommonShare(buf: Uint8Array): number {
   let total = 0;
   let common = 0;
   for (let i = 0; i < buf.length; i++) {
@@ -129,7 +129,7 @@ export function big5CommonShare(buf: Uint8Array): number {
 }
 
 /** Maps a charset label (from <meta>, chardet, …) to the decoder we use, or null if unknown. */
-export function canonicalCharset(label: string): string | null {
+function canonicalCharset(label: string): string | null {
   const l = label.trim().toLowerCase().replace(/_/g, '-');
   if (l === 'utf8' || l === 'utf-8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'csgb2312', 'gb-2312', 'hz-gb-2312'].includes(l)) return 'gb18030';

@@ -35,10 +35,6 @@ export class IngestError extends Error {
   }
 }
 
-export function isIngestError(value: unknown): value is IngestError {
-  return value instanceof IngestError;
-}
-
 /** A short, single-line reason from an unknown thrown value (library messages can be long). */
 export function shortReason(err: unknown, max = 160): string {
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : String(err);

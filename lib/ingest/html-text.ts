@@ -88,10 +88,6 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-export function tagName(node: AnyNode): string {
-  return isElement(node) ? node.name.toLowerCase() : '';
-}
-
 export function isHidden(el: Element): boolean {
   const style = el.attribs.style;
   if (style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
@@ -114,7 +110,7 @@ function collapse(s: string): string {
 }
 
 /** Joins two pieces of one cell or one line: nothing between CJK characters, else one space. */
-export function joinPieces(pieces: string[]): string {
+function joinPieces(pieces: string[]): string {
   let out = '';
   for (const raw of pieces) {
     const piece = raw.trim();

@@ -7,7 +7,7 @@ import { isElement, isHidden, nodesToText, SKIP_TAGS, textContent } from './html
 import { countCjk } from './normalize';
 
 /** The charset a page states about itself: <meta charset>, http-equiv content, or <?xml encoding>. */
-export function declaredCharset(buf: Uint8Array): string | null {
+function declaredCharset(buf: Uint8Array): string | null {
   let head = '';
   const end = Math.min(buf.length, 4096);
   for (let i = 0; i < end; i++) head += String.fromCharCode(buf[i]!);

@@ -53,16 +53,16 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** A long report's document.xml is 1–3 MB; mammoth needs ~20× the XML's size in memory. */
-export const DEFAULT_MAX_XML_BYTES = 16 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_XML_BYTES = 16 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /**
  * A report is tens of thousands of characters; a million is a 600-page book. Longer texts are
  * refused: the parser would take seconds and hundreds of MB on them, and their document (text
  * plus its search copy) would pass Meilisearch's 100 MB payload limit and take the whole batch down.
  */
-export const DEFAULT_MAX_TEXT_CHARS = 1_000_000;
+const DEFAULT_MAX_TEXT_CHARS = 1_000_000;
 
 const EXTENSION_FORMATS: Readonly<Record<string, ReportFormat>> = {
   '.txt': 'txt',

@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
  * directory tells the declared size of every entry, so a zip bomb is refused before any of it
  * is expanded.
  */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -13,7 +13,7 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-export class ZipFormatError extends Error {}
+class ZipFormatError extends Error {}
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -38,7 +38,7 @@ function findEndOfCentralDirectory(dv: DataView): number {
   return -1;
 }
 
-export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
+function readZipDirectory(buf: Uint8Array): ZipEntry[] {
   const dv = view(buf);
   if (buf.length < 22) throw new ZipFormatError('not a zip archive (too short)');
   const eocd = findEndOfCentralDirectory(dv);

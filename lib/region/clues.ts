@@ -16,13 +16,13 @@ export interface Clue {
   items: Map<Unit, number>;
 }
 
-export const W_PHONE = 2.5;
-export const W_POSTCODE = 2;
-export const W_DOMAIN_FULL = 2;
-export const W_DOMAIN_PREFIXED = 1.6;
-export const W_DOMAIN_PREFIXED_INITIALS = 1.0;
-export const W_DOMAIN_INITIALS = 0.6;
-export const W_DOCNO = 1.0;
+const W_PHONE = 2.5;
+const W_POSTCODE = 2;
+const W_DOMAIN_FULL = 2;
+const W_DOMAIN_PREFIXED = 1.6;
+const W_DOMAIN_PREFIXED_INITIALS = 1.0;
+const W_DOMAIN_INITIALS = 0.6;
+const W_DOCNO = 1.0;
 
 // ---------------------------------------------------------------- area codes
 
@@ -80,7 +80,7 @@ function postcodes(text: string): Map<string, number> {
   return found;
 }
 
-export function postcodeUnit(pc: string): Unit | null {
+function postcodeUnit(pc: string): Unit | null {
   const idx = getIndex();
   const code = POSTCODE_EXCEPTIONS[pc.slice(0, 4)] ?? POSTCODE_PROVINCE[pc.slice(0, 2)];
   return code ? (idx.byCode.get(code) ?? null) : null;

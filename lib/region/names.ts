@@ -8,7 +8,7 @@
 import type { DivisionLevel } from './types.ts';
 
 /** The 55 minority nationalities that occur in autonomous-area names (longest first in the regex). */
-export const ETHNIC_GROUPS = [
+const ETHNIC_GROUPS = [
   '柯尔克孜',
   '乌孜别克',
   '维吾尔',
@@ -67,7 +67,7 @@ export const ETHNIC_GROUPS = [
 ];
 const ETH = `(?:(?:${ETHNIC_GROUPS.join('|')})族?)`;
 /** e.g. '回族自治县', '土家族苗族自治州', '蒙古自治州', '藏族乡', '满族镇', '民族乡' */
-export const ETHNIC_AUTONOMOUS_RE = new RegExp(`^(.+?)(${ETH}+自治(?:区|州|县|旗))$`);
+const ETHNIC_AUTONOMOUS_RE = new RegExp(`^(.+?)(${ETH}+自治(?:区|州|县|旗))$`);
 const ETHNIC_ONLY_AUTONOMOUS_RE = new RegExp(`^(${ETHNIC_GROUPS.join('|')})族?(自治(?:县|旗))$`);
 const ETHNIC_TOWNSHIP_RE = new RegExp(`^(.+?)((?:(?:(?:${ETHNIC_GROUPS.join('|')})族)+|民族)(?:乡|镇|苏木))$`);
 

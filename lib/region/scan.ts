@@ -5,7 +5,7 @@ import { bucketUnits, getIndex, type KeyInfo, lookupKey, pairKey, type RegionInd
 import { readSuffix, type SuffixClass } from './names';
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';
-export type EntryKind = 'full' | 'alias' | 'former' | 'stem';
+type EntryKind = 'full' | 'alias' | 'former' | 'stem';
 
 export interface Entry {
   unit: Unit;

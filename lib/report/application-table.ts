@@ -52,7 +52,6 @@ const TAIL_ROWS: RowDef[] = [
   { key: 'carriedForward', label: '四、结转下年度继续办理', group: null, match: /结转下年|转下年度/ },
 ];
 
-export const OUTCOME_KEYS_2021 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2021].map((r) => r.key);
 export const OUTCOME_KEYS_2019 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2019].map((r) => r.key);
 
 const COLUMNS_7 = [
@@ -71,7 +70,7 @@ export interface ApplicationTableResult {
 }
 
 /** Find the lines of 表三: from its header to just before 表四. */
-export function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
+function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
   const anchor = flat.findIndex((l) => l.includes('本年新收'));
   if (anchor < 0) return null;
   let start = anchor;

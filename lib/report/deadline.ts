@@ -7,7 +7,7 @@ import type { Level } from './schema';
  * 31 March. Reports for 2019 were the first published under the revised rules.
  */
 
-export const REVISED_RULES_FROM_YEAR = 2019;
+const REVISED_RULES_FROM_YEAR = 2019;
 
 const DEPARTMENTS: ReadonlySet<Level> = new Set(['county_department', 'city_department', 'province_department', 'central_department']);
 const GOVERNMENTS: ReadonlySet<Level> = new Set(['township', 'county', 'city', 'province']);

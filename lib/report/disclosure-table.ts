@@ -46,7 +46,7 @@ export interface DisclosureTableResult {
   notes: string[];
 }
 
-export function findDisclosureRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
+function findDisclosureRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
   const start = flat.findIndex((l) => /第二十条|本年制发件数|本年新制作数量/.test(l));
   if (start < 0) return null;
   let end = lines.length;

@@ -1,3 +1,3 @@
 export { parseReportFile, ReportFileError } from './file';
-export { PARSER_VERSION, type ParseOptions, parseReport, reportId } from './parse';
+export { PARSER_VERSION, parseReport, reportId } from './parse';
 export * from './schema';

@@ -244,11 +244,11 @@ function chineseDateNumber(s: string): number | null {
 const DATE_RE = /^((?:19|20)\d{2}|[〇零○O一二三四五六七八九]{4})年([01]?\d|[一二三四五六七八九十]{1,2})月([0-3]?\d|[一二三四五六七八九十]{1,3})日$/;
 const ISO_DATE_RE = /^((?:19|20)\d{2})[-./]([01]?\d)[-./]([0-3]?\d)$/;
 
-export function isDateLine(squashed: string): boolean {
+function isDateLine(squashed: string): boolean {
   return DATE_RE.test(squashed) || ISO_DATE_RE.test(squashed);
 }
 
-export function parseDateLine(squashed: string): string | null {
+function parseDateLine(squashed: string): string | null {
   const m = squashed.match(DATE_RE) ?? squashed.match(ISO_DATE_RE);
   if (!m) return null;
   const y = chineseDateNumber(m[1]);

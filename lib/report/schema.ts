@@ -16,11 +16,11 @@ export const LEVELS = [
   'central_department',
   'other',
 ] as const;
-export const levelSchema = z.enum(LEVELS);
+const levelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof levelSchema>;
 
 export const TEMPLATES = ['2021', '2019', 'pre2019', 'unknown'] as const;
-export const templateSchema = z.enum(TEMPLATES);
+const templateSchema = z.enum(TEMPLATES);
 export type Template = z.infer<typeof templateSchema>;
 
 const count = z.number().int().nonnegative();
@@ -29,10 +29,10 @@ const nullableCount = count.nullable();
 const figure = z.number().finite().nullable();
 
 export const CHANNELS = ['website', 'wechat', 'weibo', 'bulletinBoard', 'gazette', 'newMedia', 'other'] as const;
-export const channelSchema = z.enum(CHANNELS);
+const channelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channelSchema>;
 
-export const proactiveSchema = z.object({
+const proactiveSchema = z.object({
   /** The single total the report states; null when it gives only per-channel or approximate figures. */
   total: nullableCount,
   /** "500余条": an approximate figure, kept apart from the exact total. */
@@ -42,26 +42,26 @@ export const proactiveSchema = z.object({
 });
 
 /** 表二 主动公开政府信息情况. Keys are stable; labels are what the template prints. */
-export const disclosureRowSchema = z.object({
+const disclosureRowSchema = z.object({
   key: z.string(),
   label: z.string(),
   columns: z.array(z.string()),
   values: z.array(figure),
 });
-export const disclosureTableSchema = z.object({
+const disclosureTableSchema = z.object({
   template: z.enum(['2021', '2019']),
   rows: z.array(disclosureRowSchema),
 });
 export type DisclosureTable = z.infer<typeof disclosureTableSchema>;
 
 /** 表三 收到和处理政府信息公开申请情况: rows × applicant columns. */
-export const applicationRowSchema = z.object({
+const applicationRowSchema = z.object({
   key: z.string(),
   label: z.string(),
   group: z.string().nullable(),
   values: z.array(nullableCount),
 });
-export const applicationTableSchema = z.object({
+const applicationTableSchema = z.object({
   columns: z.array(z.object({ key: z.string(), label: z.string() })),
   rows: z.array(applicationRowSchema),
   /** How the figures were tied to rows: by their printed labels, or by the order of complete rows. */
@@ -70,7 +70,7 @@ export const applicationTableSchema = z.object({
 });
 export type ApplicationTable = z.infer<typeof applicationTableSchema>;
 
-export const outcomeGroupSchema = z.object({
+const outcomeGroupSchema = z.object({
   upheld: nullableCount,
   corrected: nullableCount,
   other: nullableCount,
@@ -78,7 +78,7 @@ export const outcomeGroupSchema = z.object({
   total: nullableCount,
 });
 /** 表四 行政复议、行政诉讼. */
-export const reviewTableSchema = z.object({
+const reviewTableSchema = z.object({
   reconsideration: outcomeGroupSchema,
   litigationDirect: outcomeGroupSchema,
   litigationAfterReconsideration: outcomeGroupSchema,
@@ -86,13 +86,13 @@ export const reviewTableSchema = z.object({
 export type ReviewTable = z.infer<typeof reviewTableSchema>;
 
 /** Pre-2019 统计表 (统计指标 · 单位 · 统计数). */
-export const legacyStatisticSchema = z.object({
+const legacyStatisticSchema = z.object({
   label: z.string(),
   unit: z.string().nullable(),
   value: figure,
 });
 
-export const applicationsSchema = z.object({
+const applicationsSchema = z.object({
   /** 表三 row 一 总计; else the prose figure; 0 when the report says none were received. */
   newReceived: nullableCount,
   newReceivedSource: z.enum(['table', 'legacyTable', 'prose']).nullable(),
@@ -109,7 +109,7 @@ export const applicationsSchema = z.object({
   }),
 });
 
-export const reviewSummarySchema = z.object({
+const reviewSummarySchema = z.object({
   reconsiderations: nullableCount,
   reconsiderationsCorrected: nullableCount,
   lawsuits: nullableCount,
@@ -128,11 +128,11 @@ export const checkSchema = z.object({
 export type Check = z.infer<typeof checkSchema>;
 
 export const sectionKeys = ['overview', 'proactive', 'applications', 'review', 'problems', 'other'] as const;
-export const sectionsSchema = z.object(
+const sectionsSchema = z.object(
   Object.fromEntries(sectionKeys.map((k) => [k, z.string().nullable()])) as Record<(typeof sectionKeys)[number], z.ZodNullable<z.ZodString>>,
 );
 
-export const contactSchema = z.object({
+const contactSchema = z.object({
   address: z.string().nullable(),
   postcode: z.string().nullable(),
   phone: z.string().nullable(),
@@ -140,7 +140,7 @@ export const contactSchema = z.object({
   website: z.string().nullable(),
 });
 
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   fileName: z.string(),
   format: z.enum(['txt', 'md', 'doc', 'docx', 'pdf', 'html']),
   encoding: z.string().nullable(),

@@ -28,13 +28,13 @@ const SECTION_PATTERNS: Array<{ key: SectionKey; pattern: RegExp }> = [
 const HEADING_NUMBER =
   /^(?:[一二三四五六七八九十]{1,3}\s*[、.．,，]|\d{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|第[一二三四五六七八九十]部分)\s*/;
 
-export interface Heading {
+interface Heading {
   key: SectionKey;
   line: number;
   numbered: boolean;
 }
 
-export function findHeadings(lines: string[], flat: string[] = lines.map(squash)): Heading[] {
+function findHeadings(lines: string[], flat: string[] = lines.map(squash)): Heading[] {
   const headings: Heading[] = [];
   lines.forEach((_raw, index) => {
     const s = flat[index];

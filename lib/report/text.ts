@@ -130,20 +130,9 @@ export function tokenizeTable(region: string): Token[] {
 }
 
 /** Long sentences with Chinese punctuation are prose, even inside a table region. */
-export function isProseLine(line: string): boolean {
+function isProseLine(line: string): boolean {
   const s = squash(line);
   if (s.length < 28) return false;
   const stops = (s.match(/[，。；：、！？]/g) ?? []).length;
   return /。/.test(s) || stops >= 3;
-}
-
-/** Convert Chinese numerals used in headings (一…十九) to numbers. */
-export function chineseNumeral(s: string): number | null {
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.length === 1) return digits[s] ?? null;
-  if (s.length === 2 && s[0] === '十') return 10 + (digits[s[1]] ?? 0);
-  if (s.length === 2 && s[1] === '十') return (digits[s[0]] ?? 0) * 10;
-  if (s.length === 3 && s[1] === '十') return (digits[s[0]] ?? 0) * 10 + (digits[s[2]] ?? 0);
-  return null;
 }

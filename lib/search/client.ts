@@ -26,7 +26,7 @@ export function createMeiliClient({ url, apiKey }: MeiliConnection, options: { t
 }
 
 /** Thrown when a task ends in any state but "succeeded". */
-export class MeiliTaskError extends Error {
+class MeiliTaskError extends Error {
   constructor(readonly task: Task) {
     super(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
     this.name = 'MeiliTaskError';

@@ -25,7 +25,7 @@ interface Column {
   value: (row: ExportRow, reportUrl: string) => Cell;
 }
 
-export const EXPORT_COLUMNS: Column[] = [
+const EXPORT_COLUMNS: Column[] = [
   { header: 'id', value: (r) => r.id },
   { header: '机构', value: (r) => r.organization ?? r.title },
   { header: '省', value: (r) => r.province },

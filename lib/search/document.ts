@@ -11,7 +11,7 @@ import { spaceHan } from './recall';
  */
 
 /** The figures DOMAIN.md rule 5 compares across years, read once from the document. */
-export const yearFiguresSchema = z.object({
+const yearFiguresSchema = z.object({
   /** 表三 二、上年结转 (总计列). */
   carriedOver: z.number().nullable(),
   /** 表三 四、结转下年度继续办理 (总计列). */
@@ -27,16 +27,16 @@ export type YearFigures = z.infer<typeof yearFiguresSchema>;
  * (lib/search/recall.ts says why). Searchable but never displayed, so a document read back from
  * the index has no `search`.
  */
-export const searchFieldsSchema = z.object({
+const searchFieldsSchema = z.object({
   title: z.string(),
   organization: z.string(),
   /** Province, city, county, township and a former place name. */
   places: z.string(),
   text: z.string(),
 });
-export type SearchFields = z.infer<typeof searchFieldsSchema>;
+type SearchFields = z.infer<typeof searchFieldsSchema>;
 
-export const indexedReportExtrasSchema = z.object({
+const indexedReportExtrasSchema = z.object({
   applicationsNew: z.number().int().nonnegative().nullable(),
   proactiveTotal: z.number().int().nonnegative().nullable(),
   hasApplications: z.boolean(),
@@ -170,7 +170,7 @@ export function countFailed(checks: readonly Check[]): number {
   return failed;
 }
 
-export function searchFieldsOf(
+function searchFieldsOf(
   doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>,
 ): SearchFields {
   const places = [doc.province, doc.city, doc.county, doc.township, doc.formerPlaceName].filter((p): p is string => Boolean(p));

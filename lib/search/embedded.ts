@@ -39,10 +39,10 @@ export interface StartEmbeddedOptions {
   readyTimeoutMs?: number;
 }
 
-export const MAX_INDEXING_MEMORY = '512MiB';
+const MAX_INDEXING_MEMORY = '512MiB';
 export const DEFAULT_DATA_DIR = path.join(projectRoot, 'data', 'meili');
 
-export class EmbeddedMeiliError extends Error {
+class EmbeddedMeiliError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'EmbeddedMeiliError';
@@ -62,7 +62,7 @@ function packagedBinary(): { file: string; version: string } {
  * so): copy it to .bin/ and chmod it there. The copy is renamed into place, so parallel test
  * processes never run a half-written file.
  */
-export function ensureMeiliBinary(rootDir = projectRoot): string {
+function ensureMeiliBinary(rootDir = projectRoot): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new EmbeddedMeiliError(
       `the embedded Meilisearch is only packaged for linux x64 (this is ${process.platform} ${process.arch}); set MEILI_URL to a running Meilisearch instead`,

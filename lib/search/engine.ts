@@ -35,7 +35,7 @@ export interface EngineSearchResponse<T> {
 }
 
 /** The engine refused the request or was not there; `detail` is for the log only. */
-export class EngineError extends Error {
+class EngineError extends Error {
   constructor(
     readonly status: number | null,
     readonly detail: string,

@@ -15,11 +15,11 @@ export interface KeySpec {
   indexes: string[];
 }
 
-export function searchKeyName(index: string): string {
+function searchKeyName(index: string): string {
   return `nianbao-search:${index}`;
 }
 
-export function searchKeySpec(index: string): KeySpec {
+function searchKeySpec(index: string): KeySpec {
   return {
     name: searchKeyName(index),
     description: `Search-only key for the Nianbao web app, scoped to the "${index}" index`,

@@ -31,7 +31,7 @@ export function parseEnvFile(text: string): Record<string, string> {
   return values;
 }
 
-export function readLocalEnv(rootDir = projectRoot): Record<string, string> {
+function readLocalEnv(rootDir = projectRoot): Record<string, string> {
   const file = localEnvPath(rootDir);
   return existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
 }

@@ -6,7 +6,7 @@ import { LEVELS, type Level, TEMPLATES, type Template } from '../report/schema';
  * and the controls that build links, so a shared address always means the same search.
  */
 
-export const SORTS = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const;
+const SORTS = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = [10, 20, 50] as const;
 export const MAX_PAGE = 500;

@@ -247,7 +247,7 @@ const EXPORT_FIELDS = [
   'review',
 ];
 
-export const EXPORT_PAGE_SIZE = 1000;
+const EXPORT_PAGE_SIZE = 1000;
 
 /**
  * Every report matching the search (its page and size ignored), in the search's order, read a

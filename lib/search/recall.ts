@@ -24,7 +24,7 @@ export function spaceHan(text: string): string {
 }
 
 /** Meilisearch reads only the first ten words of a query (a phrase counts as one). */
-export const MAX_QUERY_TERMS = 10;
+const MAX_QUERY_TERMS = 10;
 
 /** Letters and digits; anything else (punctuation, quotes, `-`, operators) separates terms. */
 const TERM = /[\p{L}\p{N}]+/gu;

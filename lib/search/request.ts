@@ -34,7 +34,7 @@ export const HIT_FIELDS = [
   'bodyKey',
 ] as const;
 
-export const FLAG_FACETS = ['year', 'level', 'template', 'hasFailedChecks', 'hasApplications'] as const;
+const FLAG_FACETS = ['year', 'level', 'template', 'hasFailedChecks', 'hasApplications'] as const;
 
 /**
  * The next level of the drill-down, and below a province or a city the one after it too: a
@@ -56,7 +56,7 @@ export function engineSort(params: Pick<SearchParams, 'sort'>, terms: readonly s
 }
 
 /** Search options with page and hitsPerPage: the engine counts every match (exact totals). */
-export type PagedSearch = MeiliSearchParams & { page: number; hitsPerPage: number };
+type PagedSearch = MeiliSearchParams & { page: number; hitsPerPage: number };
 
 export interface PreparedSearch {
   terms: string[];

@@ -8,7 +8,7 @@ import { DETAIL_FIELDS, HIDDEN_FIELDS, indexedReportSchema } from './document';
  */
 
 /** Fields a search, a filter or a facet count may name. The UI builds filters only from these. */
-export const FILTERABLE_ATTRIBUTES = [
+const FILTERABLE_ATTRIBUTES = [
   'id',
   'bodyKey',
   'province',
@@ -28,13 +28,7 @@ export const FILTERABLE_ATTRIBUTES = [
   'proactiveTotal',
 ] as const;
 
-export const SORTABLE_ATTRIBUTES = ['year', 'applicationsNew', 'proactiveTotal', 'publishedAt'] as const;
-
-/** Facets the portal shows; also the ones a search-only key may ask counts for. */
-export const FACETS = ['province', 'city', 'county', 'township', 'year', 'level', 'template', 'hasFailedChecks', 'hasApplications', 'partial'] as const;
-
-export type FilterableAttribute = (typeof FILTERABLE_ATTRIBUTES)[number];
-export type SortableAttribute = (typeof SORTABLE_ATTRIBUTES)[number];
+const SORTABLE_ATTRIBUTES = ['year', 'applicationsNew', 'proactiveTotal', 'publishedAt'] as const;
 
 /**
  * Every stored field but the search copies and rollups: the report page reads documents through

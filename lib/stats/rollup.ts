@@ -32,10 +32,10 @@ export const REGION_ROLLUP_FIELDS = {
   township: 'rollupTownship',
 } as const satisfies Record<RegionField, string>;
 export const ALL_ROLLUP_FIELDS = [ROLLUP_FIELD, ...Object.values(REGION_ROLLUP_FIELDS)] as const;
-export type RollupFieldName = (typeof ALL_ROLLUP_FIELDS)[number];
+type RollupFieldName = (typeof ALL_ROLLUP_FIELDS)[number];
 
 /** Figures summed per year, with short codes (they are repeated in every facet value). */
-export const YEAR_FIGURES = {
+const YEAR_FIGURES = {
   pt: (d: RollupSource) => d.proactive.total,
   ...Object.fromEntries(CHANNELS.map((c) => [`c.${c}`, (d: RollupSource) => d.proactive.byChannel[c] ?? null])),
   an: (d: RollupSource) => d.applications.newReceived,
@@ -44,7 +44,7 @@ export const YEAR_FIGURES = {
 } as Record<string, (d: RollupSource) => number | null | undefined>;
 
 /** Figures summed per region. */
-export const REGION_FIGURES = {
+const REGION_FIGURES = {
   pt: (d: RollupSource) => d.proactive.total,
   an: (d: RollupSource) => d.applications.newReceived,
 } as Record<string, (d: RollupSource) => number | null | undefined>;

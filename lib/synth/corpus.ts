@@ -89,13 +89,13 @@ const ZERO_TOKENS: Array<[string, number]> = [
   ['-', 5],
 ];
 
-export function templateForYear(year: number): TemplateId {
+function templateForYear(year: number): TemplateId {
   if (year <= 2018) return 'pre2019';
   if (year <= 2020) return '2019';
   return '2021';
 }
 
-export function filePathFor(index: number): string {
+function filePathFor(index: number): string {
   const name = String(index).padStart(6, '0');
   return `${String(Math.floor(index / 1000)).padStart(3, '0')}/${name}.txt`;
 }

@@ -13,7 +13,7 @@ import { SCALES, type Scale } from './scales';
 
 export type TemplateId = '2021' | '2019' | 'pre2019';
 
-export interface ApplicationRow {
+interface ApplicationRow {
   def: ApplicationRowDef;
   /** Seven figures: the six applicant columns, then 总计. */
   values: number[];
@@ -29,7 +29,7 @@ export interface ReviewFigures {
   groups: number[][];
 }
 
-export interface Disclosure2021 {
+interface Disclosure2021 {
   template: '2021';
   /** 本年制发件数, 本年废止件数, 现行有效件数 */
   regulations: [number, number, number];
@@ -41,7 +41,7 @@ export interface Disclosure2021 {
   fees: number;
 }
 
-export interface Disclosure2019 {
+interface Disclosure2019 {
   template: '2019';
   /** 本年新制作数量, 本年新公开数量, 对外公开总数量 */
   regulations: [number, number, number];
@@ -123,7 +123,7 @@ const OUTCOME_WEIGHTS: Record<string, number> = {
   otherProcessed: 6.3,
 };
 
-export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Applicant columns plus the 总计 column. */
 function withTotal(values: number[]): number[] {
@@ -315,5 +315,5 @@ export function generateYear(
   };
 }
 
-export type { LegacyFigures, LegacyRow } from './legacy';
+export type { LegacyFigures } from './legacy';
 export { applicationRuleFailures, reviewRuleFailures, rowValues } from './rules';

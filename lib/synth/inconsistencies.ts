@@ -6,7 +6,7 @@ import { applicationRuleFailures, reviewRuleFailures, type YearFigures } from '.
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, TOTAL_COLUMN } from './labels';
 import type { Rng } from './random';
 
-export type InjectedRule = 1 | 2 | 3 | 4 | 6;
+type InjectedRule = 1 | 2 | 3 | 4 | 6;
 
 export interface Inconsistency {
   rule: InjectedRule;
@@ -114,7 +114,7 @@ export function injectTableInconsistency(rng: Rng, figures: YearFigures): Incons
 }
 
 /** The generator's own guard: the injected rule fails and no other table rule does. */
-export function assertOnlyRuleBroken(figures: YearFigures, rule: 1 | 2 | 3 | 4): void {
+function assertOnlyRuleBroken(figures: YearFigures, rule: 1 | 2 | 3 | 4): void {
   const f = applicationRuleFailures(figures.applications!);
   const broken = {
     1: f.rule1.length > 0,

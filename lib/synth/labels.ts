@@ -4,7 +4,6 @@
  */
 
 export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
-export const APPLICANT_COLUMN_KEYS = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'] as const;
 /** Index of the 总计 column in a row's values. */
 export const TOTAL_COLUMN = 6;
 

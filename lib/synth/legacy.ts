@@ -6,7 +6,7 @@ import type { ProactiveFigures } from './figures';
 import { type Rng, splitByWeight } from './random';
 import type { Scale } from './scales';
 
-export interface LegacyRow {
+interface LegacyRow {
   label: string;
   unit: string;
   value: number | null;

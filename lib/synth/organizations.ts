@@ -3,13 +3,12 @@
  * (沂源县张家坡镇人民政府, 淮安市洪泽区人民政府, 山东省教育厅, 淮安经济技术开发区管理委员会),
  * with the contact details a report prints.
  */
-import { LEVELS, type Level } from '../report/schema';
+import type { Level } from '../report/schema';
 import type { Rng } from './random';
 import { areaCodeFor, type CountyUnit, type Division, type ProvinceUnit, portalHost, postcodePrefixFor, stemOf } from './regions';
 
 /** Every level of the report schema but central_department: the generator has no ministries. */
 export type SynthLevel = Exclude<Level, 'central_department'>;
-export const SYNTH_LEVELS = LEVELS.filter((level): level is SynthLevel => level !== 'central_department');
 
 const LEVEL_WEIGHTS: Array<[SynthLevel, number]> = [
   ['township', 40],

@@ -25,7 +25,7 @@ export interface CountyUnit extends Division {
   zone: boolean;
 }
 
-export interface TownshipUnit extends Division {
+interface TownshipUnit extends Division {
   county: CountyUnit | null;
   city: Division | null;
 }

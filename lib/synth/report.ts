@@ -57,7 +57,7 @@ function chineseDay(n: number): string {
   return `${CHINESE_NUMERALS[tens - 1]}十${ones ? CHINESE_NUMERALS[ones - 1] : ''}`;
 }
 
-export function formatDate(date: ReportChoices['publishedAt'], chinese: boolean): string {
+function formatDate(date: ReportChoices['publishedAt'], chinese: boolean): string {
   if (!chinese) return `${date.year}年${date.month}月${date.day}日`;
   const year = [...String(date.year)].map((d) => DIGITS[Number(d)]).join('');
   return `${year}年${chineseDay(date.month)}月${chineseDay(date.day)}日`;

@@ -8,7 +8,7 @@
 import type { ApplicationFigures, DisclosureFigures, LegacyFigures, ReviewFigures } from './figures';
 import { APPLICATION_CHECK_NOTE, inResultsGroup, RESULTS_GROUP, REVIEW_COLUMNS, TOTAL_COLUMN } from './labels';
 
-export type TableId = 't2' | 't3' | 't4' | 'legacy';
+type TableId = 't2' | 't3' | 't4' | 'legacy';
 
 export interface TableRow {
   kind: 'section' | 'header' | 'data';
@@ -30,7 +30,7 @@ export interface CellFormat {
   subtotalColumn: boolean;
 }
 
-export function formatFigure(value: number | null, format: CellFormat): string {
+function formatFigure(value: number | null, format: CellFormat): string {
   if (value === null) return '';
   if (value === 0) return format.zero;
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);

@@ -50,7 +50,7 @@ export function isInside(dir: string, parent: string): boolean {
  * Makes `out` ready: creates it, or clears a previous synthetic corpus there (its numbered folders
  * and manifest only). Refuses a non-empty folder that is not a synthetic corpus.
  */
-export function prepareOutDir(out: string): void {
+function prepareOutDir(out: string): void {
   if (!existsSync(out)) {
     mkdirSync(out, { recursive: true });
     return;

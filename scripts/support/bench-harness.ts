@@ -19,11 +19,11 @@ import { projectRoot } from '../../lib/search/local-env';
 type ParseArgsOptionConfig = NonNullable<ParseArgsConfig['options']>[string];
 
 export const BENCH_INDEX = 'reports';
-export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', () => resolve(127));
@@ -38,7 +38,7 @@ function countReports(dir: string): number {
 }
 
 /** N synthetic reports (npm run corpus:synth) in `dir` (reused when it holds N) or a temp folder. */
-export async function ensureCorpus(count: number, dir: string | undefined, say: (m: string) => void): Promise<{ dir: string; temporary: boolean }> {
+async function ensureCorpus(count: number, dir: string | undefined, say: (m: string) => void): Promise<{ dir: string; temporary: boolean }> {
   const target = dir ? path.resolve(dir) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-corpus-'));
   if (dir && countReports(target) === count) {
     say(`corpus: ${count} reports already in ${target}`);
@@ -50,7 +50,7 @@ export async function ensureCorpus(count: number, dir: string | undefined, say: 
 }
 
 /** Builds the app when the build is missing, lacks `route` (a path: "/api/search"), or is older than the sources. */
-export async function ensureBuild(options: { route: string; noBuild: boolean; say: (m: string) => void }): Promise<void> {
+async function ensureBuild(options: { route: string; noBuild: boolean; say: (m: string) => void }): Promise<void> {
   const { say } = options;
   const buildId = path.join(projectRoot, '.next', 'BUILD_ID');
   // App Router routes map "/api/stats/route" to "/api/stats"; Pages Router ones are keyed "/api/search".
@@ -109,7 +109,7 @@ export interface BenchEngine {
  * An embedded Meilisearch with the corpus indexed through the real pipeline. With `engineDir`
  * holding an index already, indexing is skipped (it does not notice changed settings).
  */
-export async function startBenchEngine(options: { corpusDir: string; engineDir?: string; say: (m: string) => void }): Promise<BenchEngine> {
+async function startBenchEngine(options: { corpusDir: string; engineDir?: string; say: (m: string) => void }): Promise<BenchEngine> {
   const { say } = options;
   const dataDir = options.engineDir ? path.resolve(options.engineDir) : mkdtempSync(path.join(tmpdir(), 'nianbao-bench-meili-'));
   mkdirSync(dataDir, { recursive: true });

@@ -11,7 +11,7 @@ import { sampleReports } from '../support/temp';
  * 甘泉镇 2023 failing rule 4), the app's environment pointed at it with a search-only key.
  */
 
-export const E2E_FIXTURES = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
+const E2E_FIXTURES = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
 
 export const SHETANG = '620503100|政府';
 export const GANQUAN = '620503102|政府';

@@ -6,7 +6,8 @@ import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { IngestError, type IngestErrorCode } from '../../lib/ingest';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 export { FILES_DIR as corpusFiles, SEEDS_DIR as seeds, seedText } from '../support/corpus';
 export const fixtures = path.join(repoRoot, 'test/fixtures/ingest');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { CORPUS_DIR as CORPUS } from '../support/corpus';
 
-export { seedFiles, seedText } from '../support/corpus';
+export { seedText } from '../support/corpus';
 
 /** The five seed reports with the organization line each one prints. */
 export const SEEDS: Array<{ file: string; organization: string; expect: [string, string | null, string, string] }> = [

@@ -85,7 +85,7 @@ export const HOSTILE_VALUES: readonly string[] = [
   'x'.repeat(70_000),
 ];
 
-export const KNOWN_KEYS: readonly string[] = [
+const KNOWN_KEYS: readonly string[] = [
   'q',
   'province',
   'city',

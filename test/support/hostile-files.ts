@@ -17,13 +17,13 @@ import { repoRoot } from './temp';
  * that the bad ones cost the good ones nothing.
  */
 
-export type HostileOutcome =
+type HostileOutcome =
   | { outcome: 'indexed'; find: string }
   | { outcome: 'failed'; reason: IngestErrorCode | 'not a regular file' }
   | { outcome: 'duplicate' }
   | { outcome: 'skipped' };
 
-export interface HostileCase {
+interface HostileCase {
   /** Path relative to the suite folder. */
   file: string;
   what: string;

@@ -27,7 +27,7 @@ export interface ExtraReport extends SyntheticReport {
   extraText?: string;
 }
 
-export function writeExtraReports(reports: readonly ExtraReport[]): string {
+function writeExtraReports(reports: readonly ExtraReport[]): string {
   const dir = tempDir('nianbao-extra-');
   for (const report of reports) {
     const text = syntheticReportText(report).replace('一、总体情况', `一、总体情况\n${report.extraText ?? ''}`);

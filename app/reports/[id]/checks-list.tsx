@@ -11,7 +11,7 @@ const RULES: Record<Check['rule'], string> = {
   6: '规则6 正文中的数字与表格一致',
 };
 
-export function ruleName(rule: Check['rule']): string {
+function ruleName(rule: Check['rule']): string {
   return RULES[rule];
 }
 

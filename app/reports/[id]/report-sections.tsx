@@ -17,7 +17,7 @@ const SECTION_TITLES: Record<(typeof sectionKeys)[number], string> = {
  * Paragraphs of a section. PDF text breaks lines where the page did, mid-sentence: those lines
  * are joined until a line ends a sentence or the next one starts a numbered heading.
  */
-export function paragraphsOf(text: string, joinBrokenLines: boolean): string[] {
+function paragraphsOf(text: string, joinBrokenLines: boolean): string[] {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -19,7 +19,7 @@ export const DEFAULT_SHAPE_WEIGHTS: Record<TableShape, number> = {
 };
 
 /** The mark a Word-to-text converter leaves where a table was pasted as a picture. */
-export const IMAGE_MARK = '[image: 表格]';
+const IMAGE_MARK = '[image: 表格]';
 
 export interface RenderContext {
   rng: Rng;
@@ -48,5 +48,3 @@ export function renderTable(shape: TableShape, model: TableModel, ctx: RenderCon
       return [IMAGE_MARK];
   }
 }
-
-export type { PageCounter };

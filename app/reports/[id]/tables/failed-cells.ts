@@ -6,7 +6,7 @@ import type { Check } from '@/lib/report/schema';
  * Cell references come from lib/report/checks.ts ("t3.newReceived.total", "t4.reconsideration.total").
  */
 
-export interface CellFinding {
+interface CellFinding {
   /** Element ids of the failed checks in the list of checks. */
   ids: string[];
   messages: string[];
