@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { projectRoot } from '../lib/config/local-env';
+import { createMeiliClient } from '../lib/engine/client';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../lib/engine/embedded';
+import { getOrCreateSearchKey } from '../lib/engine/keys';
 import { runIndex } from '../lib/indexer';
-import { createMeiliClient } from '../lib/search/client';
-import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../lib/search/embedded';
-import { getOrCreateSearchKey } from '../lib/search/keys';
-import { projectRoot } from '../lib/search/local-env';
 import { startNext, stopChild } from '../scripts/support/bench-harness';
 import { expect, test } from './support/fixtures';
 

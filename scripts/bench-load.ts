@@ -23,9 +23,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { projectRoot } from '../lib/config/local-env';
 import { LEVELS } from '../lib/report/schema';
 import { cacheFreshMs } from '../lib/search/cache';
-import { projectRoot } from '../lib/search/local-env';
 import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
 import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';
 

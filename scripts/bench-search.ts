@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { projectRoot } from '../lib/search/local-env';
+import { projectRoot } from '../lib/config/local-env';
 import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
 import { prepareSearch } from '../lib/search/request';
 import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';

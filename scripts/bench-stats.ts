@@ -2,7 +2,7 @@
  * npm run bench:stats -- --count N [--rounds R] [--port P] [--corpus DIR] [--engine-dir DIR] [--keep] [--no-build]
  *
  * On N synthetic reports (npm run corpus:synth) indexed into an embedded Meilisearch through the
- * real pipeline (so with the rollup fields of lib/stats/rollup.ts), times GET /api/stats of
+ * real pipeline (so with the rollup fields of lib/document/rollup.ts), times GET /api/stats of
  * `next start` for a set of filter combinations (nationally, a province, a city, a county, years,
  * levels, templates, failed checks, text queries), each R times, and the very same engine request
  * (the multi-search of lib/stats/request.ts) sent straight to Meilisearch. Prints median and p95 of

@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../lib/search/local-env';
+import { projectRoot } from '../lib/config/local-env';
 
 export interface Secret {
   /** Where it came from, e.g. "MEILI_MASTER_KEY (environment)"; the value is never printed. */

@@ -6,9 +6,10 @@
  * (reusing the portal's if it runs). Exit code 0 when every file went in, 1 when some failed,
  * 2 when nothing could be done, 130 when interrupted.
  */
+
+import { type MeiliConfig, readMeiliConfig } from '../lib/config/meili';
+import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
-import { type MeiliConfig, readMeiliConfig } from '../lib/search/config';
-import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
 
 const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
 

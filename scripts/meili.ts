@@ -3,8 +3,9 @@
  * Runs the embedded Meilisearch (data in data/meili/, master key in .env.local) until Ctrl-C.
  * `npm run index` and `npm run portal` reuse it while it runs.
  */
-import { DEFAULT_DATA_DIR, type EmbeddedMeili, findRunningInstance, startEmbeddedMeili } from '../lib/search/embedded';
-import { ensureLocalSecrets, localEnvPath } from '../lib/search/local-env';
+
+import { ensureLocalSecrets, localEnvPath } from '../lib/config/local-env';
+import { DEFAULT_DATA_DIR, type EmbeddedMeili, findRunningInstance, startEmbeddedMeili } from '../lib/engine/embedded';
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');

@@ -12,17 +12,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { getOrCreateIndexingKey } from '../lib/admin/index-key';
-import { dataPaths } from '../lib/admin/paths';
 import { ensureFirstAdmin } from '../lib/auth/first-admin';
 import { adminUsersFile } from '../lib/auth/users';
+import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/config/local-env';
+import { type MeiliConfig, readMeiliConfig } from '../lib/config/meili';
+import { dataPaths } from '../lib/config/paths';
+import { createMeiliClient, describeMeiliError } from '../lib/engine/client';
+import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
+import { getOrCreateIndexingKey } from '../lib/engine/indexing-key';
+import { getOrCreateSearchKey } from '../lib/engine/keys';
 import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
-import { nextBuildState } from '../lib/next-build';
-import { createMeiliClient, describeMeiliError } from '../lib/search/client';
-import { type MeiliConfig, readMeiliConfig } from '../lib/search/config';
-import { ensureMeili, type MeiliHandle } from '../lib/search/embedded';
-import { getOrCreateSearchKey } from '../lib/search/keys';
-import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/search/local-env';
+import { nextBuildState } from './support/next-build';
 
 const port = Number(process.env.PORT || 3000);
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');

@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isInside, type WriteProgress, writeCorpus } from '../lib/synth';
+import { isInside, type WriteProgress, writeCorpus } from '../test/support/synth/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const usage = 'usage: npm run corpus:synth -- --count N --out DIR [--seed S] [--inconsistent 0.2] [--contradict 0.08] [--continuity-break 0.1] [--gbk 0.05]';

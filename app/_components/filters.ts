@@ -1,4 +1,4 @@
-import { templateName } from '@/components/labels';
+import { templateName } from '@/lib/report/labels';
 import { levelName, type SearchParams, withParams } from '@/lib/search/params';
 
 /** Each active filter of a search, in words, with the link that drops it. */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AddToCompare } from '@/app/compare/add-to-compare';
 import { HighlightedText } from '@/components/highlighted-text';
-import { formatCount, regionParts, templateName } from '@/components/labels';
+import { formatCount, regionParts, templateName } from '@/lib/report/labels';
 import { levelName } from '@/lib/search/params';
 import type { ReportHit } from '@/lib/search/types';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { indexingTarget } from '@/lib/admin/engine';
 import { listRuns } from '@/lib/admin/history';
-import { dataPaths } from '@/lib/admin/paths';
 import { currentRun } from '@/lib/admin/run-manager';
 import { requireAdminPage } from '@/lib/auth/session';
+import { indexingTarget } from '@/lib/config/indexing';
+import { dataPaths } from '@/lib/config/paths';
 import { AdminNav } from './_components/admin-nav';
 import { RunPanel } from './_components/run-panel';
 import { RunsTable } from './_components/runs-table';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
-import { regionParts } from '@/components/labels';
 import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BODIES, parseCompareParams } from '@/lib/compare/params';
 import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
+import { regionParts } from '@/lib/report/labels';
 import { levelName, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';

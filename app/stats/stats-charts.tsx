@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/charts/chart-card';
-import { type ChartColumn, type ChartData, cellText } from '@/components/charts/chart-data';
 import { seriesColor, seriesDash } from '@/components/charts/palette';
+import { type ChartColumn, type ChartData, cellText } from '@/lib/charts/chart-data';
 import { OUTCOME_KEYS, type StatsResult } from '@/lib/stats/types';
 import {
   applicationsChart,
@@ -16,7 +16,7 @@ import {
   qualityByYearChart,
   regionChart,
   reviewChart,
-} from './chart-data';
+} from '../../lib/stats/chart-data';
 
 /**
  * The /stats charts (recharts), drawn from the StatsResult the server read: every chart is a

@@ -2,8 +2,8 @@
 
 import { type ReactNode, useId, useState } from 'react';
 import { SMALL_SAMPLE } from '@/lib/stats/types';
-import { type ChartData, cellText, hasData } from './chart-data';
-import { chartCsv, downloadText } from './csv-download';
+import { type ChartData, cellText, hasData } from '../../lib/charts/chart-data';
+import { chartCsv, downloadText } from '../../lib/charts/csv';
 
 /**
  * One chart with what every chart owes its reader: how many reports it rests on (and a warning

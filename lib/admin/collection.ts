@@ -2,10 +2,10 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { enqueueDeletion, waitForTask } from '../search/admin';
-import { createMeiliClient } from '../search/client';
-import { bumpIndexGeneration } from '../search/generation';
-import type { IndexingTarget } from './engine';
+import type { IndexingTarget } from '../config/indexing';
+import { createMeiliClient } from '../engine/client';
+import { bumpIndexGeneration } from '../engine/generation';
+import { enqueueDeletion, waitForTask } from '../engine/indexes';
 
 /**
  * The collection as the admin sees it: what is in the serving index, a page at a time, and

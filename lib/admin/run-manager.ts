@@ -1,9 +1,9 @@
 import 'server-only';
+import { indexingTarget } from '../config/indexing';
+import { dataPaths } from '../config/paths';
 import { type IndexRunResult, type ProgressReporter, runIndex } from '../indexer';
 import type { ProgressCounts } from '../indexer/progress';
-import { indexingTarget } from './engine';
 import { type RunSummary, toRunSummary } from './history';
-import { dataPaths } from './paths';
 
 /**
  * One indexing run at a time, in the server process, with live progress for /admin. The same

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
-import { dataDir, dataPaths } from '../admin/paths';
+import { dataDir, dataPaths } from '../config/paths';
 
 /**
  * The admins, as the operator defines them: `ADMIN_USERS` (pairs `email:bcrypt-hash`, separated by

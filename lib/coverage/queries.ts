@@ -1,6 +1,6 @@
 import 'server-only';
+import type { IndexedReport } from '../document/indexed-report';
 import type { Level } from '../report/schema';
-import type { IndexedReport } from '../search/document';
 import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
 import { search, searchMany } from '../search/queries';
 import { buildCoverageGrid, type CoverageGrid, defaultYears, type OwnReport } from './grid';

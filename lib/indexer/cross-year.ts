@@ -1,5 +1,5 @@
+import type { YearFigures } from '../document/indexed-report';
 import type { Check } from '../report/schema';
-import type { YearFigures } from '../search/document';
 
 /**
  * DOMAIN.md rule 5, across the reports of one body: this year's 上年结转 equals last year's

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PARSER_VERSION, parseReportFile, ReportFileError, reportId } from '../report';
+import { projectRoot } from '../config/local-env';
+import { countFailed, type IndexedReport, toIndexedReport, toStoredReport } from '../document/indexed-report';
+import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../engine/client';
+import { bumpIndexGeneration } from '../engine/generation';
 import {
   buildIndexName,
   countDocuments,
@@ -15,11 +18,8 @@ import {
   prepareIndex,
   swapIntoServing,
   waitForTask,
-} from '../search/admin';
-import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../search/client';
-import { countFailed, type IndexedReport, toIndexedReport, toStoredReport } from '../search/document';
-import { bumpIndexGeneration } from '../search/generation';
-import { projectRoot } from '../search/local-env';
+} from '../engine/indexes';
+import { PARSER_VERSION, parseReportFile, ReportFileError, reportId } from '../report';
 import { CrossYearTracker, crossYearChecks, type YearEntry } from './cross-year';
 import { mapOrdered } from './pool';
 import { type ProgressReporter, silentProgress } from './progress';

@@ -16,7 +16,7 @@ import { looksTraditional, toSimplified } from './traditional';
 /**
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.
  * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
- * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/search/document.ts).
+ * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/document/indexed-report.ts).
  */
 export const PARSER_VERSION = 3;
 

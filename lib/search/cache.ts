@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
-import { dataPaths } from '../admin/paths';
-import { indexGeneration } from './generation';
+import { dataPaths } from '../config/paths';
+import { indexGeneration } from '../engine/generation';
 
 /**
  * A short-lived cache of search answers, in this process (lru-cache): the same search asked again
@@ -18,7 +18,7 @@ import { indexGeneration } from './generation';
  *   waiting for.
  * - Keyed by the index generation (generation.ts): an upload, reindex or removal done by this app
  *   is searchable at once. A run of `npm run index` in another process writes its run report into
- *   the data folder's runs/ (lib/admin/paths.ts), which is looked at once a second: its changes
+ *   the data folder's runs/ (lib/config/paths.ts), which is looked at once a second: its changes
  *   show within a second too. Anything else that changes the index shows within the time limit.
  * - Errors are never cached: a failed refresh drops the entry, and the next reader sees the outage.
  * - Bounded: at most 2,000 answers and about 32 MB.

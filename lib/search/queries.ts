@@ -2,19 +2,19 @@
 // by pages/api/search.ts (a Pages Router API route, see there); test/security/client-imports.test.ts
 // checks that no client component reaches this module (or node:http, or a secret).
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+import { type AppSearchConfig, readAppSearchConfig } from '../config/meili';
+import { fromStoredReport, type IndexedReport } from '../document/indexed-report';
+import { DISPLAYED_ATTRIBUTES } from '../document/settings';
+import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from '../engine/transport';
+import { snippetFromUtf8Bytes, type Utf8Bytes } from '../engine/utf8-bytes';
 import { SearchUnavailableError } from '../errors';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
-import { type AppSearchConfig, readAppSearchConfig } from './config';
-import { fromStoredReport, type IndexedReport } from './document';
-import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from './engine';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
 import { searchTerms, toEngineQuery } from './recall';
 import { engineSort, type HIT_FIELDS, prepareSearch, type RegionField } from './request';
-import { DISPLAYED_ATTRIBUTES } from './settings';
 import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
-import { snippetFromUtf8Bytes, type Utf8Bytes } from './utf8-bytes';
 
 /**
  * The one module the web app uses to read the index: typed functions that return app types, with

@@ -1,5 +1,5 @@
+import type { IndexedReport } from '../document/indexed-report';
 import type { Level, Template } from '../report/schema';
-import type { IndexedReport } from './document';
 import type { SearchParams } from './params';
 
 /**
@@ -28,7 +28,7 @@ export interface ReportHit {
   failedChecksTotal: number;
   hasFailedChecks: boolean;
   partial: boolean;
-  /** Same issuing body across years (lib/search/document.ts); null when the body is unknown. */
+  /** Same issuing body across years (lib/document/indexed-report.ts); null when the body is unknown. */
   bodyKey: string | null;
   /** The title (or organization) with the query's words marked. */
   highlightedTitle: HighlightedText;

@@ -1,6 +1,6 @@
+import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type Summed, sumsFromDistribution } from '../document/rollup';
 import { CHANNELS, type Channel } from '../report/schema';
 import type { RegionField } from '../search/request';
-import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type Summed, sumsFromDistribution } from './rollup';
 import {
   type FigureSum,
   OUTCOME_KEYS,

@@ -1,8 +1,8 @@
 import 'server-only';
+import { MAX_VALUES_PER_FACET } from '../document/settings';
 import { AppError } from '../errors';
 import type { SearchParams } from '../search/params';
 import { cachedAnswer, searchMany } from '../search/queries';
-import { MAX_VALUES_PER_FACET } from '../search/settings';
 import { aggregate, TruncatedFacetError } from './aggregate';
 import { prepareStats, regionFollowUp } from './request';
 import type { StatsResult } from './types';

@@ -4,7 +4,7 @@ import type { RegionField } from '../search/request';
 /**
  * What `/api/stats` answers and the `/stats` page draws: sums of the reports' stated figures for
  * the reports a search matches (same URL parameters as the search), per year and per region one
- * level below the current region filter. How they are computed: lib/stats/rollup.ts.
+ * level below the current region filter. How they are computed: lib/document/rollup.ts.
  */
 
 /** A summed figure and how many of the reports state it (a null figure is not a zero). */

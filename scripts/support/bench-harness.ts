@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { projectRoot } from '../../lib/config/local-env';
+import { createMeiliClient } from '../../lib/engine/client';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
+import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { createProgress, runIndex } from '../../lib/indexer';
-import { nextBuildState } from '../../lib/next-build';
-import { createMeiliClient } from '../../lib/search/client';
-import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
-import { getOrCreateSearchKey } from '../../lib/search/keys';
-import { projectRoot } from '../../lib/search/local-env';
+import { nextBuildState } from './next-build';
 
 type ParseArgsOptionConfig = NonNullable<ParseArgsConfig['options']>[string];
 

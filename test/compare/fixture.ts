@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { createMeiliClient } from '../../lib/engine/client';
+import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { runIndex } from '../../lib/indexer';
-import { createMeiliClient } from '../../lib/search/client';
-import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { startTestMeili, type TestMeili } from '../support/meili';
 import { sampleReports } from '../support/temp';
 

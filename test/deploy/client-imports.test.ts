@@ -112,7 +112,7 @@ test('the check sees a server module: the search API reaches node:http and the e
   const reach = serverOnlyReach(path.join(repoRoot, 'lib', 'search', 'api.ts'));
   const what = reach.problems.map((p) => `${path.relative(repoRoot, p.file)}: ${p.what}`);
   assert.ok(
-    what.some((w) => w.startsWith(path.join('lib', 'search', 'engine.ts')) && w.endsWith('node:http')),
+    what.some((w) => w.startsWith(path.join('lib', 'engine', 'transport.ts')) && w.endsWith('node:http')),
     what.join('\n'),
   );
   assert.ok(

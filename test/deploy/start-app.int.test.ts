@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { getOrCreateIndexingKey } from '../../lib/admin/index-key';
-import { createMeiliClient } from '../../lib/search/client';
-import { getOrCreateSearchKey } from '../../lib/search/keys';
+import { createMeiliClient } from '../../lib/engine/client';
+import { getOrCreateIndexingKey } from '../../lib/engine/indexing-key';
+import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { startTestMeili, type TestMeili } from '../support/meili';
 
 // docker/start-app.mjs is the app container's entry point: it trades the master key for a
@@ -50,7 +50,7 @@ test('the server gets a search-only key for its index and never the master key',
   assert.equal(run.seen!.master, null);
   assert.ok(run.seen!.searchKey && run.seen!.searchKey !== meili.masterKey);
 
-  // The same key `npm run portal` uses (lib/search/keys.ts), found again on the next start.
+  // The same key `npm run portal` uses (lib/engine/keys.ts), found again on the next start.
   const admin = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
   assert.equal(await getOrCreateSearchKey(admin, 'reports'), run.seen!.searchKey);
   assert.equal(launch({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey }).seen!.searchKey, run.seen!.searchKey);

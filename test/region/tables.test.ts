@@ -95,7 +95,7 @@ test('pinyin data covers every province, prefecture and county of the list', () 
   const idx = getIndex();
   const have = new Set(STEM_PINYIN.split('|').map((e) => e.slice(0, e.indexOf(':'))));
   const missing = [...idx.byCode.values()].filter((u) => !u.pseudo && !have.has(u.code)).map((u) => u.code + u.name);
-  assert.deepEqual(missing, [], 'rerun: npx tsx lib/region/build-pinyin.ts');
+  assert.deepEqual(missing, [], 'rerun: npx tsx scripts/build-pinyin.ts');
   assert.ok(STEM_PINYIN.includes('|371003:wen deng|'));
   assert.ok(STEM_PINYIN.includes('|61:shaan xi|'));
 });

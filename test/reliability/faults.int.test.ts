@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Meilisearch } from 'meilisearch';
+import { createMeiliClient } from '../../lib/engine/client';
+import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
 import { type IndexRunResult, runIndex } from '../../lib/indexer';
 import type { ProgressReporter } from '../../lib/indexer/progress';
-import { createMeiliClient } from '../../lib/search/client';
-import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
-import { writeCorpus } from '../../lib/synth';
+import { writeCorpus } from '../support/synth/index';
 import { repoRoot } from '../support/temp';
 
 /**

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
+import { createMeiliClient } from '../../lib/engine/client';
+import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { formatSummary, type IndexRunResult, runIndex } from '../../lib/indexer';
 import { INGEST_ERROR_CODES } from '../../lib/ingest';
-import { createMeiliClient } from '../../lib/search/client';
-import { getOrCreateSearchKey } from '../../lib/search/keys';
 import searchApi from '../../pages/api/search';
 import { type HostileSuite, writeHostileSuite } from '../support/hostile-files';
 import { startTestMeili, type TestMeili } from '../support/meili';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkElementId, failedCellsOf } from '../../app/reports/[id]/tables/failed-cells';
+import { checkElementId, failedCellsOf } from '../../lib/report/failed-cells';
 import type { Check } from '../../lib/report/schema';
 
 const check = (over: Partial<Check>): Check => ({ rule: 4, scope: '表四·行政复议', passed: false, message: '不相等', cells: [], ...over });

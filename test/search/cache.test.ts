@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { bumpIndexGeneration } from '../../lib/engine/generation';
 import { cacheFreshMs, createSearchCache } from '../../lib/search/cache';
-import { bumpIndexGeneration } from '../../lib/search/generation';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createMeiliClient } from '../../lib/search/client';
+import { createMeiliClient } from '../../lib/engine/client';
 import { highlight } from '../../lib/search/highlight';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import { searchReports } from '../../lib/search/queries';

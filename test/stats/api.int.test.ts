@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as statsRoute } from '../../app/api/stats/route';
+import { fromStoredReport, type IndexedReport } from '../../lib/document/indexed-report';
+import { createMeiliClient } from '../../lib/engine/client';
 import { timeliness } from '../../lib/report/deadline';
-import { createMeiliClient } from '../../lib/search/client';
-import { fromStoredReport, type IndexedReport } from '../../lib/search/document';
 import { parseSearchParams } from '../../lib/search/params';
 import { exportReports } from '../../lib/search/queries';
 import { type FigureSum, OUTCOME_KEYS, REVIEW_KEYS, type StatsResult } from '../../lib/stats/types';

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cellText, hasData } from '../../lib/charts/chart-data';
+import { chartCsv } from '../../lib/charts/csv';
+import { CHANNELS, type Channel } from '../../lib/report/schema';
 import {
   applicationsChart,
   channelChart,
@@ -9,10 +12,7 @@ import {
   qualityByYearChart,
   regionChart,
   reviewChart,
-} from '../../app/stats/chart-data';
-import { cellText, hasData } from '../../components/charts/chart-data';
-import { chartCsv } from '../../components/charts/csv-download';
-import { CHANNELS, type Channel } from '../../lib/report/schema';
+} from '../../lib/stats/chart-data';
 import type { FigureSum, StatsResult, YearStats } from '../../lib/stats/types';
 
 /** The /stats charts' data from a small hand-made StatsResult with known figures. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateSecret, startEmbeddedMeili } from '../../lib/search/embedded';
+import { generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
 
 export interface TestMeili {
   url: string;

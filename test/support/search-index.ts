@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createMeiliClient } from '../../lib/engine/client';
+import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { runIndex } from '../../lib/indexer';
-import { createMeiliClient } from '../../lib/search/client';
-import { getOrCreateSearchKey } from '../../lib/search/keys';
 import { startTestMeili, type TestMeili } from './meili';
 import { type SyntheticReport, syntheticReportText } from './reports';
 import { sampleReports, tempDir } from './temp';

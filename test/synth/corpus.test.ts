@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applicationRuleFailures, generateCorpus, reviewRuleFailures, type SynthReport, TABLE_SHAPES } from '../../lib/synth';
-import { loadProvinces } from '../../lib/synth/regions';
+import { applicationRuleFailures, generateCorpus, reviewRuleFailures, type SynthReport, TABLE_SHAPES } from '../support/synth/index';
+import { loadProvinces } from '../support/synth/regions';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const corpus = (count: number, seed: string | number = 'test') => [...generateCorpus({ seed, count })];

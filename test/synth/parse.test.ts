@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { parseReport } from '../../lib/report';
-import { generateCorpus } from '../../lib/synth';
+import { generateCorpus } from '../support/synth/index';
 
 // The parser against the generator's ground truth. A miss here is a parser finding, not a reason
 // to change the generator: see the shapes listed in the failure message.

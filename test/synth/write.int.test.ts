@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { generateCorpus, isInside, MANIFEST_FILE, type ManifestEntry, writeCorpus } from '../../lib/synth';
+import { generateCorpus, isInside, MANIFEST_FILE, type ManifestEntry, writeCorpus } from '../support/synth/index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'nianbao-synth-'));

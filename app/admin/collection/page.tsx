@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listCollection } from '@/lib/admin/collection';
-import { indexingTarget } from '@/lib/admin/engine';
 import { requireAdminPage } from '@/lib/auth/session';
+import { indexingTarget } from '@/lib/config/indexing';
 import { AdminNav } from '../_components/admin-nav';
 import { formatTime } from '../_components/format';
 import { RemoveButton } from './remove-button';

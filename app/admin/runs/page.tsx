@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { listRuns } from '@/lib/admin/history';
-import { dataPaths } from '@/lib/admin/paths';
 import { requireAdminPage } from '@/lib/auth/session';
+import { dataPaths } from '@/lib/config/paths';
 import { AdminNav } from '../_components/admin-nav';
 import { RunsTable } from '../_components/runs-table';
 

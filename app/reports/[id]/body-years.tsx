@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCount } from '@/components/labels';
+import { formatCount } from '@/lib/report/labels';
 import { formatYearChange, yearChange } from '@/lib/report/year-change';
 import type { BodyYear } from '@/lib/search/types';
 

@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/report/schema';
-import { checkElementId } from './tables/failed-cells';
+import { checkElementId } from '../../../lib/report/failed-cells';
 
 /** DOMAIN.md's rules in plain words, as the list of checks names them. */
 const RULES: Record<Check['rule'], string> = {

@@ -1,5 +1,5 @@
-import { formatCount } from '@/components/labels';
-import type { IndexedReport } from '@/lib/search/document';
+import type { IndexedReport } from '@/lib/document/indexed-report';
+import { formatCount } from '@/lib/report/labels';
 
 function proactiveText(report: IndexedReport): string {
   if (report.proactive.total !== null) return formatCount(report.proactive.total);

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { regionParts } from '@/components/labels';
+import type { IndexedReport } from '@/lib/document/indexed-report';
+import { regionParts } from '@/lib/report/labels';
 import type { Check } from '@/lib/report/schema';
-import type { IndexedReport } from '@/lib/search/document';
 import { getBodyYears, getReport, SearchUnavailableError } from '@/lib/search/queries';
 import type { BodyYear } from '@/lib/search/types';
+import { failedCellsOf } from '../../../lib/report/failed-cells';
 import { BodyYears } from './body-years';
 import { ChecksList } from './checks-list';
 import { KeyFigures } from './key-figures';
 import { ReportHeader, reportTitle } from './report-header';
 import { ReportSections } from './report-sections';
 import { ReportTables } from './report-tables';
-import { failedCellsOf } from './tables/failed-cells';
 
 interface PageProps {
   params: Promise<{ id: string }>;

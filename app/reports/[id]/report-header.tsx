@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { AddToCompare } from '@/app/compare/add-to-compare';
-import { REGION_FIELDS, regionParts, templateName } from '@/components/labels';
+import type { IndexedReport } from '@/lib/document/indexed-report';
 import { type Timeliness, timeliness } from '@/lib/report/deadline';
-import type { IndexedReport } from '@/lib/search/document';
+import { REGION_FIELDS, regionParts, templateName } from '@/lib/report/labels';
 import { levelName, toQueryString } from '@/lib/search/params';
 
 const FORMAT_NAMES: Record<IndexedReport['source']['format'], string> = {

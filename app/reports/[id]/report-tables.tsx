@@ -1,7 +1,7 @@
-import type { IndexedReport } from '@/lib/search/document';
+import type { IndexedReport } from '@/lib/document/indexed-report';
+import type { FailedCells } from '../../../lib/report/failed-cells';
 import { ApplicationTable } from './tables/application-table';
 import { DisclosureTable } from './tables/disclosure-table';
-import type { FailedCells } from './tables/failed-cells';
 import { LegacyTable } from './tables/legacy-table';
 import { ReviewTable } from './tables/review-table';
 

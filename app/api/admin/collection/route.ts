@@ -1,6 +1,6 @@
 import { listCollection } from '@/lib/admin/collection';
-import { IndexingNotConfigured, indexingTarget } from '@/lib/admin/engine';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { IndexingNotConfigured, indexingTarget } from '@/lib/config/indexing';
 
 /** GET ?offset=&limit=: the indexed reports, a page at a time. */
 export async function GET(request: Request): Promise<Response> {

@@ -1,8 +1,8 @@
-import { IndexingNotConfigured } from '@/lib/admin/engine';
 import { listRuns } from '@/lib/admin/history';
-import { dataPaths } from '@/lib/admin/paths';
 import { startRun } from '@/lib/admin/run-manager';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { IndexingNotConfigured } from '@/lib/config/indexing';
+import { dataPaths } from '@/lib/config/paths';
 
 /** GET: the run history (newest first). POST { mode: "incremental" | "full" }: starts a run. */
 export async function GET(request: Request): Promise<Response> {

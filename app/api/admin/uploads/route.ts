@@ -1,7 +1,7 @@
-import { dataPaths } from '@/lib/admin/paths';
 import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/admin/upload-rules';
 import { storeUploads } from '@/lib/admin/uploads';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { dataPaths } from '@/lib/config/paths';
 
 /** POST multipart/form-data with `files` (several): stores them; indexing is a separate step. */
 export async function POST(request: Request): Promise<Response> {

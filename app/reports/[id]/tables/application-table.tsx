@@ -3,7 +3,7 @@
 import { type ColumnDef, createColumnHelper, type GroupColumnDef, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ApplicationTable as ApplicationTableData } from '@/lib/report/schema';
-import type { FailedCells } from './failed-cells';
+import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { HeaderRows } from './header-rows';
 import { Figure, FigureCell } from './number-cell';
 

@@ -3,7 +3,7 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { DisclosureTable as DisclosureTableData } from '@/lib/report/schema';
-import type { FailedCells } from './failed-cells';
+import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { Figure, FigureCell } from './number-cell';
 
 /**

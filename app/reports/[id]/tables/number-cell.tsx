@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FailedCells } from './failed-cells';
+import type { FailedCells } from '../../../../lib/report/failed-cells';
 
 export function formatFigure(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';

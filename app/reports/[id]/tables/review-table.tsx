@@ -2,7 +2,7 @@
 
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ReviewTable as ReviewTableData } from '@/lib/report/schema';
-import type { FailedCells } from './failed-cells';
+import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { HeaderRows } from './header-rows';
 import { Figure, FigureCell } from './number-cell';
 

@@ -1,8 +1,8 @@
 import { type RemoveOutcome, removeFromCollection } from '@/lib/admin/collection';
-import { indexingTarget } from '@/lib/admin/engine';
-import { dataPaths } from '@/lib/admin/paths';
 import { exclusively } from '@/lib/admin/run-manager';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { indexingTarget } from '@/lib/config/indexing';
+import { dataPaths } from '@/lib/config/paths';
 
 const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 

@@ -3,9 +3,9 @@ import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, re
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureLocalSecrets, generateSecret, projectRoot } from '../config/local-env';
+import { readMeiliConfig } from '../config/meili';
 import { isMeiliHealthy } from './client';
-import { readMeiliConfig } from './config';
-import { ensureLocalSecrets, generateSecret, projectRoot } from './local-env';
 
 /**
  * The embedded default: with no MEILI_URL, the project runs Meilisearch itself from the

@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { type Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Task } from 'meilisearch';
+import type { IndexedReport, YearFigures } from '../document/indexed-report';
+import { INDEX_SETTINGS, PRIMARY_KEY } from '../document/settings';
 import type { Check } from '../report/schema';
 import { LONG_TASK_TIMEOUT_MS, settle } from './client';
-import type { IndexedReport, YearFigures } from './document';
-import { INDEX_SETTINGS, PRIMARY_KEY } from './settings';
 
 /**
  * Index lifecycle for the indexer: build indexes, batches, partial updates and the atomic swap.

@@ -11,7 +11,7 @@ import { type Body, makeBody, type SynthLevel } from './organizations';
 import { hashSeed, Rng } from './random';
 import { loadProvinces } from './regions';
 import { type Numbering, type ReportChoices, renderReport } from './report';
-import { DEFAULT_SHAPE_WEIGHTS, TABLE_SHAPES, type TableShape } from './shapes';
+import { DEFAULT_SHAPE_WEIGHTS, TABLE_SHAPES, type TableShape } from './shapes/index';
 
 export interface SynthOptions {
   seed: string | number;

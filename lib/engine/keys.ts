@@ -4,7 +4,7 @@ import type { Key, Meilisearch } from 'meilisearch';
  * The keys the project hands out instead of the master key, each named after the index so every
  * start finds the same key instead of piling up new ones:
  * - the web app searches with a key that can only search, and only the serving index;
- * - the admin pages index with lib/admin/index-key.ts's key.
+ * - the admin pages index with lib/engine/indexing-key.ts's key.
  * docker/start-app.mjs (plain ESM, no TypeScript) creates the same two keys.
  */
 

@@ -2,7 +2,7 @@ import { timeliness } from '../report/deadline';
 import type { Level } from '../report/schema';
 import { CHANNELS, type ReportDocument } from '../report/schema';
 import type { RegionField } from '../search/request';
-import { OUTCOME_KEYS, REVIEW_KEYS } from './types';
+import { OUTCOME_KEYS, REVIEW_KEYS } from '../stats/types';
 
 /**
  * Sums from facet counts: how /stats adds up figures inside Meilisearch.

@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
-import { ALL_ROLLUP_FIELDS } from '../stats/rollup';
-import { DETAIL_FIELDS, HIDDEN_FIELDS, indexedReportSchema } from './document';
+import { DETAIL_FIELDS, HIDDEN_FIELDS, indexedReportSchema } from './indexed-report';
+import { ALL_ROLLUP_FIELDS } from './rollup';
 
 /**
  * The index settings, in code: the indexer applies them to every index it builds, so a fresh
@@ -40,7 +40,7 @@ export const DISPLAYED_ATTRIBUTES = [
 ];
 
 /**
- * The most distinct values one facet count returns. The rollup fields (lib/stats/rollup.ts) need
+ * The most distinct values one facet count returns. The rollup fields (lib/document/rollup.ts) need
  * all of theirs (years × figures × bits, or regions × figures × bits); lib/stats refuses to answer
  * when a distribution comes back this full, rather than sum a truncated one.
  */

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { isMeiliHealthy } from '../../lib/search/client';
-import { ensureMeili } from '../../lib/search/embedded';
-import { parseEnvFile } from '../../lib/search/local-env';
+import { parseEnvFile } from '../../lib/config/local-env';
+import { isMeiliHealthy } from '../../lib/engine/client';
+import { ensureMeili } from '../../lib/engine/embedded';
 import { tempDir } from '../support/temp';
 
 test('ensureMeili: MEILI_URL means an external server, nothing is started', async () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { MeiliConfigError, readAppSearchConfig, readMeiliConfig } from '../../lib/search/config';
-import { ensureLocalSecrets, parseEnvFile } from '../../lib/search/local-env';
+import { ensureLocalSecrets, parseEnvFile } from '../../lib/config/local-env';
+import { MeiliConfigError, readAppSearchConfig, readMeiliConfig } from '../../lib/config/meili';
 import { tempDir } from '../support/temp';
 
 test('readMeiliConfig: defaults, trailing slash, empty means unset', () => {

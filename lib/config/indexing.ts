@@ -1,10 +1,10 @@
 import 'server-only';
-import type { MeiliConnection } from '../search/client';
-import { indexNameSchema } from '../search/config';
+import type { MeiliConnection } from '../engine/client';
+import { indexNameSchema } from './meili';
 
 /**
  * The app's write access to Meilisearch, for the admin pages only: MEILI_URL with MEILI_ADMIN_KEY
- * (the scoped indexing key, lib/admin/index-key.ts). Server-only: never imported by a client
+ * (the scoped indexing key, lib/engine/indexing-key.ts). Server-only: never imported by a client
  * component, never put in a response. The master key is refused here as it is for searching.
  */
 

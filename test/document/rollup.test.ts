@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type RollupSource, rollupFieldsOf, sumsFromDistribution } from '../../lib/document/rollup';
 import { CHANNELS } from '../../lib/report/schema';
 import { aggregate } from '../../lib/stats/aggregate';
-import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type RollupSource, rollupFieldsOf, sumsFromDistribution } from '../../lib/stats/rollup';
 import { OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/stats/types';
 
 /**
- * The rollup trick (lib/stats/rollup.ts) on documents with known figures: encode each report's
+ * The rollup trick (lib/document/rollup.ts) on documents with known figures: encode each report's
  * figures as facet values, count them the way Meilisearch's facet distribution does (documents per
  * value), read the counts back, and compare with sums computed directly.
  */

@@ -1,5 +1,5 @@
-import type { ChartData } from '@/components/charts/chart-data';
-import { regionFieldName } from '@/components/labels';
+import type { ChartData } from '@/lib/charts/chart-data';
+import { regionFieldName } from '@/lib/report/labels';
 import { CHANNELS, type Channel } from '@/lib/report/schema';
 import { correctionRate, ratio } from '@/lib/stats/rates';
 import { OUTCOME_KEYS, type OutcomeKey, type StatsResult, type YearStats } from '@/lib/stats/types';

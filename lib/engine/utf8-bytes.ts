@@ -1,5 +1,5 @@
-import { type SnippetOptions, snippet } from './highlight';
-import type { HighlightedText } from './types';
+import { type SnippetOptions, snippet } from '../search/highlight';
+import type { HighlightedText } from '../search/types';
 
 /**
  * Report text kept as its UTF-8 bytes, one character per byte (a latin1 string), until a passage

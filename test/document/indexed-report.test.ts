@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import {
+  bodyKeyOf,
+  DETAIL_FIELDS,
+  fromStoredReport,
+  indexedReportSchema,
+  toIndexedReport,
+  toStoredReport,
+  yearFiguresOf,
+} from '../../lib/document/indexed-report';
 import { parseReport } from '../../lib/report';
-import { bodyKeyOf, DETAIL_FIELDS, fromStoredReport, indexedReportSchema, toIndexedReport, toStoredReport, yearFiguresOf } from '../../lib/search/document';
 import { syntheticReportText } from '../support/reports';
 
 const region = { province: null, city: null, county: null, township: null, formerPlaceName: null, regionCode: null };

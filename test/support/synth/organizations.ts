@@ -3,7 +3,7 @@
  * (沂源县张家坡镇人民政府, 淮安市洪泽区人民政府, 山东省教育厅, 淮安经济技术开发区管理委员会),
  * with the contact details a report prints.
  */
-import type { Level } from '../report/schema';
+import type { Level } from '../../../lib/report/schema';
 import type { Rng } from './random';
 import { areaCodeFor, type CountyUnit, type Division, type ProvinceUnit, portalHost, postcodePrefixFor, stemOf } from './regions';
 

@@ -9,9 +9,9 @@
  * prefectures without counties (东莞, 中山, 儋州, 嘉峪关) have no county.
  */
 import { createRequire } from 'node:module';
-import { AREA_CODES } from '../region/area-codes';
-import { STEM_PINYIN } from '../region/pinyin-data';
-import { POSTCODE_PROVINCE } from '../region/postcodes';
+import { AREA_CODES } from '../../../lib/region/area-codes';
+import { STEM_PINYIN } from '../../../lib/region/pinyin-data';
+import { POSTCODE_PROVINCE } from '../../../lib/region/postcodes';
 
 export interface Division {
   code: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The repository root (this file is lib/search/local-env.ts). Not `new URL('../..', import.meta.url)`:
+ * The repository root (this file is lib/config/local-env.ts). Not `new URL('../..', import.meta.url)`:
  * Turbopack takes that for an asset reference and fails the build when the indexer (which imports
  * this module) is bundled into the app for /admin.
  */

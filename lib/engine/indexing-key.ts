@@ -1,10 +1,10 @@
 import type { Meilisearch } from 'meilisearch';
-import { getOrCreateKey, type KeySpec } from '../search/keys';
+import { getOrCreateKey, type KeySpec } from './keys';
 
 /**
  * The key the web app indexes with (MEILI_ADMIN_KEY): documents, settings, tasks, stats and index
  * lifecycle — not keys, dumps, snapshots or instance settings, so a leak cannot mint keys or read
- * the master's. It lives in server-only modules of the app (lib/admin/engine.ts); searches keep
+ * the master's. It lives in server-only modules of the app (lib/config/indexing.ts); searches keep
  * using the search-only key. Named after the index so each start finds the same one.
  *
  * Its indexes are `*`, not `[index, index_build_*]`: a swap task has no index uid, and Meilisearch

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Check, checkSchema, type ReportDocument, reportDocumentSchema } from '../report/schema';
-import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from '../stats/rollup';
-import { spaceHan } from './recall';
+import { spaceHan } from '../search/recall';
+import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from './rollup';
 
 /**
  * The record stored in Meilisearch: the whole parsed report plus flat fields that filters, sorts
@@ -53,7 +53,7 @@ const indexedReportExtrasSchema = z.object({
   indexedAt: z.string(),
   /** Always set by toIndexedReport; absent from what searches return (not a displayed attribute). */
   search: searchFieldsSchema.optional(),
-  // The figures as facet values, for sums in /stats (lib/stats/rollup.ts); never displayed either.
+  // The figures as facet values, for sums in /stats (lib/document/rollup.ts); never displayed either.
   ...(Object.fromEntries(ALL_ROLLUP_FIELDS.map((f) => [f, z.array(z.string()).optional()])) as Record<
     (typeof ALL_ROLLUP_FIELDS)[number],
     z.ZodOptional<z.ZodArray<z.ZodString>>

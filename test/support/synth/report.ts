@@ -20,7 +20,7 @@ import {
   PROBLEMS,
 } from './phrases';
 import type { Rng } from './random';
-import { type RenderContext, renderTable, type TableShape } from './shapes';
+import { type RenderContext, renderTable, type TableShape } from './shapes/index';
 import { applicationTable, type CellFormat, disclosureTable, legacyTable, reviewTable } from './tables';
 
 export type Numbering = 'chinese' | 'arabic' | 'mixed';
