@@ -9,7 +9,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { adminUsersFile, hashPassword, isValidEmail, normalizeEmail, userLine } from '../lib/auth/users';
+import { hashPassword, isValidEmail, normalizeEmail, userLine } from '../lib/auth/users';
+import { config } from '../lib/config';
+import { parseCommandLine } from './support/cli';
 
 const USAGE = 'usage: npm run admin:add -- EMAIL [--write]';
 const MIN_LENGTH = 12;
@@ -37,13 +39,8 @@ function readSecret(prompt: string): Promise<string> {
   });
 }
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const write = args.includes('--write');
-const emails = args.filter((a) => !a.startsWith('--'));
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals: emails } = parseCommandLine('npm run admin:add', USAGE, { write: { type: 'boolean', default: false } });
+const { write } = values;
 if (emails.length !== 1) fail(USAGE);
 const email = normalizeEmail(emails[0]);
 if (!isValidEmail(email)) fail(`not an email address: ${emails[0]}`);
@@ -57,7 +54,7 @@ if (process.stdin.isTTY) {
 
 const line = userLine(email, await hashPassword(password));
 if (write) {
-  const file = adminUsersFile();
+  const file = config().data.users;
   mkdirSync(path.dirname(file), { recursive: true });
   const kept = existsSync(file)
     ? readFileSync(file, 'utf8')
@@ -68,7 +65,7 @@ if (write) {
   chmodSync(file, 0o600);
   process.stderr.write(`added ${email} to ${file}\n`);
 } else {
-  process.stderr.write(`add this line to the users file (${adminUsersFile()}):\n`);
+  process.stderr.write(`add this line to the users file (${config().data.users}):\n`);
   process.stdout.write(`${line}\n`);
   process.stderr.write(`or to ADMIN_USERS (comma-separated); in a .env file escape each $ as \\$:\n  ADMIN_USERS=${line.replace(/\$/g, '\\$')}\n`);
 }

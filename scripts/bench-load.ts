@@ -23,9 +23,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { config } from '../lib/config';
 import { projectRoot } from '../lib/config/local-env';
 import { LEVELS } from '../lib/report/schema';
-import { cacheFreshMs } from '../lib/search/cache';
 import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '../lib/search/params';
 import { BENCH_BASE_OPTIONS, benchSession, BENCH_INDEX as INDEX, ms, parseBenchArgs, quantile } from './support/bench-harness';
 
@@ -278,7 +278,7 @@ try {
     say(`CPU check (the same work each time; lower is faster): ${cpuChecks.at(-1)!.toFixed(0)} ms`);
   };
   checkCpu();
-  say(`run 1: /api/search (the app's search cache on, warmed by the check above: ${cacheFreshMs() / 1000} s fresh)`);
+  say(`run 1: /api/search (the app's search cache on, warmed by the check above: ${config().searchCacheMs / 1000} s fresh)`);
   record(await load('/api/search', base, anyOf(apiPaths), duration, undefined, { warmup: true }));
   checkCpu();
   say('run 2: the search page /');

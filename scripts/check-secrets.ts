@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../lib/config/local-env';
+import { parseEnvFile, projectRoot } from '../lib/config/local-env';
 
 export interface Secret {
   /** Where it came from, e.g. "MEILI_MASTER_KEY (environment)"; the value is never printed. */
@@ -30,16 +30,6 @@ const SECRET_NAME = /(MASTER_KEY|SECRET|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ADMI
 const MIN_LENGTH = 12;
 const ENV_FILES = ['.env', '.env.local', '.env.production', '.env.production.local'];
 
-function parseEnvFile(text: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match) continue;
-    out.push([match[1]!, match[2]!.replace(/^(['"])(.*)\1$/, '$2')]);
-  }
-  return out;
-}
-
 /** Secret values from an environment and the .env files of `root`. */
 export function secretsFrom(env: Record<string, string | undefined>, root: string): Secret[] {
   const found = new Map<string, Secret>();
@@ -50,7 +40,7 @@ export function secretsFrom(env: Record<string, string | undefined>, root: strin
   for (const [name, value] of Object.entries(env)) add(name, value, 'environment');
   for (const file of ENV_FILES) {
     const full = path.join(root, file);
-    if (existsSync(full)) for (const [name, value] of parseEnvFile(readFileSync(full, 'utf8'))) add(name, value, file);
+    if (existsSync(full)) for (const [name, value] of Object.entries(parseEnvFile(readFileSync(full, 'utf8')))) add(name, value, file);
   }
   return [...found.values()];
 }

@@ -7,9 +7,10 @@
  * 2 when nothing could be done, 130 when interrupted.
  */
 
-import { type MeiliConfig, readMeiliConfig } from '../lib/config/meili';
+import { type Config, config } from '../lib/config';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
+import { parseCommandLine } from './support/cli';
 
 const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
 
@@ -18,22 +19,17 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const incremental = args.includes('--incremental');
-const progressArg = args.find((a) => a.startsWith('--progress='))?.slice('--progress='.length);
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--incremental' && !a.startsWith('--progress='));
-const paths = args.filter((a) => !a.startsWith('--'));
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-if (unknown.length > 0) fail(`unknown option ${unknown.join(' ')}\n${USAGE}`);
+const { values, positionals: paths } = parseCommandLine('npm run index', USAGE, {
+  incremental: { type: 'boolean', default: false },
+  progress: { type: 'string' },
+});
+const { incremental, progress: progressArg } = values;
 if (paths.length === 0) fail(USAGE);
 if (progressArg && !['bar', 'lines', 'silent', 'auto'].includes(progressArg)) fail(`--progress must be bar, lines or silent\n${USAGE}`);
 
-let config: MeiliConfig;
+let settings: Config;
 try {
-  config = readMeiliConfig();
+  settings = config();
 } catch (error) {
   fail((error as Error).message);
 }
@@ -68,7 +64,8 @@ const result = await runIndex({
   paths,
   incremental,
   connection: { url: meili.url, apiKey: meili.masterKey },
-  index: config.index,
+  index: settings.meili.index,
+  runsDir: settings.data.runs,
   progress,
   signal: controller.signal,
 });

@@ -4,19 +4,21 @@
  * `npm run index` and `npm run portal` reuse it while it runs.
  */
 
+import { config } from '../lib/config';
 import { ensureLocalSecrets, localEnvPath } from '../lib/config/local-env';
-import { DEFAULT_DATA_DIR, type EmbeddedMeili, findRunningInstance, startEmbeddedMeili } from '../lib/engine/embedded';
+import { type EmbeddedMeili, findRunningInstance, startEmbeddedMeili } from '../lib/engine/embedded';
+import { parseCommandLine } from './support/cli';
 
-const args = process.argv.slice(2);
-const portArg = args.indexOf('--port');
-const port = portArg >= 0 ? Number(args[portArg + 1]) : 7700;
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  process.stderr.write('usage: npm run meili [-- --port PORT]\n');
+const USAGE = 'usage: npm run meili [-- --port PORT]';
+const { values } = parseCommandLine('npm run meili', USAGE, { port: { type: 'string', default: '7700' } }, { positiveIntegers: ['port'] });
+const port = Number(values.port);
+if (port > 65535) {
+  process.stderr.write(`npm run meili: --port must be at most 65535\n${USAGE}\n`);
   process.exit(2);
 }
 
 const { MEILI_MASTER_KEY: masterKey } = ensureLocalSecrets();
-const running = await findRunningInstance(DEFAULT_DATA_DIR, masterKey);
+const running = await findRunningInstance(config().data.meili, masterKey);
 if (running) {
   process.stdout.write(`Meilisearch is already running at ${running.url} (pid ${running.pid})\n`);
   process.exit(0);

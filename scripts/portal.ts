@@ -13,10 +13,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFirstAdmin } from '../lib/auth/first-admin';
-import { adminUsersFile } from '../lib/auth/users';
+import { type Config, config } from '../lib/config';
 import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/config/local-env';
-import { type MeiliConfig, readMeiliConfig } from '../lib/config/meili';
-import { dataPaths } from '../lib/config/paths';
 import { createMeiliClient, describeMeiliError } from '../lib/engine/client';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { getOrCreateIndexingKey } from '../lib/engine/indexing-key';
@@ -24,11 +22,7 @@ import { getOrCreateSearchKey } from '../lib/engine/keys';
 import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
 import { nextBuildState } from './support/next-build';
 
-const port = Number(process.env.PORT || 3000);
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const dataDirectory = path.resolve(projectRoot, process.env.NIANBAO_DATA_DIR?.trim() || 'data');
-const paths = dataPaths(dataDirectory);
-const reportsDir = paths.reports;
 
 function say(message: string): void {
   process.stdout.write(`[portal] ${message}\n`);
@@ -66,12 +60,15 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   return false;
 }
 
-let config: MeiliConfig;
+let settings: Config;
 try {
-  config = readMeiliConfig();
+  settings = config();
 } catch (error) {
   fail((error as Error).message);
 }
+const port = settings.port ?? 3000;
+const paths = settings.data;
+const reportsDir = paths.reports;
 
 const secrets = ensureLocalSecrets();
 if (secrets.created.length > 0) say(`generated ${secrets.created.join(' and ')} in ${localEnvPath()}`);
@@ -122,7 +119,7 @@ if ((await countReportFiles([reportsDir])) === 0) {
     paths: [reportsDir],
     incremental: true,
     connection: { url: meili.url, apiKey: meili.masterKey },
-    index: config.index,
+    index: settings.meili.index,
     progress: createProgress('lines'),
     baseDir: paths.base,
     runsDir: paths.runs,
@@ -139,8 +136,8 @@ let searchKey: string;
 let indexingKey: string;
 try {
   const master = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-  searchKey = await getOrCreateSearchKey(master, config.index);
-  indexingKey = await getOrCreateIndexingKey(master, config.index);
+  searchKey = await getOrCreateSearchKey(master, settings.meili.index);
+  indexingKey = await getOrCreateIndexingKey(master, settings.meili.index);
 } catch (error) {
   process.stderr.write(`[portal] ${describeMeiliError(error, meili.url)}\n`);
   await shutdown(2);
@@ -148,7 +145,7 @@ try {
 
 let firstAdmin: { email: string; password: string } | null = null;
 try {
-  firstAdmin = await ensureFirstAdmin(adminUsersFile({ ...process.env, NIANBAO_DATA_DIR: dataDirectory }));
+  firstAdmin = await ensureFirstAdmin(paths.users);
 } catch (error) {
   process.stderr.write(`[portal] admin users: ${(error as Error).message}\n`);
   await shutdown(2);
@@ -163,9 +160,9 @@ next = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     MEILI_URL: meili.url,
     MEILI_SEARCH_KEY: searchKey!,
     MEILI_ADMIN_KEY: indexingKey!,
-    MEILI_INDEX: config.index,
-    NIANBAO_DATA_DIR: dataDirectory,
-    AUTH_SECRET: process.env.AUTH_SECRET || secrets.AUTH_SECRET,
+    MEILI_INDEX: settings.meili.index,
+    NIANBAO_DATA_DIR: paths.root,
+    AUTH_SECRET: settings.authSecret || secrets.AUTH_SECRET,
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST || 'true',
   }),
 });

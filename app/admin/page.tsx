@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { listRuns } from '@/lib/admin/history';
 import { currentRun } from '@/lib/admin/run-manager';
 import { requireAdminPage } from '@/lib/auth/session';
-import { indexingTarget } from '@/lib/config/indexing';
-import { dataPaths } from '@/lib/config/paths';
+import { config, indexingTarget } from '@/lib/config';
 import { AdminNav } from './_components/admin-nav';
 import { RunPanel } from './_components/run-panel';
 import { RunsTable } from './_components/runs-table';
@@ -22,7 +21,7 @@ function indexingConfigured(): boolean {
 
 export default async function AdminPage() {
   const admin = await requireAdminPage('/admin');
-  const runs = await listRuns(dataPaths().runs, 5);
+  const runs = await listRuns(config().data.runs, 5);
   return (
     <div data-testid="admin-page">
       <h1>管理</h1>

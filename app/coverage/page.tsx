@@ -6,9 +6,9 @@ import { HiddenFields } from '@/components/hidden-fields';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
 import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
 import { childField } from '@/lib/coverage/region';
+import { REGION_FIELDS } from '@/lib/report/schema';
 import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
-import { REGION_FIELDS } from '@/lib/search/request';
 import { ScrollToLatest } from './scroll-to-latest';
 
 export const metadata: Metadata = {

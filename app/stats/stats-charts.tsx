@@ -6,7 +6,8 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, R
 import { ChartCard } from '@/components/charts/chart-card';
 import { seriesColor, seriesDash } from '@/components/charts/palette';
 import { type ChartColumn, type ChartData, cellText } from '@/lib/charts/chart-data';
-import { OUTCOME_KEYS, type StatsResult } from '@/lib/stats/types';
+import { OUTCOME_KEYS } from '@/lib/report/schema';
+import type { StatsResult } from '@/lib/stats/types';
 import {
   applicationsChart,
   channelChart,

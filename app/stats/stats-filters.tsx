@@ -1,8 +1,8 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { HiddenFields } from '@/components/hidden-fields';
-import { REGION_FIELDS, regionFieldName, templateName } from '@/lib/report/labels';
-import { LEVELS, type Level, TEMPLATES, type Template } from '@/lib/report/schema';
+import { regionFieldName, templateName } from '@/lib/report/labels';
+import { LEVELS, type Level, REGION_FIELDS, TEMPLATES, type Template } from '@/lib/report/schema';
 import { levelName, MAX_YEAR, MIN_YEAR, type SearchParams, toQueryString, viewFilters, withParams } from '@/lib/search/params';
 import type { StatsResult } from '@/lib/stats/types';
 

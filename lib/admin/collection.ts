@@ -2,7 +2,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { IndexingTarget } from '../config/indexing';
+import type { IndexingTarget } from '../config';
 import { createMeiliClient } from '../engine/client';
 import { bumpIndexGeneration } from '../engine/generation';
 import { enqueueDeletion, waitForTask } from '../engine/indexes';

@@ -1,6 +1,5 @@
 import 'server-only';
-import { indexingTarget } from '../config/indexing';
-import { dataPaths } from '../config/paths';
+import { config, indexingTarget } from '../config';
 import { type IndexRunResult, type ProgressReporter, runIndex } from '../indexer';
 import type { ProgressCounts } from '../indexer/progress';
 import { type RunSummary, toRunSummary } from './history';
@@ -89,12 +88,12 @@ function liveProgress(run: LiveRun): ProgressReporter {
 export type StartResult = { started: LiveRun } | { busy: LiveRun | null; reason: string };
 
 /** Starts a run in the background and returns at once; `busy` when one is already going. */
-export function startRun(mode: RunMode, by: string, options: { env?: Record<string, string | undefined> } = {}): StartResult {
+export function startRun(mode: RunMode, by: string): StartResult {
   const s = state();
   if (s.running) return { busy: currentRun(), reason: 'run_in_progress' };
   if (s.busyWith) return { busy: null, reason: s.busyWith };
-  const target = indexingTarget(options.env);
-  const paths = dataPaths();
+  const target = indexingTarget();
+  const paths = config().data;
   const startedAt = new Date();
   const run: LiveRun = {
     id: startedAt.toISOString(),

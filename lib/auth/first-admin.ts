@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../config';
 import { hashPassword, parseAdminUsers, userLine } from './users';
 
 /**
@@ -14,8 +15,9 @@ import { hashPassword, parseAdminUsers, userLine } from './users';
 
 export const FIRST_ADMIN_EMAIL = 'admin@localhost';
 
-export function hasAdmins(usersFile: string, env: Record<string, string | undefined> = process.env): boolean {
-  if (env.ADMIN_USERS?.trim()) return true;
+/** `adminUsers`: the ADMIN_USERS pairs. */
+export function hasAdmins(usersFile: string, adminUsers = config().adminUsers): boolean {
+  if (adminUsers.trim()) return true;
   if (!existsSync(usersFile)) return false;
   return parseAdminUsers(readFileSync(usersFile, 'utf8'), usersFile).length > 0;
 }
@@ -26,11 +28,8 @@ function generatePassword(): string {
 }
 
 /** Creates the first admin when there is none; returns the one-time password, or null. */
-export async function ensureFirstAdmin(
-  usersFile: string,
-  env: Record<string, string | undefined> = process.env,
-): Promise<{ email: string; password: string } | null> {
-  if (hasAdmins(usersFile, env)) return null;
+export async function ensureFirstAdmin(usersFile: string, adminUsers = config().adminUsers): Promise<{ email: string; password: string } | null> {
+  if (hasAdmins(usersFile, adminUsers)) return null;
   const password = generatePassword();
   const hash = await hashPassword(password);
   mkdirSync(path.dirname(usersFile), { recursive: true });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { auth } from '@/auth';
+import { auth } from '@/lib/auth/auth';
 import { isSameOriginRequest } from './same-origin';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
-import { dataDir, dataPaths } from '../config/paths';
+import { type Config, config } from '../config';
 
 /**
  * The admins, as the operator defines them: `ADMIN_USERS` (pairs `email:bcrypt-hash`, separated by
@@ -57,14 +57,10 @@ export function parseAdminUsers(text: string, origin = 'ADMIN_USERS'): AdminUser
   return users;
 }
 
-export function adminUsersFile(env: Record<string, string | undefined> = process.env): string {
-  return env.ADMIN_USERS_FILE?.trim() || dataPaths(dataDir(env)).users;
-}
-
 /** ADMIN_USERS first, then the file; the first entry for an email wins. Read on every sign-in, so edits apply without a restart. */
-export function readAdminUsers(env: Record<string, string | undefined> = process.env): AdminUser[] {
-  const users = parseAdminUsers(env.ADMIN_USERS ?? '', 'ADMIN_USERS');
-  const file = adminUsersFile(env);
+export function readAdminUsers(c: Config = config()): AdminUser[] {
+  const users = parseAdminUsers(c.adminUsers, 'ADMIN_USERS');
+  const file = c.data.users;
   if (existsSync(file)) users.push(...parseAdminUsers(readFileSync(file, 'utf8'), file));
   const seen = new Set<string>();
   return users.filter((user) => !seen.has(user.email) && seen.add(user.email));

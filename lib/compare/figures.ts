@@ -1,5 +1,5 @@
+import type { OutcomeKey, ReviewKey } from '../report/schema';
 import { correctionRate, shareGranted, shareRefused } from '../stats/rates';
-import type { OutcomeKey, ReviewKey } from '../stats/types';
 
 /**
  * The figures the compare table, chart and CSV show for one body in one year: counts as the

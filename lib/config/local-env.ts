@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'dotenv';
 
 /**
  * The repository root (this file is lib/config/local-env.ts). Not `new URL('../..', import.meta.url)`:
@@ -15,20 +16,9 @@ export function localEnvPath(rootDir = projectRoot): string {
   return path.join(rootDir, '.env.local');
 }
 
-/** KEY=VALUE lines; comments, blanks and `export ` prefixes are allowed; quotes are removed. */
+/** KEY=VALUE lines as dotenv reads them: comments, blanks and `export ` prefixes allowed, quotes removed. */
 export function parseEnvFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    let value = match[2].trim();
-    const quoted = /^(['"`])([\s\S]*)\1$/.exec(value);
-    value = quoted ? quoted[2] : value.replace(/\s+#.*$/, '');
-    values[match[1]] = value;
-  }
-  return values;
+  return parse(text);
 }
 
 function readLocalEnv(rootDir = projectRoot): Record<string, string> {

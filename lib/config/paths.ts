@@ -1,21 +1,15 @@
 import path from 'node:path';
 
 /**
- * Where the portal keeps its files: reports (bundled and uploaded), run reports, removed sources
- * and the admin users file. One folder, `NIANBAO_DATA_DIR` (default `data` in the working
- * directory, which is the project root for `next start`, the scripts and the Docker image).
+ * Where the portal keeps its files, all in one data folder (`NIANBAO_DATA_DIR`, default `data` in
+ * the working directory, which is the project root for `next start`, the scripts and the Docker
+ * image): reports (bundled and uploaded), run reports, removed sources, the admin users file and
+ * the embedded engine's database. `config().data` is the one set every part uses.
  *
- * Not `projectRoot` from local-env.ts: inside the Next server bundle `import.meta.url` points into
- * .next/, so a path derived from it would be wrong there.
+ * Not derived from this file's location: inside the Next server bundle `import.meta.url` points
+ * into .next/, so a path derived from it would be wrong there.
  */
-
-export function dataDir(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.NIANBAO_DATA_DIR?.trim();
-  // turbopackIgnore: a runtime folder, not a source file the build should trace into the bundle.
-  return path.resolve(/*turbopackIgnore: true*/ configured || path.join(process.cwd(), 'data'));
-}
-
-export function dataPaths(root = dataDir()) {
+export function dataPaths(root: string) {
   return {
     root,
     /** Every report of the collection: a full reindex walks this folder. */
@@ -28,6 +22,8 @@ export function dataPaths(root = dataDir()) {
     removed: path.join(root, 'removed'),
     /** `email:hash` lines of the admins (ADMIN_USERS_FILE overrides it). */
     users: path.join(root, 'admin', 'users'),
+    /** The embedded Meilisearch's database (when MEILI_URL is not set). */
+    meili: path.join(root, 'meili'),
     /**
      * `sourcePath` in the index is relative to the data folder's parent ("data/reports/…"), as the
      * portal and `npm run index` store it, so incremental runs recognise the same files.
@@ -35,3 +31,5 @@ export function dataPaths(root = dataDir()) {
     base: path.dirname(root),
   };
 }
+
+export type DataPaths = ReturnType<typeof dataPaths>;

@@ -1,6 +1,6 @@
 import { childrenOf, type DivisionLevel } from '../region';
+import { REGION_FIELDS, type RegionField } from '../report/schema';
 import type { SearchParams } from '../search/params';
-import { REGION_FIELDS, type RegionField } from '../search/request';
 
 /**
  * The region a coverage grid is about, from the URL's place names (lib/search/params.ts), and its

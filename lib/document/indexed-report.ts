@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Check, checkSchema, type ReportDocument, reportDocumentSchema } from '../report/schema';
-import { spaceHan } from '../search/recall';
 import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from './rollup';
+import { spaceHan } from './search-copies';
 
 /**
  * The record stored in Meilisearch: the whole parsed report plus flat fields that filters, sorts

@@ -1,8 +1,6 @@
 import { timeliness } from '../report/deadline';
 import type { Level } from '../report/schema';
-import { CHANNELS, type ReportDocument } from '../report/schema';
-import type { RegionField } from '../search/request';
-import { OUTCOME_KEYS, REVIEW_KEYS } from '../stats/types';
+import { CHANNELS, OUTCOME_KEYS, REVIEW_KEYS, type RegionField, type ReportDocument } from '../report/schema';
 
 /**
  * Sums from facet counts: how /stats adds up figures inside Meilisearch.

@@ -5,11 +5,9 @@ import { type EnqueuedTaskPromise, Meilisearch, type Task } from 'meilisearch';
  * Plain module, no `server-only`, because tsx scripts import it too.
  */
 
-export interface MeiliConnection {
-  url: string;
-  /** Master or admin key; undefined for a server started without one. */
-  apiKey?: string;
-}
+import type { MeiliConnection } from '../config';
+
+export type { MeiliConnection };
 
 /** Long-running tasks (a full index of 20,000 reports) take minutes; the client's default is 5 s. */
 export const LONG_TASK_TIMEOUT_MS = 60 * 60_000;

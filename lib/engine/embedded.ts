@@ -3,8 +3,8 @@ import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, re
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { type Config, config as currentConfig } from '../config';
 import { ensureLocalSecrets, generateSecret, projectRoot } from '../config/local-env';
-import { readMeiliConfig } from '../config/meili';
 import { isMeiliHealthy } from './client';
 
 /**
@@ -40,7 +40,6 @@ export interface StartEmbeddedOptions {
 }
 
 const MAX_INDEXING_MEMORY = '512MiB';
-export const DEFAULT_DATA_DIR = path.join(projectRoot, 'data', 'meili');
 
 class EmbeddedMeiliError extends Error {
   constructor(message: string) {
@@ -257,7 +256,7 @@ async function startOnce(
 
 /** Starts Meilisearch from the packaged binary and waits until it is healthy. */
 export async function startEmbeddedMeili(options: StartEmbeddedOptions = {}): Promise<EmbeddedMeili> {
-  const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir = path.resolve(options.dataDir ?? currentConfig().data.meili);
   mkdirSync(dataDir, { recursive: true });
   const masterKey = options.masterKey ?? ensureLocalSecrets().MEILI_MASTER_KEY;
   const binary = ensureMeiliBinary();
@@ -339,11 +338,11 @@ export interface MeiliHandle {
  * Connection to the Meilisearch this command should use: MEILI_URL when set; otherwise the
  * embedded server, reusing one already running on data/meili/ (e.g. the portal's) or starting it.
  */
-export async function ensureMeili(options: { env?: Record<string, string | undefined>; dataDir?: string; rootDir?: string } = {}): Promise<MeiliHandle> {
-  const config = readMeiliConfig(options.env ?? process.env);
+export async function ensureMeili(options: { config?: Config; dataDir?: string; rootDir?: string } = {}): Promise<MeiliHandle> {
+  const config = (options.config ?? currentConfig()).meili;
   if (config.url) return { url: config.url, masterKey: config.masterKey, origin: 'external', stop: async () => {} };
 
-  const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir = path.resolve(options.dataDir ?? (options.config ?? currentConfig()).data.meili);
   const { MEILI_MASTER_KEY: masterKey } = ensureLocalSecrets(options.rootDir);
   const running = await findRunningInstance(dataDir, masterKey);
   if (running) return { url: running.url, masterKey, origin: 'reused', pid: running.pid, stop: async () => {} };

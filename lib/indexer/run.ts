@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/local-env';
+import { config } from '../config';
 import { countFailed, type IndexedReport, toIndexedReport, toStoredReport } from '../document/indexed-report';
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../engine/client';
 import { bumpIndexGeneration } from '../engine/generation';
@@ -47,7 +47,7 @@ export interface IndexRunOptions {
   /** Files parsed at once. */
   concurrency?: number;
   batchSize?: number;
-  /** Where the JSON run report goes; null for none. Default data/runs/. */
+  /** Where the JSON run report goes; null for none. Default: the data folder's runs/ (config().data.runs). */
   runsDir?: string | null;
   progress?: ProgressReporter;
   signal?: AbortSignal;
@@ -416,7 +416,7 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
   result.durationMs = finished.getTime() - started.getTime();
   // Nothing to record when the engine could not even be reached.
   const touchedNothing = result.exitCode === 2 && result.files === 0;
-  const runsDir = options.runsDir === undefined ? path.join(projectRoot, 'data', 'runs') : options.runsDir;
+  const runsDir = options.runsDir === undefined ? config().data.runs : options.runsDir;
   result.runReport = touchedNothing ? null : writeRunReport(runsDir, started, result);
   return result;
 }

@@ -1,4 +1,4 @@
-import type { Template } from '@/lib/report/schema';
+import { REGION_FIELDS, type RegionField, type Template } from './schema';
 
 /** Names people read for the values the index stores. Levels: `levelName` in lib/search/params. */
 
@@ -12,9 +12,6 @@ const TEMPLATE_NAMES: Record<Template, string> = {
 export function templateName(template: Template): string {
   return TEMPLATE_NAMES[template] ?? template;
 }
-
-export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
-export type RegionField = (typeof REGION_FIELDS)[number];
 
 const REGION_FIELD_NAMES: Record<RegionField, string> = {
   province: '省份',

@@ -28,6 +28,18 @@ const nullableCount = count.nullable();
 /** Amounts (万元) and 2019-template deltas (本年增/减) may be fractional or negative. */
 const figure = z.number().finite().nullable();
 
+/** The place of a report, province first: the four region fields of the document. */
+export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
+export type RegionField = (typeof REGION_FIELDS)[number];
+
+/** The six outcome groups of table 三 （一）…（六）, as the figures name them. */
+export const OUTCOME_KEYS = ['granted', 'partiallyGranted', 'refused', 'unableToProvide', 'notProcessed', 'otherProcessed'] as const;
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+
+/** Reconsiderations and lawsuits (table 四) and those that ended corrected. */
+export const REVIEW_KEYS = ['reconsiderations', 'reconsiderationsCorrected', 'lawsuits', 'lawsuitsCorrected'] as const;
+export type ReviewKey = (typeof REVIEW_KEYS)[number];
+
 export const CHANNELS = ['website', 'wechat', 'weibo', 'bulletinBoard', 'gazette', 'newMedia', 'other'] as const;
 const channelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channelSchema>;

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
-import { dataPaths } from '../config/paths';
+import { config } from '../config';
 import { indexGeneration } from '../engine/generation';
 
 /**
@@ -24,7 +24,6 @@ import { indexGeneration } from '../engine/generation';
  * - Bounded: at most 2,000 answers and about 32 MB.
  */
 
-const DEFAULT_FRESH_SECONDS = 60;
 const STALE_FACTOR = 2;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -50,14 +49,6 @@ export interface SearchCache {
   readonly size: number;
 }
 
-/** Fresh seconds from the environment: a whole number 0–3600, else the default. */
-export function cacheFreshMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.NIANBAO_SEARCH_CACHE_SECONDS?.trim();
-  if (!raw) return DEFAULT_FRESH_SECONDS * 1000;
-  const seconds = Number(raw);
-  return Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds * 1000 : DEFAULT_FRESH_SECONDS * 1000;
-}
-
 /** Rough bytes of an answer (UTF-16 string of its JSON): enough to bound the cache's memory. */
 function sizeOf(value: unknown): number {
   if (typeof value === 'string') return Math.max(1, value.length * 2);
@@ -77,7 +68,7 @@ function runsMarker(): string {
   if (now - marker.at >= 1000) {
     let value = '-';
     try {
-      value = String(statSync(dataPaths().runs).mtimeMs);
+      value = String(statSync(config().data.runs).mtimeMs);
     } catch {
       // No runs yet.
     }
@@ -168,7 +159,7 @@ type Store = typeof globalThis & { [KEY]?: SearchCache };
 /** The process's cache (on globalThis: one for every route bundle Next loads). */
 export function searchCache(): SearchCache {
   const store = globalThis as Store;
-  const freshMs = cacheFreshMs();
+  const freshMs = config().searchCacheMs;
   if (store[KEY]?.freshMs !== freshMs) store[KEY] = createSearchCache({ freshMs });
   return store[KEY]!;
 }

@@ -2,23 +2,24 @@
 // by pages/api/search.ts (a Pages Router API route, see there); test/security/client-imports.test.ts
 // checks that no client component reaches this module (or node:http, or a secret).
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
-import { type AppSearchConfig, readAppSearchConfig } from '../config/meili';
+import { appSearchTarget, type Config, config } from '../config';
 import { fromStoredReport, type IndexedReport } from '../document/indexed-report';
 import { DISPLAYED_ATTRIBUTES } from '../document/settings';
 import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from '../engine/transport';
-import { snippetFromUtf8Bytes, type Utf8Bytes } from '../engine/utf8-bytes';
+import type { Utf8Bytes } from '../engine/utf8-bytes';
 import { SearchUnavailableError } from '../errors';
-import { LEVELS, TEMPLATES } from '../report/schema';
+import { LEVELS, type RegionField, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
 import { searchTerms, toEngineQuery } from './recall';
-import { engineSort, type HIT_FIELDS, prepareSearch, type RegionField } from './request';
+import { engineSort, type HIT_FIELDS, prepareSearch } from './request';
 import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
+import { snippetFromUtf8Bytes } from './utf8-snippet';
 
 /**
  * The one module the web app uses to read the index: typed functions that return app types, with
- * the search-only key (readAppSearchConfig), kept-alive connections (engine.ts), and every engine
+ * the search-only key (appSearchTarget, lib/config), kept-alive connections (engine.ts), and every engine
  * failure turned into SearchUnavailableError (its cause goes to the log, never to a page or a
  * response).
  */
@@ -27,19 +28,19 @@ export { SearchUnavailableError };
 
 const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
-let cached: { source: string; connection: EngineConnection } | null = null;
+let cached: { config: Config; connection: EngineConnection } | null = null;
 
 function connection(): EngineConnection {
-  const source = `${process.env.MEILI_URL}\n${process.env.MEILI_SEARCH_KEY}\n${process.env.MEILI_INDEX}\n${process.env.MEILI_MASTER_KEY}`;
-  if (cached?.source !== source) {
-    let config: AppSearchConfig;
-    try {
-      config = readAppSearchConfig();
-    } catch (error) {
-      // A missing MEILI_URL or key is an outage to the reader; the log says which variable.
-      throw new SearchUnavailableError(error);
+  let current: Config;
+  try {
+    current = config();
+    if (cached?.config !== current) {
+      const target = appSearchTarget(current);
+      cached = { config: current, connection: { url: target.url, apiKey: target.searchKey, index: target.index } };
     }
-    cached = { source, connection: { url: config.url, apiKey: config.searchKey, index: config.index } };
+  } catch (error) {
+    // A missing MEILI_URL or key is an outage to the reader; the log says which variable.
+    throw new SearchUnavailableError(error);
   }
   return cached.connection;
 }

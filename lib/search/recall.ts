@@ -1,3 +1,4 @@
+import { spaceHan } from '../document/search-copies';
 import { toSimplified } from '../report/traditional';
 
 /**
@@ -7,7 +8,7 @@ import { toSimplified } from '../report/traditional';
  * 科学技术委员会; and unrelated words match instead (依申请 → 依 + 申请 finds 沙依巴克区).
  *
  * So the index never sees jieba's words: the searchable fields hold the report's text with a space
- * around every Han character (`spaceHan`), each character becoming one word, and every query term
+ * around every Han character (`spaceHan`, lib/document/search-copies.ts), each character becoming one word, and every query term
  * becomes a phrase of those characters (`toEngineQuery`). A phrase matches only consecutive
  * positions, so a term is found exactly where its characters stand together in the text: the
  * substring search people expect, whatever jieba thinks a word is. Both sides use this one function,
@@ -15,14 +16,6 @@ import { toSimplified } from '../report/traditional';
  */
 
 const HAN = /\p{Script=Han}/u;
-/** A space between a Han character and any non-space neighbour. */
-const HAN_BOUNDARY = /(?<=\p{Script=Han})(?=\S)|(?<=\S)(?=\p{Script=Han})/gu;
-
-/** Every Han character as its own word: what the searchable `search.*` fields hold. */
-export function spaceHan(text: string): string {
-  return text.replace(HAN_BOUNDARY, ' ');
-}
-
 /** Meilisearch reads only the first ten words of a query (a phrase counts as one). */
 const MAX_QUERY_TERMS = 10;
 

@@ -1,4 +1,5 @@
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+import { REGION_FIELDS, type RegionField } from '../report/schema';
 import { buildFilter, type SearchParams, sortOf } from './params';
 import { searchTerms, toEngineQuery } from './recall';
 
@@ -7,9 +8,6 @@ import { searchTerms, toEngineQuery } from './recall';
  * the very same body straight to the engine to measure what the app adds. No `server-only` here
  * for that reason; nothing in it is secret.
  */
-
-export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
-export type RegionField = (typeof REGION_FIELDS)[number];
 
 /** The fields a result list shows: never the text, tables or sections. */
 export const HIT_FIELDS = [

@@ -1,17 +1,6 @@
 import { FLAG_DATED, FLAG_LATE, REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type Summed, sumsFromDistribution } from '../document/rollup';
-import { CHANNELS, type Channel } from '../report/schema';
-import type { RegionField } from '../search/request';
-import {
-  type FigureSum,
-  OUTCOME_KEYS,
-  type OutcomeKey,
-  type QualityCounts,
-  REVIEW_KEYS,
-  type RegionStats,
-  type ReviewKey,
-  type StatsResult,
-  type YearStats,
-} from './types';
+import { CHANNELS, type Channel, OUTCOME_KEYS, type OutcomeKey, REVIEW_KEYS, type RegionField, type ReviewKey } from '../report/schema';
+import type { FigureSum, QualityCounts, RegionStats, StatsResult, YearStats } from './types';
 
 /** What aggregate() needs of each engine answer: the total and the facet counts. */
 export interface CountsReply {

@@ -2,7 +2,8 @@ import type { ChartData } from '@/lib/charts/chart-data';
 import { regionFieldName } from '@/lib/report/labels';
 import { CHANNELS, type Channel } from '@/lib/report/schema';
 import { correctionRate, ratio } from '@/lib/stats/rates';
-import { OUTCOME_KEYS, type OutcomeKey, type StatsResult, type YearStats } from '@/lib/stats/types';
+import type { StatsResult, YearStats } from '@/lib/stats/types';
+import { OUTCOME_KEYS, type OutcomeKey } from '../report/schema';
 
 /**
  * The /stats charts' data from a StatsResult, pure: one ChartData per chart (components/charts).

@@ -1,4 +1,4 @@
-import type { OutcomeKey, ReviewKey } from './types';
+import type { OutcomeKey, ReviewKey } from '../report/schema';
 
 /**
  * The rates people compare bodies by, as pure functions of a report's (or a sum of reports')

@@ -1,8 +1,9 @@
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD } from '../document/rollup';
+import type { RegionField } from '../report/schema';
 import { buildFilter, type SearchParams, toQueryString, viewFilters } from '../search/params';
 import { searchTerms, toEngineQuery } from '../search/recall';
-import { nextRegionFields, type RegionField } from '../search/request';
+import { nextRegionFields } from '../search/request';
 
 /**
  * The Meilisearch requests behind /api/stats, as plain data (the benchmark sends the same bodies

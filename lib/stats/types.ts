@@ -1,5 +1,4 @@
-import type { Channel } from '../report/schema';
-import type { RegionField } from '../search/request';
+import type { Channel, OutcomeKey, RegionField, ReviewKey } from '../report/schema';
 
 /**
  * What `/api/stats` answers and the `/stats` page draws: sums of the reports' stated figures for
@@ -12,12 +11,6 @@ export interface FigureSum {
   sum: number;
   reports: number;
 }
-
-export const OUTCOME_KEYS = ['granted', 'partiallyGranted', 'refused', 'unableToProvide', 'notProcessed', 'otherProcessed'] as const;
-export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
-
-export const REVIEW_KEYS = ['reconsiderations', 'reconsiderationsCorrected', 'lawsuits', 'lawsuitsCorrected'] as const;
-export type ReviewKey = (typeof REVIEW_KEYS)[number];
 
 /** Data quality: reports failing the arithmetic checks, and publication against the deadline. */
 export interface QualityCounts {

@@ -8,12 +8,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { projectRoot } from '../../lib/config/local-env';
 import { createMeiliClient } from '../../lib/engine/client';
 import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { createProgress, runIndex } from '../../lib/indexer';
+import { parseCommandLine } from './cli';
 import { nextBuildState } from './next-build';
 
 type ParseArgsOptionConfig = NonNullable<ParseArgsConfig['options']>[string];
@@ -168,36 +169,18 @@ export const BENCH_BASE_OPTIONS = {
   'engine-dir': { type: 'string' },
   keep: { type: 'boolean', default: false },
   'no-build': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, ParseArgsOptionConfig>;
 
-/**
- * The command line of benchmark `name`: --help prints `usage`; an unknown option, or one of
- * `positiveIntegers` that is not a positive integer, prints why and exits with code 2.
- */
+/** The command line of benchmark `name` (scripts/support/cli.ts); it takes no positional arguments. */
 export function parseBenchArgs<const T extends Record<string, ParseArgsOptionConfig>>(
   name: string,
   usage: string,
   options: T,
   positiveIntegers: ReadonlyArray<keyof T & string>,
-): ReturnType<typeof parseArgs<{ options: T }>>['values'] {
-  let values: ReturnType<typeof parseArgs<{ options: T }>>['values'];
-  try {
-    values = parseArgs({ options }).values;
-  } catch (error) {
-    process.stderr.write(`${name}: ${(error as Error).message}\n${usage}\n`);
-    process.exit(2);
-  }
-  if ((values as { help?: boolean }).help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
-  const bad = positiveIntegers.filter((key) => {
-    const n = Number((values as Record<string, unknown>)[key]);
-    return !Number.isInteger(n) || n < 1;
-  });
-  if (bad.length > 0) {
-    process.stderr.write(`${name}: ${bad.map((k) => `--${k}`).join(', ')} must be a positive integer\n${usage}\n`);
+) {
+  const { values, positionals } = parseCommandLine(name, usage, options, { positiveIntegers });
+  if (positionals.length > 0) {
+    process.stderr.write(`${name}: unexpected argument ${positionals[0]}\n${usage}\n`);
     process.exit(2);
   }
   return values;

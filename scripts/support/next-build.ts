@@ -2,20 +2,7 @@ import { existsSync, readdirSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `next build` compiles: a file here newer than the build means the build is stale. */
-const BUILD_INPUTS = [
-  'app',
-  'pages',
-  'components',
-  'lib',
-  'public',
-  'next.config.mjs',
-  'package.json',
-  'tsconfig.json',
-  'proxy.ts',
-  'middleware.ts',
-  'auth.ts',
-  'auth.config.ts',
-];
+const BUILD_INPUTS = ['app', 'pages', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'tsconfig.json', 'proxy.ts'];
 
 function newestMtime(target: string): number {
   let info: Stats;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { listRuns } from '../../lib/admin/history';
 import { currentRun, exclusively, settledRun, startRun } from '../../lib/admin/run-manager';
+import { reloadConfig } from '../../lib/config';
 import { dataPaths } from '../../lib/config/paths';
 import { createMeiliClient } from '../../lib/engine/client';
 import { getOrCreateIndexingKey } from '../../lib/engine/indexing-key';
@@ -46,6 +47,7 @@ describe('admin runs with the scoped indexing key', () => {
     assert.equal(await getOrCreateIndexingKey(master, 'reports'), indexingKey, 'the same key on the next start');
     Object.assign(process.env, { MEILI_URL: meili.url, MEILI_ADMIN_KEY: indexingKey, MEILI_INDEX: 'reports', NIANBAO_DATA_DIR: paths.root });
     delete process.env.MEILI_MASTER_KEY;
+    reloadConfig();
   });
 
   after(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ensureFirstAdmin, FIRST_ADMIN_EMAIL, hasAdmins } from '../../lib/auth/first-admin';
 import { AdminUsersError, hashPassword, parseAdminUsers, readAdminUsers, userLine, verifyAdmin } from '../../lib/auth/users';
+import { loadConfig } from '../../lib/config';
 import { tempDir } from '../support/temp';
 
 describe('admin users', () => {
@@ -34,7 +35,7 @@ describe('admin users', () => {
     const envHash = await hashPassword('from-the-environment', 4);
     const fileHash = await hashPassword('from-the-file-000', 4);
     writeFileSync(file, `${userLine('a@example.org', fileHash)}\n${userLine('b@example.org', fileHash)}\n`);
-    const users = readAdminUsers({ ADMIN_USERS: userLine('a@example.org', envHash), ADMIN_USERS_FILE: file });
+    const users = readAdminUsers(loadConfig({ ADMIN_USERS: userLine('a@example.org', envHash), ADMIN_USERS_FILE: file }));
     assert.deepEqual(
       users.map((u) => [u.email, u.hash === envHash]),
       [
@@ -52,8 +53,8 @@ describe('admin users', () => {
 describe('first admin of the embedded default', () => {
   it('creates admin@localhost with a random password once, storing only the hash (mode 600)', async () => {
     const file = path.join(tempDir(), 'admin', 'users');
-    assert.equal(hasAdmins(file, {}), false);
-    const created = await ensureFirstAdmin(file, {});
+    assert.equal(hasAdmins(file, ''), false);
+    const created = await ensureFirstAdmin(file, '');
     assert.ok(created);
     assert.equal(created.email, FIRST_ADMIN_EMAIL);
     assert.ok(created.password.length >= 20);
@@ -62,11 +63,11 @@ describe('first admin of the embedded default', () => {
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const users = parseAdminUsers(text, file);
     assert.equal(await verifyAdmin(FIRST_ADMIN_EMAIL, created.password, users), FIRST_ADMIN_EMAIL);
-    assert.equal(await ensureFirstAdmin(file, {}), null, 'a second start creates nobody');
+    assert.equal(await ensureFirstAdmin(file, ''), null, 'a second start creates nobody');
   });
 
   it('creates nobody when the operator defined admins in ADMIN_USERS', async () => {
     const file = path.join(tempDir(), 'users');
-    assert.equal(await ensureFirstAdmin(file, { ADMIN_USERS: userLine('ops@example.org', await hashPassword('x'.repeat(12), 4)) }), null);
+    assert.equal(await ensureFirstAdmin(file, userLine('ops@example.org', await hashPassword('x'.repeat(12), 4))), null);
   });
 });

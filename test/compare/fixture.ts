@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { reloadConfig } from '../../lib/config';
 import { createMeiliClient } from '../../lib/engine/client';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { runIndex } from '../../lib/indexer';
@@ -31,5 +32,6 @@ export async function startViewsFixture(): Promise<TestMeili> {
   process.env.MEILI_SEARCH_KEY = searchKey;
   process.env.MEILI_INDEX = 'reports';
   delete process.env.MEILI_MASTER_KEY;
+  reloadConfig();
   return meili;
 }

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { appSearchTarget, loadConfig, ConfigError as MeiliConfigError } from '../../lib/config';
 import { ensureLocalSecrets, parseEnvFile } from '../../lib/config/local-env';
-import { MeiliConfigError, readAppSearchConfig, readMeiliConfig } from '../../lib/config/meili';
 import { tempDir } from '../support/temp';
+
+const readMeiliConfig = (env: Record<string, string>) => loadConfig(env).meili;
+const readAppSearchConfig = (env: Record<string, string>) => appSearchTarget(loadConfig(env));
 
 test('readMeiliConfig: defaults, trailing slash, empty means unset', () => {
   assert.deepEqual(readMeiliConfig({}), { url: undefined, masterKey: undefined, index: 'reports' });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
+import { isClientModule, resolveLocal, runtimeImports, SOURCE_DIRS, sourceFiles } from '../support/imports';
 import { repoRoot } from '../support/temp';
 
 /**
@@ -13,49 +14,6 @@ import { repoRoot } from '../support/temp';
  * engine.ts cannot carry `server-only`: pages/api/search.ts loads them, and there the package throws.
  * The build's secrets scan (npm run check:secrets) checks the output as well.
  */
-
-const SOURCE_DIRS = ['app', 'components', 'lib', 'pages'];
-const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs'];
-
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) sourceFiles(full, out);
-    else if (EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
-
-const isClientModule = (text: string) => /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(text);
-
-/** The specifiers a module loads at run time (type-only imports and exports are erased). */
-function runtimeImports(text: string): string[] {
-  const out: string[] = [];
-  const statement = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^'";]*?)\s*(?:from\s*)?['"]([^'"]+)['"]/g;
-  for (const m of text.matchAll(statement)) {
-    if (m[2]) continue;
-    // `import { type A, type B } from` loads nothing either.
-    const names = m[3]?.match(/^\{([^}]*)\}$/)?.[1];
-    if (names?.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
-    if (m[1] === 'export' && !/from\s*$|^\*|^\{/.test(`${m[3]} from`)) continue;
-    out.push(m[4]!);
-  }
-  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
-  return out;
-}
-
-function resolveLocal(from: string, specifier: string): string | null {
-  let base: string;
-  if (specifier.startsWith('@/')) base = path.join(repoRoot, specifier.slice(2));
-  else if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
-  else return null;
-  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
 
 interface Problem {
   file: string;
@@ -72,10 +30,11 @@ function serverOnlyReach(entry: string): { visited: number; problems: Problem[] 
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     const here = [...chain, path.relative(repoRoot, file)];
-    for (const m of text.matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[)/g)) {
+    // process.env.X, process.env[…], and process.env as a whole (lib/config reads every variable).
+    for (const m of text.matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|(\[)|(?![\w.[]))/g)) {
       const name = m[1];
       if (name === 'NODE_ENV' || name?.startsWith('NEXT_PUBLIC_')) continue;
-      problems.push({ file, chain: here, what: `reads process.env${name ? `.${name}` : '[…]'}` });
+      problems.push({ file, chain: here, what: `reads process.env${name ? `.${name}` : m[2] ? '[…]' : ''}` });
     }
     for (const specifier of runtimeImports(text)) {
       if (isBuiltin(specifier)) problems.push({ file, chain: here, what: `imports ${specifier}` });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { REGION_ROLLUP_FIELDS, ROLLUP_FIELD, type RollupSource, rollupFieldsOf, sumsFromDistribution } from '../../lib/document/rollup';
-import { CHANNELS } from '../../lib/report/schema';
+import { CHANNELS, OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/report/schema';
 import { aggregate } from '../../lib/stats/aggregate';
-import { OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/stats/types';
 
 /**
  * The rollup trick (lib/document/rollup.ts) on documents with known figures: encode each report's

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { loadConfig } from '../../lib/config';
 import { parseEnvFile } from '../../lib/config/local-env';
 import { isMeiliHealthy } from '../../lib/engine/client';
 import { ensureMeili } from '../../lib/engine/embedded';
 import { tempDir } from '../support/temp';
 
 test('ensureMeili: MEILI_URL means an external server, nothing is started', async () => {
-  const handle = await ensureMeili({ env: { MEILI_URL: 'http://meili.example:7700', MEILI_MASTER_KEY: 'k'.repeat(20) } });
+  const handle = await ensureMeili({ config: loadConfig({ MEILI_URL: 'http://meili.example:7700', MEILI_MASTER_KEY: 'k'.repeat(20) }) });
   assert.deepEqual(
     { url: handle.url, key: handle.masterKey, origin: handle.origin },
     { url: 'http://meili.example:7700', key: 'k'.repeat(20), origin: 'external' },
@@ -18,7 +19,7 @@ test('ensureMeili: MEILI_URL means an external server, nothing is started', asyn
 test('ensureMeili: starts the embedded server once, a second command reuses it, stop() ends it', async () => {
   const root = tempDir();
   const dataDir = path.join(root, 'data', 'meili');
-  const first = await ensureMeili({ env: {}, dataDir, rootDir: root });
+  const first = await ensureMeili({ config: loadConfig({}), dataDir, rootDir: root });
   try {
     assert.equal(first.origin, 'started');
     assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -28,7 +29,7 @@ test('ensureMeili: starts the embedded server once, a second command reuses it, 
     const instance = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8'));
     assert.equal(instance.url, first.url);
 
-    const second = await ensureMeili({ env: {}, dataDir, rootDir: root });
+    const second = await ensureMeili({ config: loadConfig({}), dataDir, rootDir: root });
     assert.equal(second.origin, 'reused');
     assert.equal(second.url, first.url);
     await second.stop();

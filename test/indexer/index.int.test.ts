@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Meilisearch } from 'meilisearch';
@@ -299,4 +299,23 @@ test('npm run index: an unreachable MEILI_URL exits 2 with one line naming the U
   assert.equal(lines.length, 1, run.stderr);
   assert.equal(lines[0], `Meilisearch is not reachable at ${url}`);
   assert.equal(run.stdout, '');
+});
+
+test('npm run index writes its run report into NIANBAO_DATA_DIR/runs, where /admin/runs and the search cache look', async () => {
+  const dataDir = tempDir('nianbao-data-');
+  const reports = path.join(dataDir, 'reports');
+  mkdirSync(reports);
+  writeReport(reports, 'one-2023.txt', { ...body, organization: '数据目录测试镇人民政府', year: 2023, carriedOver: 0, carriedForward: 0 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', reports, '--progress=silent'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX: 'datadir', NIANBAO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const written = readdirSync(path.join(dataDir, 'runs'));
+  assert.equal(written.length, 1, `run reports in ${dataDir}/runs: ${written.join(', ')}`);
+  const report = JSON.parse(readFileSync(path.join(dataDir, 'runs', written[0]!), 'utf8'));
+  assert.equal(report.index, 'datadir');
+  assert.equal(report.indexed, 1);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
+import { reloadConfig } from '../../lib/config';
 import { createMeiliClient } from '../../lib/engine/client';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { formatSummary, type IndexRunResult, runIndex } from '../../lib/indexer';
@@ -40,6 +41,7 @@ before(async () => {
   process.env.MEILI_SEARCH_KEY = searchKey;
   process.env.MEILI_INDEX = 'reports';
   delete process.env.MEILI_MASTER_KEY;
+  reloadConfig();
 });
 after(async () => {
   await searchRoute?.close();

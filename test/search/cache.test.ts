@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { loadConfig, reloadConfig } from '../../lib/config';
 import { bumpIndexGeneration } from '../../lib/engine/generation';
-import { cacheFreshMs, createSearchCache } from '../../lib/search/cache';
+import { createSearchCache } from '../../lib/search/cache';
 
+const cacheFreshMs = (env: Record<string, string>) => loadConfig(env).searchCacheMs;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A loader that counts its calls and answers `answer()` after `delayMs`, or fails when told. */
@@ -115,6 +117,7 @@ describe('search cache', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
     const before = process.env.NIANBAO_DATA_DIR;
     process.env.NIANBAO_DATA_DIR = root;
+    reloadConfig();
     try {
       await sleep(1_100); // the marker of the folder used before is a second old at most
       const cache = createSearchCache({ freshMs: 60_000 });
@@ -130,6 +133,7 @@ describe('search cache', () => {
     } finally {
       if (before === undefined) delete process.env.NIANBAO_DATA_DIR;
       else process.env.NIANBAO_DATA_DIR = before;
+      reloadConfig();
       rmSync(root, { recursive: true, force: true });
     }
   });

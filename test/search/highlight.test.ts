@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeUtf8Bytes, repairUtf8, snippetFromUtf8Bytes, type Utf8Bytes } from '../../lib/engine/utf8-bytes';
+import { spaceHan } from '../../lib/document/search-copies';
+import { decodeUtf8Bytes, repairUtf8, type Utf8Bytes } from '../../lib/engine/utf8-bytes';
 import { BOM, CSV_HEADER, contentDisposition, csvCell, csvLine, csvRow, exportFileName } from '../../lib/search/csv';
 import { highlight, snippet } from '../../lib/search/highlight';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import type { ExportRow } from '../../lib/search/queries';
-import { searchTerms, spaceHan, toEngineQuery } from '../../lib/search/recall';
+import { searchTerms, toEngineQuery } from '../../lib/search/recall';
 import { nextRegionFields, prepareSearch } from '../../lib/search/request';
 import type { HighlightedText } from '../../lib/search/types';
+import { snippetFromUtf8Bytes } from '../../lib/search/utf8-snippet';
 
 const text = (segments: HighlightedText) => segments.map((s) => s.text).join('');
 const hits = (segments: HighlightedText) => segments.filter((s) => s.hit).map((s) => s.text);

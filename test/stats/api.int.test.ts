@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GET as statsRoute } from '../../app/api/stats/route';
+import { reloadConfig } from '../../lib/config';
 import { fromStoredReport, type IndexedReport } from '../../lib/document/indexed-report';
 import { createMeiliClient } from '../../lib/engine/client';
 import { timeliness } from '../../lib/report/deadline';
+import { OUTCOME_KEYS, REVIEW_KEYS } from '../../lib/report/schema';
 import { parseSearchParams } from '../../lib/search/params';
 import { exportReports } from '../../lib/search/queries';
-import { type FigureSum, OUTCOME_KEYS, REVIEW_KEYS, type StatsResult } from '../../lib/stats/types';
+import type { FigureSum, StatsResult } from '../../lib/stats/types';
 import { type SearchFixture, startSearchFixture } from '../support/search-index';
 
 /**
@@ -180,11 +182,13 @@ test('bad parameters get a 400 with a plain message', async () => {
 test('with the engine gone the answer is 503 and plain', async () => {
   const saved = process.env.MEILI_URL;
   process.env.MEILI_URL = 'http://127.0.0.1:9';
+  reloadConfig();
   try {
     const { status, body } = await stats('');
     assert.equal(status, 503);
     assert.equal(body.error, '搜索服务暂时不可用，请稍后再试。');
   } finally {
     process.env.MEILI_URL = saved;
+    reloadConfig();
   }
 });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { reloadConfig } from '../../lib/config';
 import { createMeiliClient } from '../../lib/engine/client';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { runIndex } from '../../lib/indexer';
@@ -47,5 +48,6 @@ export async function startSearchFixture(extra: readonly ExtraReport[] = []): Pr
   process.env.MEILI_SEARCH_KEY = searchKey;
   process.env.MEILI_INDEX = 'reports';
   delete process.env.MEILI_MASTER_KEY;
+  reloadConfig();
   return { meili, count: result.documentsInIndex, searchKey };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listCollection } from '@/lib/admin/collection';
 import { requireAdminPage } from '@/lib/auth/session';
-import { indexingTarget } from '@/lib/config/indexing';
+import { indexingTarget } from '@/lib/config';
 import { AdminNav } from '../_components/admin-nav';
 import { formatTime } from '../_components/format';
 import { RemoveButton } from './remove-button';

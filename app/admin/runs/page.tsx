@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { listRuns } from '@/lib/admin/history';
 import { requireAdminPage } from '@/lib/auth/session';
-import { dataPaths } from '@/lib/config/paths';
+import { config } from '@/lib/config';
 import { AdminNav } from '../_components/admin-nav';
 import { RunsTable } from '../_components/runs-table';
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: '索引记录' };
 
 export default async function RunsPage() {
   const admin = await requireAdminPage('/admin/runs');
-  const runs = await listRuns(dataPaths().runs, 100);
+  const runs = await listRuns(config().data.runs, 100);
   return (
     <div data-testid="admin-runs-page">
       <h1>索引记录</h1>

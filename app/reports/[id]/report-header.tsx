@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { AddToCompare } from '@/app/compare/add-to-compare';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { type Timeliness, timeliness } from '@/lib/report/deadline';
-import { REGION_FIELDS, regionParts, templateName } from '@/lib/report/labels';
+import { regionParts, templateName } from '@/lib/report/labels';
+import { REGION_FIELDS } from '@/lib/report/schema';
 import { levelName, toQueryString } from '@/lib/search/params';
 
 const FORMAT_NAMES: Record<IndexedReport['source']['format'], string> = {

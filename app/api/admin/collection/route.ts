@@ -1,6 +1,6 @@
 import { listCollection } from '@/lib/admin/collection';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
-import { IndexingNotConfigured, indexingTarget } from '@/lib/config/indexing';
+import { IndexingNotConfigured, indexingTarget } from '@/lib/config';
 
 /** GET ?offset=&limit=: the indexed reports, a page at a time. */
 export async function GET(request: Request): Promise<Response> {

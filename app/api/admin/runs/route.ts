@@ -1,14 +1,13 @@
 import { listRuns } from '@/lib/admin/history';
 import { startRun } from '@/lib/admin/run-manager';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
-import { IndexingNotConfigured } from '@/lib/config/indexing';
-import { dataPaths } from '@/lib/config/paths';
+import { config, IndexingNotConfigured } from '@/lib/config';
 
 /** GET: the run history (newest first). POST { mode: "incremental" | "full" }: starts a run. */
 export async function GET(request: Request): Promise<Response> {
   const guard = await requireAdminApi(request);
   if ('response' in guard) return guard.response;
-  return Response.json({ runs: await listRuns(dataPaths().runs) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ runs: await listRuns(config().data.runs) }, { headers: { 'cache-control': 'no-store' } });
 }
 
 export async function POST(request: Request): Promise<Response> {

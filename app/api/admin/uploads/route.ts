@@ -1,7 +1,7 @@
 import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/admin/upload-rules';
 import { storeUploads } from '@/lib/admin/uploads';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
-import { dataPaths } from '@/lib/config/paths';
+import { config } from '@/lib/config';
 
 /** POST multipart/form-data with `files` (several): stores them; indexing is a separate step. */
 export async function POST(request: Request): Promise<Response> {
@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const files = form.getAll('files').filter((value): value is File => typeof value !== 'string');
   if (files.length === 0) return jsonError(400, 'no_files', '没有收到文件。');
-  const paths = dataPaths();
+  const paths = config().data;
   const result = await storeUploads(files, paths.uploads, paths.base);
   console.info(`[admin] ${guard.admin} uploaded ${result.stored.length} file(s), ${result.rejected.length} rejected`);
   return Response.json(result, { status: result.stored.length > 0 ? 201 : 422, headers: { 'cache-control': 'no-store' } });

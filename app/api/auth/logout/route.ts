@@ -1,4 +1,4 @@
-import { signOut } from '@/auth';
+import { signOut } from '@/lib/auth/auth';
 import { isSameOriginRequest } from '@/lib/auth/same-origin';
 
 /** Sign-out from the admin pages' form (same-origin only), back to the sign-in page. */

@@ -1,5 +1,5 @@
 import { CredentialsSignin } from 'next-auth';
-import { signIn } from '@/auth';
+import { signIn } from '@/lib/auth/auth';
 import { clientAddress, loginLimiter } from '@/lib/auth/rate-limit';
 import { isSameOriginRequest, safeCallbackPath } from '@/lib/auth/same-origin';
 import { normalizeEmail } from '@/lib/auth/users';

@@ -1,8 +1,7 @@
 import { type RemoveOutcome, removeFromCollection } from '@/lib/admin/collection';
 import { exclusively } from '@/lib/admin/run-manager';
 import { jsonError, requireAdminApi } from '@/lib/auth/session';
-import { indexingTarget } from '@/lib/config/indexing';
-import { dataPaths } from '@/lib/config/paths';
+import { config, indexingTarget } from '@/lib/config';
 
 const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
@@ -14,7 +13,7 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   if (!REPORT_ID.test(id)) return jsonError(400, 'bad_id', '报告编号无效。');
   let outcome: { value: RemoveOutcome } | null;
   try {
-    outcome = await exclusively(`removing ${id}`, () => removeFromCollection(indexingTarget(), id, dataPaths()));
+    outcome = await exclusively(`removing ${id}`, () => removeFromCollection(indexingTarget(), id, config().data));
   } catch (error) {
     console.error(`[admin] removing ${id} failed`, error);
     return jsonError(503, 'unavailable', '暂时无法移除，请稍后再试。');

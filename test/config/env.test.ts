@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { InvalidEnvError, readServerEnv } from '../lib/env.ts';
+import { ConfigError, loadConfig } from '../../lib/config';
+
+const readServerEnv = (env: Record<string, string>) => {
+  const { nodeEnv: NODE_ENV, port: PORT } = loadConfig(env);
+  return { NODE_ENV, PORT };
+};
 
 test('PORT is optional and coerced to a number', () => {
   assert.equal(readServerEnv({}).PORT, undefined);
@@ -19,7 +24,7 @@ test('invalid values are rejected with the variable named', () => {
     assert.throws(
       () => readServerEnv({ PORT }),
       (error: unknown) => {
-        assert.ok(error instanceof InvalidEnvError);
+        assert.ok(error instanceof ConfigError);
         assert.match(error.message, /PORT/);
         return true;
       },
