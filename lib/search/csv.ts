@@ -1,3 +1,4 @@
+import createContentDisposition from 'content-disposition';
 import type { Template } from '../report/schema';
 import { levelName, type SearchParams } from './params';
 import type { ExportRow } from './queries';
@@ -84,9 +85,7 @@ export function exportFileName(params: SearchParams, today = new Date()): string
   return `nianbao-${label ? `${label}-` : ''}${date}.csv`;
 }
 
-/** RFC 6266 / 5987: an ASCII fallback name and the UTF-8 one. */
+/** RFC 6266 / 8187 (the content-disposition package): the UTF-8 name, and an ASCII one with `_` for what ASCII lacks. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return createContentDisposition(fileName, { fallback: fileName.replace(/[^\x20-\x7e]|["\\]/g, '_') });
 }
