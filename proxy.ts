@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { parseCompareParams } from './lib/compare/params';
+import { AppError } from './lib/errors';
 import { parseSearchParams } from './lib/search/params';
+import { apiContentSecurityPolicy } from './next.config.mjs';
 
 /**
  * Runs before every page and the admin API (Next 16's proxy, formerly middleware; the matcher at
@@ -21,9 +23,6 @@ import { parseSearchParams } from './lib/search/params';
  *    admin page and route handler checks the session itself (lib/auth/session.ts), so bypassing
  *    this proxy gains nothing.
  */
-
-/** JSON runs no script and loads nothing (next.config.mjs sends the same for every API). */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
   return [
@@ -82,8 +81,9 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   if ((isAdminApi || isAdminPage) && !(await hasValidSession(request))) {
     if (isAdminApi) {
-      response = NextResponse.json({ error: 'unauthorized', message: '请先登录管理员账号。' }, { status: 401 });
-      response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+      const refused = new AppError('unauthorized:admin').toReply();
+      response = new NextResponse(refused.body, { status: refused.status, headers: refused.headers });
+      response.headers.set('content-security-policy', apiContentSecurityPolicy);
     } else {
       const signIn = new URL('/signin', request.url);
       signIn.searchParams.set('callbackUrl', `${pathname}${search}`);

@@ -86,7 +86,7 @@ test.describe('signed out', () => {
           maxRedirects: 0,
         });
         expect(response.status(), `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
-        expect((await response.json()).error).toBe('unauthorized');
+        expect((await response.json()).code).toBe('unauthorized:admin');
       }
     }
   });

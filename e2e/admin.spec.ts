@@ -74,7 +74,7 @@ test.describe('admin: uploads, runs, history, collection', () => {
 
     const second = await page.request.post('/api/admin/runs', { data: { mode: 'incremental' }, headers: { origin: new URL(page.url()).origin } });
     expect(second.status()).toBe(409);
-    expect((await second.json()).error).toBe('run_in_progress');
+    expect((await second.json()).code).toBe('conflict:admin');
 
     // Searches during the reindex: every one answers, with the same total (atomic swap).
     const statuses: number[] = [];

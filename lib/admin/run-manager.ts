@@ -2,6 +2,7 @@ import 'server-only';
 import { config, indexingTarget } from '../config';
 import { type IndexRunResult, type ProgressReporter, runIndex } from '../indexer';
 import type { ProgressCounts } from '../indexer/progress';
+import { log } from '../log';
 import { type RunSummary, toRunSummary } from './history';
 
 /**
@@ -133,7 +134,7 @@ export function startRun(mode: RunMode, by: string): StartResult {
     })
     .catch((error: unknown) => {
       // runIndex reports failures in its result; this is a bug, not a failed file.
-      console.error('[admin] indexing run crashed', error);
+      log('admin').error({ err: error }, 'indexing run crashed');
       run.phase = 'crashed';
       throw error;
     })

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { log } from '../log';
 import { formatBytes, isAcceptedName, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, safeUploadName, UPLOAD_EXTENSIONS } from './upload-rules';
 
 /**
@@ -76,7 +77,7 @@ export async function storeUploads(
       stored.push({ original, name, sourcePath: path.relative(baseDir, target).split(path.sep).join('/'), size: file.size, replaced });
     } catch (error) {
       await rm(temp, { force: true });
-      console.error(`[admin] could not store upload ${name}`, error);
+      log('admin').error({ err: error, name }, 'could not store an upload');
       rejected.push({ original, reason: '保存失败' });
     }
   }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { clientAddress, loginLimiter } from '@/lib/auth/rate-limit';
 import { type AdminUser, normalizeEmail, readAdminUsers, verifyAdmin } from '@/lib/auth/users';
+import { log } from '@/lib/log';
 
 /**
  * Admin sign-in (Auth.js v5): email and password checked against the operator's list of bcrypt
@@ -26,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
-      console.error(error);
+      log('auth').error({ err: error }, 'Auth.js error');
     },
   },
   providers: [
@@ -38,7 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const address = clientAddress(request.headers);
         const limiter = loginLimiter();
         if (limiter.blockedFor(email, address) > 0) {
-          console.warn(`[auth] sign-in refused for "${email}" from ${address}: too many failed attempts`);
+          log('auth').warn({ email, address }, 'sign-in refused: too many failed attempts');
           throw new TooManyAttempts();
         }
         let users: readonly AdminUser[];
@@ -46,18 +47,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           users = readAdminUsers();
         } catch (error) {
           // The operator's list is broken: say so in the log, let nobody in.
-          console.error(`[auth] ${(error as Error).message}`);
+          log('auth').error({ reason: (error as Error).message }, 'the admin users list cannot be read');
           users = [] as const;
         }
         const admin = email && password ? await verifyAdmin(email, password, users) : null;
         if (!admin) {
           limiter.fail(email, address);
           // Never the password, not even its length.
-          console.warn(`[auth] sign-in failed for "${email}" from ${address}: wrong email or password`);
+          log('auth').warn({ email, address }, 'sign-in failed: wrong email or password');
           return null;
         }
         limiter.succeed(email);
-        console.info(`[auth] signed in: ${admin} from ${address}`);
+        log('auth').info({ email: admin, address }, 'signed in');
         return { id: admin, email: admin, name: admin };
       },
     }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth/auth';
+import { AppError, MESSAGES } from '../errors';
 import { isSameOriginRequest } from './same-origin';
 
 /**
@@ -21,20 +22,14 @@ export async function requireAdminPage(returnTo: string): Promise<string> {
   return admin;
 }
 
-export function jsonError(status: number, error: string, message: string, headers: HeadersInit = {}): Response {
-  return Response.json({ error, message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
-}
-
 /**
- * For route handlers: the admin's email, or the response to send (401 signed out, 403 for a
+ * For route handlers: the admin's email, or an AppError to answer with (401 signed out, 403 for a
  * cross-site state-changing request).
  */
-export async function requireAdminApi(request: Request): Promise<{ admin: string } | { response: Response }> {
+export async function requireAdminApi(request: Request): Promise<string> {
   const changesState = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-  if (changesState && !isSameOriginRequest(request.headers, request.url)) {
-    return { response: jsonError(403, 'cross_site', '拒绝跨站请求。') };
-  }
+  if (changesState && !isSameOriginRequest(request.headers, request.url)) throw new AppError('forbidden:admin', MESSAGES.crossSite);
   const admin = await currentAdmin();
-  if (!admin) return { response: jsonError(401, 'unauthorized', '请先登录管理员账号。') };
-  return { admin };
+  if (!admin) throw new AppError('unauthorized:admin', MESSAGES.signInRequired);
+  return admin;
 }

@@ -17,7 +17,7 @@ function docxReason(err: unknown): string {
  * The zip is vetted first: a zip bomb is refused before anything is inflated.
  */
 export async function readDocx(buf: Uint8Array, fileName: string, maxUncompressedBytes: number, maxXmlBytes = Infinity): Promise<string> {
-  const check = checkZip(
+  const check = await checkZip(
     buf,
     maxUncompressedBytes,
     (names) => (names.some((n) => n === 'word/document.xml' || n === '[Content_Types].xml') ? null : 'a zip archive but not a Word document'),

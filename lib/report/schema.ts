@@ -28,6 +28,13 @@ const nullableCount = count.nullable();
 /** Amounts (万元) and 2019-template deltas (本年增/减) may be fractional or negative. */
 const figure = z.number().finite().nullable();
 
+/** A report id: the index's primary key (letters, digits, '-' and '_'; reportId() makes one from a hash). */
+const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+export function isReportId(id: string): boolean {
+  return REPORT_ID.test(id);
+}
+
 /** The place of a report, province first: the four region fields of the document. */
 export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
 export type RegionField = (typeof REGION_FIELDS)[number];
@@ -161,7 +168,7 @@ const sourceSchema = z.object({
 });
 
 export const reportDocumentSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,511}$/),
+  id: z.string().regex(REPORT_ID),
   title: z.string().nullable(),
   organization: z.string().nullable(),
   level: levelSchema.nullable(),

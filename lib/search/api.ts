@@ -1,4 +1,5 @@
-import { AppError, errorReply, type JsonReply } from '../errors';
+import { AppError, type JsonReply } from '../errors';
+import { errorReply } from '../respond';
 import { parseSearchParams, toQueryString } from './params';
 import { cachedAnswer, searchReports } from './queries';
 

@@ -8,7 +8,7 @@ import { DISPLAYED_ATTRIBUTES } from '../document/settings';
 import { type EngineConnection, type EngineSearchOptions, type EngineSearchResponse, engineMultiSearch, engineSearch } from '../engine/transport';
 import type { Utf8Bytes } from '../engine/utf8-bytes';
 import { SearchUnavailableError } from '../errors';
-import { LEVELS, type RegionField, TEMPLATES } from '../report/schema';
+import { isReportId, LEVELS, type RegionField, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams } from './params';
@@ -25,8 +25,6 @@ import { snippetFromUtf8Bytes } from './utf8-snippet';
  */
 
 export { SearchUnavailableError };
-
-const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
 let cached: { config: Config; connection: EngineConnection } | null = null;
 
@@ -164,10 +162,6 @@ async function runSearch({ terms, regionFields, body }: ReturnType<typeof prepar
     },
     processingTimeMs: response.processingTimeMs,
   };
-}
-
-export function isReportId(id: string): boolean {
-  return REPORT_ID.test(id);
 }
 
 /** Fields of a stored report; the index serves no `search` copies anyway (settings.ts). */

@@ -25,8 +25,7 @@ function queryOf(target = ''): URLSearchParams {
 }
 
 function methodNotAllowed(): JsonReply {
-  const refused = new AppError('bad_request:search', '只支持 GET 请求。').toReply();
-  return { ...refused, status: 405, headers: { ...refused.headers, allow: 'GET, HEAD' } };
+  return new AppError('method_not_allowed:search', '只支持 GET 请求。', { headers: { allow: 'GET, HEAD' } }).toReply();
 }
 
 export default async function handler(request: IncomingMessage, response: ServerResponse): Promise<void> {

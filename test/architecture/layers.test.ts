@@ -13,7 +13,10 @@ import { repoRoot } from '../support/temp';
  * is no cycle between folders. docs/architecture.md explains each layer.
  */
 const LAYERS: string[][] = [
-  ['config', 'errors', 'log'],
+  ['config'],
+  ['log'],
+  ['errors'],
+  ['respond'],
   ['ingest'],
   ['region'],
   ['report'],

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import pino from 'pino';
 import { GET as getReportRoute } from '../../app/api/reports/[id]/route';
 import { GET as exportRoute } from '../../app/api/search/export/route';
+import { logTo } from '../../lib/log';
 import { DEFAULT_PARAMS } from '../../lib/search/params';
 import { exportReports, getBodyYears, getReport, searchReports } from '../../lib/search/queries';
 import type { ReportHit, SearchResult } from '../../lib/search/types';
@@ -419,8 +421,7 @@ test('CSV export: BOM, header, one row per matching report, attachment name, the
 test('503 with a plain message when Meilisearch is down (and never an engine message)', async () => {
   await fixture.meili.stop();
   const errors: unknown[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => void errors.push(args);
+  logTo({ write: (line: string) => void (JSON.parse(line).level >= 50 && errors.push(line)) });
   try {
     const { status, body } = await search('?q=淮安');
     assert.equal(status, 503);
@@ -435,7 +436,7 @@ test('503 with a plain message when Meilisearch is down (and never an engine mes
     // A bad parameter is still a 400: it is checked before the engine is asked.
     assert.equal((await search('?year=abc')).status, 400);
   } finally {
-    console.error = original;
+    logTo(pino.destination({ sync: true }));
   }
   assert.ok(errors.length >= 3, 'the cause is logged on the server');
 });

@@ -44,12 +44,12 @@ export function RunPanel({ initialRun, configured }: { initialRun: LiveRun | nul
     setMessage(null);
     try {
       const response = await fetch('/api/admin/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
-      const payload = (await response.json().catch(() => ({}))) as { run?: LiveRun | null; message?: string };
+      const payload = (await response.json().catch(() => ({}))) as { run?: LiveRun | null; error?: string };
       if (response.status === 202 && payload.run) setRun(payload.run);
       else if (response.status === 409) {
         setMessage('已有索引任务在运行，请等它结束。');
         if (payload.run) setRun(payload.run);
-      } else setMessage(payload.message ?? '无法启动索引。');
+      } else setMessage(payload.error ?? '无法启动索引。');
     } catch {
       setMessage('网络错误，索引没有启动。');
     } finally {

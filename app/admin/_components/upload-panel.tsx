@@ -41,9 +41,9 @@ export function UploadPanel() {
     for (const file of files) body.append('files', file, file.name);
     try {
       const response = await fetch('/api/admin/uploads', { method: 'POST', body });
-      const payload = (await response.json().catch(() => null)) as (UploadResult & { message?: string }) | null;
+      const payload = (await response.json().catch(() => null)) as (UploadResult & { error?: string }) | null;
       if (response.status === 401) setError('登录已过期，请重新登录。');
-      else if (!payload || (!response.ok && response.status !== 422)) setError(payload?.message ?? '上传失败，请重试。');
+      else if (!payload || (!response.ok && response.status !== 422)) setError(payload?.error ?? '上传失败，请重试。');
       else {
         setResult(payload);
         setFiles([]);

@@ -16,7 +16,7 @@ export function RemoveButton({ id, label }: { id: string; label: string }) {
     try {
       const response = await fetch(`/api/admin/collection/${encodeURIComponent(id)}`, { method: 'DELETE' });
       if (response.ok || response.status === 404) router.refresh();
-      else setError(((await response.json().catch(() => ({}))) as { message?: string }).message ?? '移除失败。');
+      else setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? '移除失败。');
     } catch {
       setError('网络错误。');
     } finally {

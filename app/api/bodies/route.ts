@@ -1,6 +1,7 @@
 import { isBodyKey, MAX_BODIES } from '../../../lib/compare/params';
 import { suggestBodies } from '../../../lib/compare/queries';
-import { AppError, errorResponse } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
+import { errorResponse } from '../../../lib/respond';
 import { parseSearchParams } from '../../../lib/search/params';
 
 /**

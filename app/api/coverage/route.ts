@@ -1,5 +1,6 @@
 import { getCoverage } from '../../../lib/coverage/queries';
-import { AppError, errorResponse } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
+import { errorResponse } from '../../../lib/respond';
 import { parseSearchParams } from '../../../lib/search/params';
 
 /**

@@ -1,4 +1,5 @@
-import { AppError, errorResponse } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
+import { errorResponse } from '../../../lib/respond';
 import { parseSearchParams } from '../../../lib/search/params';
 import { getStats } from '../../../lib/stats/queries';
 

@@ -1,40 +1,34 @@
 import { listRuns } from '@/lib/admin/history';
 import { startRun } from '@/lib/admin/run-manager';
-import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { requireAdminApi } from '@/lib/auth/session';
 import { config, IndexingNotConfigured } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { errorResponse } from '@/lib/respond';
 
 /** GET: the run history (newest first). POST { mode: "incremental" | "full" }: starts a run. */
 export async function GET(request: Request): Promise<Response> {
-  const guard = await requireAdminApi(request);
-  if ('response' in guard) return guard.response;
-  return Response.json({ runs: await listRuns(config().data.runs) }, { headers: { 'cache-control': 'no-store' } });
+  try {
+    await requireAdminApi(request);
+    return Response.json({ runs: await listRuns(config().data.runs) }, { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    return errorResponse(error, 'admin');
+  }
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const guard = await requireAdminApi(request);
-  if ('response' in guard) return guard.response;
-  let mode: unknown;
   try {
-    mode = ((await request.json()) as { mode?: unknown })?.mode;
-  } catch {
-    mode = undefined;
-  }
-  if (mode !== 'incremental' && mode !== 'full') return jsonError(400, 'bad_mode', 'mode 必须是 incremental 或 full。');
-  try {
-    const outcome = startRun(mode, guard.admin);
-    if ('busy' in outcome) {
-      return Response.json(
-        { error: 'run_in_progress', message: '已有索引任务在运行，请等它结束。', run: outcome.busy },
-        { status: 409, headers: { 'cache-control': 'no-store' } },
-      );
-    }
-    console.info(`[admin] ${guard.admin} started an indexing run (${mode})`);
+    const admin = await requireAdminApi(request);
+    const mode = ((await request.json().catch(() => undefined)) as { mode?: unknown } | undefined)?.mode;
+    if (mode !== 'incremental' && mode !== 'full') throw new AppError('bad_request:admin', 'mode 必须是 incremental 或 full。');
+    const outcome = startRun(mode, admin);
+    if ('busy' in outcome) throw new AppError('conflict:admin', '已有索引任务在运行，请等它结束。', { extra: { run: outcome.busy } });
+    log('admin').info({ admin, mode }, 'indexing run started');
     return Response.json({ run: outcome.started }, { status: 202, headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (error instanceof IndexingNotConfigured) {
-      console.error(`[admin] ${error.message}`);
-      return jsonError(503, 'indexing_not_configured', '此服务器未配置索引权限（MEILI_ADMIN_KEY）。');
+      return errorResponse(new AppError('unavailable:admin', '此服务器未配置索引权限（MEILI_ADMIN_KEY）。', { cause: error }), 'admin');
     }
-    throw error;
+    return errorResponse(error, 'admin');
   }
 }

@@ -1,7 +1,8 @@
 import { compareCsv, compareFileName } from '../../../../lib/compare/csv';
 import { MIN_BODIES, parseCompareParams } from '../../../../lib/compare/params';
 import { getCompareBodies } from '../../../../lib/compare/queries';
-import { AppError, errorResponse } from '../../../../lib/errors';
+import { AppError } from '../../../../lib/errors';
+import { errorResponse } from '../../../../lib/respond';
 import { BOM, contentDisposition } from '../../../../lib/search/csv';
 
 /**

@@ -1,5 +1,7 @@
-import { AppError, errorResponse } from '../../../../lib/errors';
-import { getReport, isReportId } from '../../../../lib/search/queries';
+import { AppError } from '../../../../lib/errors';
+import { isReportId } from '../../../../lib/report/schema';
+import { errorResponse } from '../../../../lib/respond';
+import { getReport } from '../../../../lib/search/queries';
 
 /** GET /api/reports/ID — one report document as JSON; 400 for an id that cannot be one, 404 when none has it. */
 

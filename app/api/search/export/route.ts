@@ -1,4 +1,6 @@
-import { AppError, errorResponse } from '../../../../lib/errors';
+import { log } from '@/lib/log';
+import { AppError } from '../../../../lib/errors';
+import { errorResponse } from '../../../../lib/respond';
 import { BOM, CSV_HEADER, contentDisposition, csvRow, exportFileName } from '../../../../lib/search/csv';
 import { parseSearchParams } from '../../../../lib/search/params';
 import { type ExportRow, exportReports } from '../../../../lib/search/queries';
@@ -50,7 +52,7 @@ export async function GET(request: Request): Promise<Response> {
         controller.enqueue(encoder.encode(chunk));
       } catch (error) {
         // Headers are sent: all that is left is to cut the download short (the log has the cause).
-        console.error('[unavailable:search] export stopped', (error as { cause?: unknown }).cause ?? error);
+        log('search').error({ err: (error as { cause?: unknown }).cause ?? error }, 'export stopped');
         controller.error(new Error('export interrupted'));
       }
     },

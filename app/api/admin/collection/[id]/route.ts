@@ -1,25 +1,29 @@
 import { type RemoveOutcome, removeFromCollection } from '@/lib/admin/collection';
 import { exclusively } from '@/lib/admin/run-manager';
-import { jsonError, requireAdminApi } from '@/lib/auth/session';
+import { requireAdminApi } from '@/lib/auth/session';
 import { config, indexingTarget } from '@/lib/config';
-
-const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { isReportId } from '@/lib/report/schema';
+import { errorResponse } from '@/lib/respond';
 
 /** DELETE: removes one report from the index and moves its file to <data>/removed/. */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const guard = await requireAdminApi(request);
-  if ('response' in guard) return guard.response;
-  const { id } = await params;
-  if (!REPORT_ID.test(id)) return jsonError(400, 'bad_id', '报告编号无效。');
-  let outcome: { value: RemoveOutcome } | null;
   try {
-    outcome = await exclusively(`removing ${id}`, () => removeFromCollection(indexingTarget(), id, config().data));
+    const admin = await requireAdminApi(request);
+    const { id } = await params;
+    if (!isReportId(id)) throw new AppError('bad_request:admin', '报告编号无效。');
+    let outcome: { value: RemoveOutcome } | null;
+    try {
+      outcome = await exclusively(`removing ${id}`, () => removeFromCollection(indexingTarget(), id, config().data));
+    } catch (error) {
+      throw new AppError('unavailable:admin', '暂时无法移除，请稍后再试。', { cause: error });
+    }
+    if (!outcome) throw new AppError('conflict:admin', '索引任务运行中，结束后再移除。');
+    if (outcome.value.status === 'not_found') throw new AppError('not_found:admin', '索引中没有这份报告。');
+    log('admin').info({ admin, id, sourcePath: outcome.value.sourcePath }, 'report removed');
+    return Response.json(outcome.value, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
-    console.error(`[admin] removing ${id} failed`, error);
-    return jsonError(503, 'unavailable', '暂时无法移除，请稍后再试。');
+    return errorResponse(error, 'admin');
   }
-  if (!outcome) return jsonError(409, 'run_in_progress', '索引任务运行中，结束后再移除。');
-  if (outcome.value.status === 'not_found') return jsonError(404, 'not_found', '索引中没有这份报告。');
-  console.info(`[admin] ${guard.admin} removed ${id} (${outcome.value.sourcePath})`);
-  return Response.json(outcome.value, { headers: { 'cache-control': 'no-store' } });
 }
