@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Meilisearch } from 'meilisearch';
 import { config } from '../config';
-import { countFailed, type IndexedReport, toIndexedReport, toStoredReport } from '../document/indexed-report';
+import { type IndexedReport, toIndexedReport, toStoredReport } from '../document/indexed-report';
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../engine/client';
 import { bumpIndexGeneration } from '../engine/generation';
 import {
@@ -20,9 +21,10 @@ import {
   waitForTask,
 } from '../engine/indexes';
 import { PARSER_VERSION, parseReportFile, ReportFileError, reportId } from '../report';
-import { CrossYearTracker, crossYearChecks, type YearEntry } from './cross-year';
+import { RunLedger } from './ledger';
 import { mapOrdered } from './pool';
 import { type ProgressReporter, silentProgress } from './progress';
+import { writeRunReport } from './run-report';
 import { countReportFiles, type WalkItem, walkReportFiles } from './walk';
 
 /**
@@ -111,11 +113,6 @@ interface PendingBatch {
   files: Array<{ path: string; id: string }>;
 }
 
-interface KnownDocument {
-  path: string | null;
-  parserVersion: number | null;
-}
-
 const MAX_BATCH_BYTES = 40 * 1024 * 1024;
 
 async function hashFile(file: string): Promise<string> {
@@ -134,33 +131,14 @@ function isMeiliError(error: unknown): boolean {
   return name.startsWith('Meilisearch') || name === 'MeiliTaskError';
 }
 
-function duplicateKey(record: Pick<IndexedReport, 'bodyKey' | 'year'>): string | null {
-  return record.bodyKey && record.year ? `${record.bodyKey}#${record.year}` : null;
-}
-
-export function runReportFileName(at: Date): string {
-  return `${at.toISOString().replace(/:/g, '-').replace('.', '-')}.json`;
-}
-
-export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult> {
-  const started = new Date();
-  const mode = options.incremental ? 'incremental' : 'full';
-  const progress = options.progress ?? silentProgress;
-  const batchSize = options.batchSize ?? 500;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  // turbopackIgnore (here and below): runtime paths; without it the app build traces the whole project.
-  const baseDir = path.resolve(/*turbopackIgnore: true*/ options.baseDir ?? process.cwd());
-  const client = createMeiliClient(options.connection);
-  const serving = options.index;
-  const indexedAt = started.toISOString();
-
-  const result: IndexRunResult = {
+function emptyResult(options: IndexRunOptions, mode: IndexRunResult['mode'], startedAt: string): IndexRunResult {
+  return {
     mode,
-    index: serving,
+    index: options.index,
     url: options.connection.url,
     paths: options.paths.map((p) => path.resolve(p)),
-    startedAt: indexedAt,
-    finishedAt: indexedAt,
+    startedAt,
+    finishedAt: startedAt,
     durationMs: 0,
     files: 0,
     indexed: 0,
@@ -176,259 +154,267 @@ export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult
     runReport: null,
     ...(options.meta ? { meta: { ...options.meta } } : {}),
   };
+}
 
-  const tracker = new CrossYearTracker();
-  /** Report id → the file it came from (this run or the index): same bytes twice. */
-  const knownIds = new Map<string, KnownDocument>();
-  /** body + year → file: the same report from two files. */
-  const bodyYears = new Map<string, string>();
-  /** Incremental: file → the id its document has in the index. */
-  const idByPath = new Map<string, { id: string; bodyKey: string | null; year: number | null }>();
-  const pending: PendingBatch[] = [];
-  const toDelete: string[] = [];
-  const movedPaths: Array<{ id: string; sourcePath: string }> = [];
-  let target = serving;
-  let buildIndex: string | null = null;
-  let swapped = false;
+/**
+ * Batches of serialised documents on their way to the engine: a parsed report is dropped once it
+ * is a line. A batch goes when it holds `size` documents or MAX_BATCH_BYTES.
+ */
+class Batcher {
+  readonly pending: PendingBatch[] = [];
+  #lines: Buffer[] = [];
+  #files: PendingBatch['files'] = [];
+  #bytes = 0;
 
-  const checkAbort = () => {
-    if (options.signal?.aborted) throw new RunAborted();
-  };
+  constructor(
+    private readonly client: Meilisearch,
+    private readonly target: string,
+    private readonly size: number,
+  ) {}
 
-  try {
-    // Reachable, and the key works, before anything is read.
-    await client.getIndexes({ limit: 1 });
+  async add(record: IndexedReport, sourcePath: string): Promise<void> {
+    const line = ndjsonLine(toStoredReport(record));
+    this.#lines.push(line);
+    this.#files.push({ path: sourcePath, id: record.id });
+    this.#bytes += line.length;
+    if (this.#lines.length >= this.size || this.#bytes >= MAX_BATCH_BYTES) await this.flush();
+  }
 
-    const total = await countReportFiles(options.paths);
-    if (total === 0) throw new NothingToIndex(`no report files found in ${options.paths.join(', ')} (supported: .txt .md .doc .docx .pdf .html)`);
+  async flush(): Promise<void> {
+    if (this.#lines.length === 0) return;
+    const taskUid = await enqueueNdjson(this.client, this.target, this.#lines);
+    this.pending.push({ taskUid, files: this.#files });
+    this.#lines = [];
+    this.#files = [];
+    this.#bytes = 0;
+  }
 
-    if (mode === 'full') {
-      const stale = await dropStaleBuildIndexes(client, serving, started);
-      if (stale.length > 0) progress.note(`dropped ${stale.length} build index(es) left by interrupted runs`);
-      buildIndex = buildIndexName(serving, started);
-      target = buildIndex;
-      await prepareIndex(client, buildIndex);
+  /** A task of its own (deletions, path updates) that must succeed with the batches. */
+  track(taskUid: number): void {
+    this.pending.push({ taskUid, files: [] });
+  }
+}
+
+/** The phases of one run, in order; each reads and updates the run's result. */
+class IndexRun {
+  readonly started = new Date();
+  readonly mode: IndexRunResult['mode'];
+  readonly result: IndexRunResult;
+  readonly client: Meilisearch;
+  readonly ledger = new RunLedger();
+  readonly progress: ProgressReporter;
+  readonly batchSize: number;
+  readonly baseDir: string;
+  /** The index documents go into: the serving one, or a full run's build index. */
+  target: string;
+  buildIndex: string | null = null;
+  #phaseStart = performance.now();
+
+  constructor(private readonly options: IndexRunOptions) {
+    this.mode = options.incremental ? 'incremental' : 'full';
+    this.result = emptyResult(options, this.mode, this.started.toISOString());
+    this.client = createMeiliClient(options.connection);
+    this.progress = options.progress ?? silentProgress;
+    this.batchSize = options.batchSize ?? 500;
+    // turbopackIgnore (here and below): runtime paths; without it the app build traces the whole project.
+    this.baseDir = path.resolve(/*turbopackIgnore: true*/ options.baseDir ?? process.cwd());
+    this.target = options.index;
+  }
+
+  checkAbort(): void {
+    if (this.options.signal?.aborted) throw new RunAborted();
+  }
+
+  lap(name: keyof IndexRunResult['timings']): void {
+    const now = performance.now();
+    this.result.timings[name] = Math.round(now - this.#phaseStart);
+    this.#phaseStart = now;
+  }
+
+  /** The engine answers and the key works, there are files, and the target index is ready. */
+  async prepare(): Promise<number> {
+    await this.client.getIndexes({ limit: 1 });
+    const total = await countReportFiles(this.options.paths);
+    if (total === 0) throw new NothingToIndex(`no report files found in ${this.options.paths.join(', ')} (supported: .txt .md .doc .docx .pdf .html)`);
+    if (this.mode === 'full') {
+      const stale = await dropStaleBuildIndexes(this.client, this.options.index, this.started);
+      if (stale.length > 0) this.progress.note(`dropped ${stale.length} build index(es) left by interrupted runs`);
+      this.buildIndex = buildIndexName(this.options.index, this.started);
+      this.target = this.buildIndex;
+      await prepareIndex(this.client, this.buildIndex);
     } else {
-      await prepareIndex(client, serving);
-      for await (const doc of indexedSummaries(client, serving)) {
-        knownIds.set(doc.id, { path: doc.sourcePath, parserVersion: doc.parserVersion });
-        if (doc.sourcePath) idByPath.set(doc.sourcePath, { id: doc.id, bodyKey: doc.bodyKey, year: doc.year });
-        const key = duplicateKey(doc);
-        if (key && doc.sourcePath) bodyYears.set(key, doc.sourcePath);
-        if (doc.bodyKey && doc.year && doc.yearFigures) {
-          tracker.set(doc.bodyKey, {
-            id: doc.id,
-            year: doc.year,
-            figures: doc.yearFigures,
-            failedChecks: doc.failedChecks,
-            storedChecks: JSON.stringify(doc.crossYearChecks),
-          });
-        }
-      }
+      await prepareIndex(this.client, this.options.index);
+      for await (const doc of indexedSummaries(this.client, this.options.index)) this.ledger.rememberIndexed(doc);
     }
-    checkAbort();
+    this.checkAbort();
+    return total;
+  }
 
-    progress.start(total);
-    let phaseStart = performance.now();
-    const lap = (name: keyof IndexRunResult['timings']) => {
-      const now = performance.now();
-      result.timings[name] = Math.round(now - phaseStart);
-      phaseStart = now;
-    };
-    const report = () =>
-      progress.update({
-        done: result.files,
-        total,
-        indexed: result.indexed,
-        unchanged: result.unchanged,
-        failed: result.failed.length,
-        duplicates: result.duplicates.length,
-      });
-
-    const prepare = async (item: WalkItem): Promise<Prepared> => {
-      if (item.kind === 'invalid') return { kind: 'failed', file: item.file, reason: item.reason };
-      try {
-        if (mode === 'incremental') {
-          const id = reportId(await hashFile(item.file));
-          if (knownIds.get(id)?.parserVersion === PARSER_VERSION) return { kind: 'unchanged', file: item.file, id };
-        }
-        const doc = await parseReportFile(item.file, item.partial ? { partial: true } : {});
-        return { kind: 'doc', file: item.file, record: toIndexedReport(doc, relativeTo(baseDir, item.file), indexedAt) };
-      } catch (error) {
-        const reason = error instanceof ReportFileError ? error.reason : `unreadable: ${(error as Error)?.message ?? String(error)}`;
-        return { kind: 'failed', file: item.file, reason };
+  /** One file read and parsed (or found unchanged by its hash, in an incremental run). */
+  async prepareFile(item: WalkItem): Promise<Prepared> {
+    if (item.kind === 'invalid') return { kind: 'failed', file: item.file, reason: item.reason };
+    try {
+      if (this.mode === 'incremental') {
+        const id = reportId(await hashFile(item.file));
+        if (this.ledger.isCurrent(id, PARSER_VERSION)) return { kind: 'unchanged', file: item.file, id };
       }
-    };
-
-    // The batch holds serialised lines, not documents: a parsed report is dropped once it is a line.
-    let batch: Buffer[] = [];
-    let batchFiles: PendingBatch['files'] = [];
-    let batchBytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const taskUid = await enqueueNdjson(client, target, batch);
-      pending.push({ taskUid, files: batchFiles });
-      batch = [];
-      batchFiles = [];
-      batchBytes = 0;
-    };
-
-    for await (const prepared of mapOrdered(walkReportFiles(options.paths), concurrency, prepare)) {
-      checkAbort();
-      result.files++;
-      const sourcePath = relativeTo(baseDir, prepared.file);
-      if (prepared.kind === 'failed') {
-        result.failed.push({ file: sourcePath, reason: prepared.reason });
-      } else if (prepared.kind === 'unchanged') {
-        const known = knownIds.get(prepared.id)!;
-        if (known.path === sourcePath || known.path === null) {
-          result.unchanged++;
-        } else if (existsSync(path.resolve(/*turbopackIgnore: true*/ baseDir, known.path))) {
-          result.duplicates.push({ file: sourcePath, duplicateOf: known.path, reason: 'same content as a file already indexed' });
-        } else {
-          // The file moved: same report, new place.
-          movedPaths.push({ id: prepared.id, sourcePath });
-          known.path = sourcePath;
-          result.unchanged++;
-        }
-      } else {
-        const record = prepared.record;
-        const sameBytes = knownIds.get(record.id);
-        const key = duplicateKey(record);
-        const sameBody = key ? bodyYears.get(key) : undefined;
-        if (sameBytes && sameBytes.path !== sourcePath && sameBytes.path !== null) {
-          result.duplicates.push({ file: sourcePath, duplicateOf: sameBytes.path, reason: 'same content as another file' });
-        } else if (sameBody && sameBody !== sourcePath) {
-          result.duplicates.push({
-            file: sourcePath,
-            duplicateOf: sameBody,
-            reason: `same body and year (${record.organization} ${record.year}) as another file`,
-          });
-        } else {
-          const previous = idByPath.get(sourcePath);
-          if (previous && previous.id !== record.id) {
-            // A changed file: its old document goes.
-            toDelete.push(previous.id);
-            const previousKey = duplicateKey(previous);
-            if (previousKey && bodyYears.get(previousKey) === sourcePath) bodyYears.delete(previousKey);
-            if (previous.bodyKey && previous.year) tracker.delete(previous.bodyKey, previous.year, previous.id);
-            knownIds.delete(previous.id);
-          }
-          knownIds.set(record.id, { path: sourcePath, parserVersion: record.parserVersion });
-          if (key) bodyYears.set(key, sourcePath);
-          if (record.bodyKey && record.year) {
-            const entry: YearEntry = { id: record.id, year: record.year, figures: record.yearFigures, failedChecks: record.failedChecks, storedChecks: '[]' };
-            // When last year's report is already known, its checks go in with the document; the
-            // reports whose previous year comes later get them in the pass after the last batch.
-            const previousYear = tracker.get(record.bodyKey, record.year - 1);
-            if (previousYear) {
-              const checks = crossYearChecks(entry, previousYear);
-              record.crossYearChecks = checks;
-              record.failedChecksTotal = record.failedChecks + countFailed(checks);
-              record.hasFailedChecks = record.failedChecksTotal > 0;
-              entry.storedChecks = JSON.stringify(checks);
-            }
-            tracker.set(record.bodyKey, entry);
-          }
-          const line = ndjsonLine(toStoredReport(record));
-          batch.push(line);
-          batchFiles.push({ path: sourcePath, id: record.id });
-          batchBytes += line.length;
-          result.indexed++;
-          if (batch.length >= batchSize || batchBytes >= MAX_BATCH_BYTES) await flush();
-        }
-      }
-      report();
+      const doc = await parseReportFile(item.file, item.partial ? { partial: true } : {});
+      return { kind: 'doc', file: item.file, record: toIndexedReport(doc, relativeTo(this.baseDir, item.file), this.result.startedAt) };
+    } catch (error) {
+      const reason = error instanceof ReportFileError ? error.reason : `unreadable: ${(error as Error)?.message ?? String(error)}`;
+      return { kind: 'failed', file: item.file, reason };
     }
-    await flush();
-    progress.stop();
-    lap('read');
-    checkAbort();
+  }
 
+  /**
+   * Walk → parse (a few in flight, in order) → batches to the engine. Returns the batcher, whose
+   * tasks the next phase waits for.
+   */
+  async readAndSend(total: number): Promise<Batcher> {
+    const batcher = new Batcher(this.client, this.target, this.batchSize);
+    const toDelete: string[] = [];
+    const moved: Array<{ id: string; sourcePath: string }> = [];
+    const concurrency = Math.max(1, this.options.concurrency ?? 4);
+    this.progress.start(total);
+    this.#phaseStart = performance.now();
+    for await (const prepared of mapOrdered(walkReportFiles(this.options.paths), concurrency, (item) => this.prepareFile(item))) {
+      this.checkAbort();
+      this.result.files++;
+      const sourcePath = relativeTo(this.baseDir, prepared.file);
+      if (prepared.kind === 'failed') this.result.failed.push({ file: sourcePath, reason: prepared.reason });
+      else if (prepared.kind === 'unchanged') this.#takeUnchanged(prepared.id, sourcePath, moved);
+      else await this.#takeDocument(prepared.record, sourcePath, batcher, toDelete);
+      this.#reportProgress(total);
+    }
+    await batcher.flush();
+    this.progress.stop();
+    this.lap('read');
+    this.checkAbort();
     if (toDelete.length > 0) {
-      const uid = await enqueueDeletion(client, target, toDelete);
-      pending.push({ taskUid: uid, files: [] });
-      result.replaced = toDelete.length;
+      batcher.track(await enqueueDeletion(this.client, this.target, toDelete));
+      this.result.replaced = toDelete.length;
     }
-    if (movedPaths.length > 0) pending.push({ taskUid: await enqueueDocuments(client, target, movedPaths, 'update'), files: [] });
+    if (moved.length > 0) batcher.track(await enqueueDocuments(this.client, this.target, moved, 'update'));
+    return batcher;
+  }
 
-    if (pending.length > 0) progress.note(`waiting for Meilisearch to finish indexing ${result.indexed} document(s)…`);
+  #takeUnchanged(id: string, sourcePath: string, moved: Array<{ id: string; sourcePath: string }>): void {
+    const verdict = this.ledger.judgeUnchanged(id, sourcePath, (known) => existsSync(path.resolve(/*turbopackIgnore: true*/ this.baseDir, known)));
+    if (verdict.kind === 'duplicate') {
+      this.result.duplicates.push({ file: sourcePath, duplicateOf: verdict.duplicateOf, reason: 'same content as a file already indexed' });
+      return;
+    }
+    // The file moved: same report, new place.
+    if (verdict.kind === 'moved') moved.push({ id, sourcePath });
+    this.result.unchanged++;
+  }
+
+  async #takeDocument(record: IndexedReport, sourcePath: string, batcher: Batcher, toDelete: string[]): Promise<void> {
+    const verdict = this.ledger.judge(record, sourcePath);
+    if (verdict.kind === 'duplicate') {
+      this.result.duplicates.push({ file: sourcePath, duplicateOf: verdict.duplicateOf, reason: verdict.reason });
+      return;
+    }
+    // A changed file: its old document goes.
+    if (verdict.replaces) toDelete.push(verdict.replaces);
+    this.result.indexed++;
+    await batcher.add(record, sourcePath);
+  }
+
+  #reportProgress(total: number): void {
+    const r = this.result;
+    this.progress.update({ done: r.files, total, indexed: r.indexed, unchanged: r.unchanged, failed: r.failed.length, duplicates: r.duplicates.length });
+  }
+
+  /** Every batch's task, waited for: a refused batch fails its files, a refused deletion the run. */
+  async awaitBatches(batcher: Batcher): Promise<void> {
+    if (batcher.pending.length > 0) this.progress.note(`waiting for Meilisearch to finish indexing ${this.result.indexed} document(s)…`);
     const refused = new Set<string>();
-    for (const batchTask of pending) {
-      const task = await waitForTask(client, batchTask.taskUid);
-      checkAbort();
+    for (const batch of batcher.pending) {
+      const task = await waitForTask(this.client, batch.taskUid);
+      this.checkAbort();
       if (task.status === 'succeeded') continue;
       const reason = `Meilisearch refused the batch: ${task.error?.message ?? task.status}`;
-      if (batchTask.files.length === 0) throw new Error(reason);
-      for (const file of batchTask.files) {
-        result.failed.push({ file: file.path, reason });
+      if (batch.files.length === 0) throw new Error(reason);
+      for (const file of batch.files) {
+        this.result.failed.push({ file: file.path, reason });
         refused.add(file.id);
       }
-      result.indexed -= batchTask.files.length;
+      this.result.indexed -= batch.files.length;
     }
-    if (refused.size > 0) tracker.deleteIds(refused);
-    lap('engine');
+    if (refused.size > 0) this.ledger.tracker.deleteIds(refused);
+    this.lap('engine');
+  }
 
-    // Second pass: cross-year checks as partial updates of the reports they concern.
-    const updates = [...tracker.updates()];
-    for (let i = 0; i < updates.length; i += batchSize) {
-      const uid = await enqueueDocuments(client, target, updates.slice(i, i + batchSize), 'update');
-      const task = await waitForTask(client, uid);
+  /** Second pass: cross-year checks as partial updates of the reports they concern. */
+  async sendCrossYearChecks(): Promise<void> {
+    const updates = [...this.ledger.tracker.updates()];
+    for (let i = 0; i < updates.length; i += this.batchSize) {
+      const uid = await enqueueDocuments(this.client, this.target, updates.slice(i, i + this.batchSize), 'update');
+      const task = await waitForTask(this.client, uid);
       if (task.status !== 'succeeded') throw new Error(`Meilisearch refused the cross-year updates: ${task.error?.message ?? task.status}`);
     }
-    result.crossYear = { ...tracker.summary(), updated: updates.length };
-    lap('crossYear');
-    checkAbort();
+    this.result.crossYear = { ...this.ledger.tracker.summary(), updated: updates.length };
+    this.lap('crossYear');
+    this.checkAbort();
+  }
 
-    if (mode === 'full') {
-      if (result.indexed === 0) {
-        throw new NothingToIndex('no document could be indexed; the serving index is unchanged');
-      }
-      await swapIntoServing(client, serving, buildIndex!);
-      swapped = true;
-      buildIndex = null;
-      lap('swap');
-    }
-    result.documentsInIndex = await countDocuments(client, serving);
-    result.exitCode = result.failed.length > 0 ? 1 : 0;
-  } catch (error) {
-    progress.stop();
+  /** A full run's build index becomes the serving one, atomically. */
+  async swap(): Promise<void> {
+    if (this.mode !== 'full') return;
+    if (this.result.indexed === 0) throw new NothingToIndex('no document could be indexed; the serving index is unchanged');
+    await swapIntoServing(this.client, this.options.index, this.buildIndex!);
+    this.buildIndex = null;
+    this.lap('swap');
+  }
+
+  /** Why the run stopped, in the result; a full run's build index is dropped. */
+  async fail(error: unknown): Promise<void> {
+    this.progress.stop();
+    const result = this.result;
     if (error instanceof RunAborted) {
-      result.fatal = mode === 'full' ? 'interrupted: the serving index is unchanged' : 'interrupted: some new files may already be indexed';
+      result.fatal = this.mode === 'full' ? 'interrupted: the serving index is unchanged' : 'interrupted: some new files may already be indexed';
       result.exitCode = 130;
     } else if (error instanceof NothingToIndex) {
       result.fatal = error.message;
       result.exitCode = result.failed.length > 0 ? 1 : 2;
     } else if (isMeiliError(error)) {
-      result.fatal = describeMeiliError(error, options.connection.url);
+      result.fatal = describeMeiliError(error, this.options.connection.url);
       result.exitCode = 2;
     } else {
       result.fatal = (error as Error)?.message ?? String(error);
       result.exitCode = 2;
     }
-    if (buildIndex && !swapped) await dropIndexQuietly(client, buildIndex);
+    if (this.buildIndex) await dropIndexQuietly(this.client, this.buildIndex);
   }
 
-  // Whatever happened, the serving index may have changed: this process's cached answers are old.
-  bumpIndexGeneration();
-  const finished = new Date();
-  result.finishedAt = finished.toISOString();
-  result.durationMs = finished.getTime() - started.getTime();
-  // Nothing to record when the engine could not even be reached.
-  const touchedNothing = result.exitCode === 2 && result.files === 0;
-  const runsDir = options.runsDir === undefined ? config().data.runs : options.runsDir;
-  result.runReport = touchedNothing ? null : writeRunReport(runsDir, started, result);
-  return result;
+  /** Times, the run report, and this process's cached answers forgotten. */
+  finish(): IndexRunResult {
+    // Whatever happened, the serving index may have changed: this process's cached answers are old.
+    bumpIndexGeneration();
+    const finished = new Date();
+    this.result.finishedAt = finished.toISOString();
+    this.result.durationMs = finished.getTime() - this.started.getTime();
+    // Nothing to record when the engine could not even be reached.
+    const touchedNothing = this.result.exitCode === 2 && this.result.files === 0;
+    const runsDir = this.options.runsDir === undefined ? config().data.runs : this.options.runsDir;
+    this.result.runReport = touchedNothing ? null : writeRunReport(runsDir, this.started, this.result);
+    return this.result;
+  }
 }
 
-function writeRunReport(dir: string | null, started: Date, result: IndexRunResult): string | null {
-  if (!dir) return null;
+export async function runIndex(options: IndexRunOptions): Promise<IndexRunResult> {
+  const run = new IndexRun(options);
   try {
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, runReportFileName(started));
-    writeFileSync(file, `${JSON.stringify({ ...result, runReport: file }, null, 2)}\n`);
-    return file;
-  } catch {
-    return null;
+    const total = await run.prepare();
+    const batcher = await run.readAndSend(total);
+    await run.awaitBatches(batcher);
+    await run.sendCrossYearChecks();
+    await run.swap();
+    run.result.documentsInIndex = await countDocuments(run.client, options.index);
+    run.result.exitCode = run.result.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    await run.fail(error);
   }
+  return run.finish();
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { listRuns } from '../../lib/admin/history';
 import { runIndex } from '../../lib/indexer';
-import { runReportFileName } from '../../lib/indexer/run';
+import { runReportFileName } from '../../lib/indexer/run-report';
 import { startTestMeili } from '../support/meili';
 import { tempDir } from '../support/temp';
 
