@@ -30,7 +30,8 @@ COPY . .
 
 # ---- build: next build with output: 'standalone' (next.config.mjs) ------------------------------
 FROM source AS build
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    NIANBAO_STANDALONE=1
 RUN node node_modules/next/dist/bin/next build \
  && mkdir -p public
 

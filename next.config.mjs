@@ -1,5 +1,5 @@
-// Plain ESM on purpose: Node 20 cannot import lib/env.ts here without a TS loader,
-// so environment validation happens where the server reads it (lib/env.ts).
+// Plain ESM on purpose: Node 20 cannot import lib/config here without a TS loader, so the
+// environment is validated where the server reads it (lib/config/index.ts).
 
 /** Packages that read files or data relative to their own install path, or are
  *  large CommonJS libraries: keep them out of the server bundle. */
@@ -28,8 +28,10 @@ export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'no
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // A self-contained server in .next/standalone for the Docker image.
-  output: 'standalone',
+  // A self-contained server in .next/standalone for the Docker image, which builds with
+  // NIANBAO_STANDALONE=1 (so does npm test, whose secrets scan reads that output). Only then:
+  // `next start` (npm run portal, the browser tests) warns at every start when the config asks for it.
+  output: process.env.NIANBAO_STANDALONE === '1' ? 'standalone' : undefined,
   serverExternalPackages,
   // Output tracing follows the paths the server builds at run time (the data folder from the
   // working directory, .env.local beside the project) and copied them into .next/standalone: the

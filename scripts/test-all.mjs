@@ -191,7 +191,7 @@ const canaries = {
 
 async function buildPhase() {
   log('build: next build');
-  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...childEnv, ...canaries } });
+  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...childEnv, ...canaries, NIANBAO_STANDALONE: '1' } });
   return code === 0 ? undefined : { name: 'build', passed: 0, failed: 1, note: `next build exit code ${code}` };
 }
 
