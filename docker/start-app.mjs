@@ -4,7 +4,7 @@
 //
 // docker compose hands the container MEILI_MASTER_KEY. Here it is used once, to find or create the
 // key named `nianbao-search:<index>` that can only search that index (lib/engine/keys.ts does the
-// same) and the indexing key of the admin pages (`nianbao-indexing:<index>`, lib/engine/indexing-key.ts),
+// same) and the indexing key of the admin pages (`nianbao-indexing:<index>`, lib/engine/keys.ts),
 // and then removed from the environment before server.js loads: the Next.js server never holds
 // the master key. An operator may pass MEILI_SEARCH_KEY (and MEILI_ADMIN_KEY) instead and leave
 // the master key out.
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const log = (message) => process.stderr.write(`[app] ${message}\n`);
 
 /**
- * The two keys the app may hold, as lib/engine/keys.ts and lib/engine/indexing-key.ts define them:
+ * The two keys the app may hold, as lib/engine/keys.ts and lib/engine/keys.ts define them:
  * one that can only search the index (pages), and one that can write documents, settings and
  * indexes but not mint keys (the admin pages' uploads and reindexes; every index, because a swap
  * task has no index uid and only such keys may see it).

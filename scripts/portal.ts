@@ -17,8 +17,7 @@ import { type Config, config } from '../lib/config';
 import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/config/local-env';
 import { createMeiliClient, describeMeiliError } from '../lib/engine/client';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
-import { getOrCreateIndexingKey } from '../lib/engine/indexing-key';
-import { getOrCreateSearchKey } from '../lib/engine/keys';
+import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../lib/engine/keys';
 import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
 import { nextBuildState } from './support/next-build';
 

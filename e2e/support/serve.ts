@@ -21,8 +21,7 @@ import { projectRoot } from '../../lib/config/local-env';
 import { dataPaths } from '../../lib/config/paths';
 import { createMeiliClient } from '../../lib/engine/client';
 import { type EmbeddedMeili, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
-import { getOrCreateIndexingKey } from '../../lib/engine/indexing-key';
-import { getOrCreateSearchKey } from '../../lib/engine/keys';
+import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../../lib/engine/keys';
 import { runIndex } from '../../lib/indexer';
 
 const port = Number(process.env.E2E_PORT ?? 3100);

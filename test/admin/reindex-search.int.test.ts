@@ -8,8 +8,7 @@ import { currentRun, exclusively, settledRun, startRun } from '../../lib/admin/r
 import { reloadConfig } from '../../lib/config';
 import { dataPaths } from '../../lib/config/paths';
 import { createMeiliClient } from '../../lib/engine/client';
-import { getOrCreateIndexingKey } from '../../lib/engine/indexing-key';
-import { getOrCreateSearchKey } from '../../lib/engine/keys';
+import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../../lib/engine/keys';
 import { engineSearch } from '../../lib/engine/transport';
 import { runIndex } from '../../lib/indexer';
 import { startTestMeili, type TestMeili } from '../support/meili';

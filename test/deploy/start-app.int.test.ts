@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '../../lib/engine/client';
-import { getOrCreateIndexingKey } from '../../lib/engine/indexing-key';
-import { getOrCreateSearchKey } from '../../lib/engine/keys';
+import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../../lib/engine/keys';
 import { startTestMeili, type TestMeili } from '../support/meili';
 
 // docker/start-app.mjs is the app container's entry point: it trades the master key for a
