@@ -1,10 +1,9 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { type Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Task } from 'meilisearch';
 import type { IndexedReport, YearFigures } from '../document/indexed-report';
 import { INDEX_SETTINGS, PRIMARY_KEY } from '../document/settings';
 import type { Check } from '../report/schema';
 import { LONG_TASK_TIMEOUT_MS, settle } from './client';
+import { PostError, post, type RawReply } from './http';
 
 /**
  * Index lifecycle for the indexer: build indexes, batches, partial updates and the atomic swap.
@@ -60,38 +59,24 @@ export function ndjsonLine(document: object): Buffer {
  * one string (a 20 MB batch string plus its encoded copy) and fetch copies a Buffer body once
  * more; node:http writes the lines as they are, which keeps the indexer's memory flat.
  */
-export function enqueueNdjson(client: Meilisearch, uid: string, lines: readonly Buffer[]): Promise<number> {
+export async function enqueueNdjson(client: Meilisearch, uid: string, lines: readonly Buffer[]): Promise<number> {
   const host = /^https?:\/\//.test(client.config.host) ? client.config.host : `http://${client.config.host}`;
   const url = new URL(`indexes/${encodeURIComponent(uid)}/documents?primaryKey=${PRIMARY_KEY}`, `${host.replace(/\/*$/, '/')}`);
-  let length = 0;
-  for (const line of lines) length += line.length;
-  const headers: Record<string, string | number> = { 'content-type': 'application/x-ndjson', 'content-length': length, 'accept-encoding': 'identity' };
-  if (client.config.apiKey) headers.authorization = `Bearer ${client.config.apiKey}`;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'POST', headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', (error) => reject(new MeilisearchRequestError(url.toString(), error)));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: { taskUid?: number } | undefined;
-        try {
-          body = text ? (JSON.parse(text) as { taskUid?: number }) : undefined;
-        } catch {
-          body = undefined;
-        }
-        const status = response.statusCode ?? 0;
-        if (status >= 200 && status < 300 && typeof body?.taskUid === 'number') resolve(body.taskUid);
-        else reject(new MeilisearchApiError(new Response(text || null, { status: status || 500, statusText: response.statusMessage }), body as never));
-      });
-    });
-    request.on('error', (error) => reject(new MeilisearchRequestError(url.toString(), error)));
-    request.cork();
-    for (const line of lines) request.write(line);
-    request.uncork();
-    request.end();
-  });
+  let reply: RawReply;
+  try {
+    reply = await post(url, { apiKey: client.config.apiKey, contentType: 'application/x-ndjson', body: lines });
+  } catch (error) {
+    throw new MeilisearchRequestError(url.toString(), error instanceof PostError ? error.cause : error);
+  }
+  const text = reply.body.toString('utf8');
+  let body: { taskUid?: number } | undefined;
+  try {
+    body = text ? (JSON.parse(text) as { taskUid?: number }) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (reply.status >= 200 && reply.status < 300 && typeof body?.taskUid === 'number') return body.taskUid;
+  throw new MeilisearchApiError(new Response(text || null, { status: reply.status || 500, statusText: reply.statusMessage }), body as never);
 }
 
 export async function enqueueDeletion(client: Meilisearch, uid: string, ids: string[]): Promise<number> {

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
+import { PostError, post, type RawReply } from './http';
 import { repairUtf8 } from './utf8-bytes';
 
 /**
@@ -57,47 +58,29 @@ export interface EngineSearchOptions {
   rawFields?: readonly string[];
 }
 
-function postOnce<T>(url: URL, apiKey: string, payload: string, rawFields: ReadonlySet<string>): Promise<T> {
-  const send = url.protocol === 'https:' ? https.request : http.request;
-  return new Promise<T>((resolve, reject) => {
-    const request = send(
-      url,
-      {
-        method: 'POST',
-        agent: agents[url.protocol as 'http:' | 'https:'],
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          // Compressed replies stall ~40 ms on loopback (STACK.md).
-          'accept-encoding': 'identity',
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => reject(new EngineError(null, error.message, { cause: error })));
-        response.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const status = response.statusCode ?? 0;
-          if (status < 200 || status >= 300) return reject(new EngineError(status, body.toString('utf8').slice(0, 500)));
-          try {
-            resolve(rawFields.size > 0 ? repairUtf8(JSON.parse(body.toString('latin1')) as T, rawFields) : (JSON.parse(body.toString('utf8')) as T));
-          } catch (error) {
-            reject(new EngineError(status, 'reply is not JSON', { cause: error }));
-          }
-        });
-      },
-    );
-    request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      const failure = new EngineError(null, error.message, { cause: error });
-      // A kept-alive connection the engine had already closed: worth one fresh try.
-      (failure as EngineError & { retry?: boolean }).retry = request.reusedSocket && error.code === 'ECONNRESET';
-      reject(failure);
+async function postOnce<T>(url: URL, apiKey: string, payload: string, rawFields: ReadonlySet<string>): Promise<T> {
+  let reply: RawReply;
+  try {
+    reply = await post(url, {
+      apiKey,
+      contentType: 'application/json',
+      body: payload,
+      agent: agents[url.protocol as 'http:' | 'https:'],
+      timeoutMs: TIMEOUT_MS,
     });
-    request.end(payload);
-  });
+  } catch (error) {
+    const cause = error instanceof PostError ? error.cause : (error as Error);
+    const failure = new EngineError(null, cause.message, { cause });
+    // A kept-alive connection the engine had already closed: worth one fresh try.
+    (failure as EngineError & { retry?: boolean }).retry = error instanceof PostError && error.reusedSocket && error.cause.code === 'ECONNRESET';
+    throw failure;
+  }
+  if (reply.status < 200 || reply.status >= 300) throw new EngineError(reply.status, reply.body.toString('utf8').slice(0, 500));
+  try {
+    return rawFields.size > 0 ? repairUtf8(JSON.parse(reply.body.toString('latin1')) as T, rawFields) : (JSON.parse(reply.body.toString('utf8')) as T);
+  } catch (error) {
+    throw new EngineError(reply.status, 'reply is not JSON', { cause: error });
+  }
 }
 
 export async function engineSearch<T>(
