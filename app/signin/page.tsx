@@ -43,7 +43,7 @@ export default async function SignInPage({ searchParams }: Props) {
           登录
         </button>
       </form>
-      <p className="muted">账号由运维人员配置（见 README 的“Admins”一节）。连续 5 次密码错误后，该账号需等待 15 分钟才能再试。</p>
+      <p className="muted">账号由运维人员配置（见 docs/security.md 的“Admins”一节）。连续 5 次密码错误后，该账号需等待 15 分钟才能再试。</p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Failed sign-ins, counted per account and per client address in a sliding window. In memory, per
  * server process: enough for the one `next start` this project runs (a restart clears it; several
- * replicas would each count on their own — documented in the README).
+ * replicas would each count on their own — documented in docs/security.md).
  *
  * Per account: 5 failures in 15 minutes lock that account for the rest of the window, whoever
  * tries. Per address: 20, because one address can front many people (an office NAT), and the
