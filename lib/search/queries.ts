@@ -1,5 +1,5 @@
 // Server code, never in a browser bundle: not marked with `server-only`, which throws when loaded
-// by pages/api/search.ts (a Pages Router API route, see there); test/security/client-imports.test.ts
+// by pages/api/search.ts (a Pages Router API route, see there); test/deploy/client-imports.test.ts
 // checks that no client component reaches this module (or node:http, or a secret).
 import type { SearchParams as MeiliSearchParams } from 'meilisearch';
 import { appSearchTarget, type Config, config } from '../config';
