@@ -26,13 +26,21 @@ import { enqueueNdjson, prepareIndex, waitForTask } from '../lib/engine/indexes'
 import { lowerPriority, runIndex } from '../lib/indexer';
 import { walkReportFiles } from '../lib/indexer/walk';
 import { parseReport, parseReportFile } from '../lib/report';
+import { parseCommandLine } from './support/cli';
 
 const self = fileURLToPath(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const USAGE = 'usage: npm run bench:index -- [--count N] [--keep]';
+// --phase NAME ARGS… runs one phase in a child process (main() starts them).
+const { values: args, positionals: rest } = parseCommandLine(
+  'bench:index',
+  USAGE,
+  {
+    count: { type: 'string', default: '2000' },
+    keep: { type: 'boolean', default: false },
+    phase: { type: 'string' },
+  },
+  { positiveIntegers: ['count'] },
+);
 const BATCH = 500;
 
 interface PhaseResult {
@@ -227,7 +235,7 @@ const load = () => `load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallel
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 async function main(): Promise<void> {
-  const count = Number(option('--count') ?? 2000);
+  const count = Number(args.count);
   if (!Number.isInteger(count) || count < 1) {
     process.stderr.write('usage: npm run bench:index -- --count N [--keep]\n');
     process.exit(2);
@@ -260,13 +268,12 @@ async function main(): Promise<void> {
     const ratio = rate(engine.result) / rate(pipeline.result);
     process.stdout.write(`ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)} (goal ≤ 300 MB)\n`);
   } finally {
-    if (args.includes('--keep')) process.stdout.write(`kept ${work}\n`);
+    if (args.keep) process.stdout.write(`kept ${work}\n`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
 
-const phaseName = option('--phase');
-const rest = phaseName ? args.slice(args.indexOf('--phase') + 2) : [];
+const phaseName = args.phase;
 // The engine's address and key come by environment (argv is visible in ps).
 const benchUrl = process.env.BENCH_MEILI_URL ?? '';
 const benchKey = process.env.BENCH_MEILI_KEY ?? '';
