@@ -11,10 +11,10 @@
  *    when it points to the unit or an ancestor; a name mention of a descendant gives half);
  *    the best wins, near-ties are reduced to their common ancestor.
  */
-import { createRequire } from 'node:module';
 import { type Clue, findClues } from './clues';
 import { getIndex, isAncestorOrSelf, type Unit } from './data';
 import { type Entry, type Mention, scanText, type Zone } from './scan';
+import { looksTraditional, toSimplified } from './traditional';
 import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
 const HEAD_CHARS = 1500;
@@ -219,36 +219,13 @@ function fill(u: Unit | null): Omit<ResolvedRegion, 'confidence' | 'evidence' | 
   return r;
 }
 
-let traditionalConverter: ((s: string) => string) | null = null;
-const TRADITIONAL_CHARS = '區縣鎮鄉開報國門東華廣與為發時會關說對長來們點過從後應實現據處產經濟機構單務辦體這個網員當廳';
-let traditionalTable: Uint8Array | null = null;
-
-function looksTraditional(parts: string[]): boolean {
-  if (!traditionalTable) {
-    traditionalTable = new Uint8Array(65536);
-    for (const ch of TRADITIONAL_CHARS) traditionalTable[ch.charCodeAt(0)] = 1;
-  }
-  let hits = 0;
-  for (const p of parts) {
-    const n = Math.min(p.length, 1200);
-    for (let i = 0; i < n; i++) if (traditionalTable[p.charCodeAt(i)] && ++hits >= 4) return true;
-  }
-  return false;
-}
-
+/**
+ * Names in traditional script (mirror sites) are read in simplified script, as the parser reads the
+ * text. The parts are judged together: an organization or a title alone is too short to tell.
+ */
 function toSimplifiedIfTraditional(parts: string[]): string[] {
-  if (!looksTraditional(parts)) return parts;
-  if (!traditionalConverter) {
-    try {
-      // lazily: opencc costs ~50 ms to load and is only needed for mirror sites in traditional script
-      const req = createRequire(import.meta.url);
-      const OpenCC = req('opencc-js/t2cn');
-      traditionalConverter = OpenCC.Converter({ from: 't', to: 'cn' }) as (s: string) => string;
-    } catch {
-      traditionalConverter = (s) => s;
-    }
-  }
-  return parts.map((p) => (p ? traditionalConverter!(p) : p));
+  if (!looksTraditional(parts.join('\n'))) return parts;
+  return parts.map((p) => (p ? toSimplified(p) : p));
 }
 
 /** PDF text breaks names across lines and spaces letters out (淮安市洪\n泽区, 淮 安 市): rejoin Han runs. */

@@ -1,4 +1,5 @@
 import { type ResolvedRegion, resolveRegion } from '../region';
+import { looksTraditional, toSimplified } from '../region/traditional';
 import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
 import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
@@ -11,7 +12,6 @@ import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportSou
 import { splitSections } from './sections';
 import { detectTemplate } from './template';
 import { cleanReportText, squashedLines } from './text';
-import { looksTraditional, toSimplified } from './traditional';
 
 /**
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.
