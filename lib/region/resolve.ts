@@ -11,10 +11,10 @@
  *    when it points to the unit or an ancestor; a name mention of a descendant gives half);
  *    the best wins, near-ties are reduced to their common ancestor.
  */
-import { createRequire } from 'node:module';
 import { type Clue, findClues } from './clues';
 import { getIndex, isAncestorOrSelf, type Unit } from './data';
 import { type Entry, type Mention, scanText, type Zone } from './scan';
+import { looksTraditional, toSimplified } from './traditional';
 import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
 const HEAD_CHARS = 1500;
@@ -219,36 +219,13 @@ function fill(u: Unit | null): Omit<ResolvedRegion, 'confidence' | 'evidence' | 
   return r;
 }
 
-let traditionalConverter: ((s: string) => string) | null = null;
-const TRADITIONAL_CHARS = '區縣鎮鄉開報國門東華廣與為發時會關說對長來們點過從後應實現據處產經濟機構單務辦體這個網員當廳';
-let traditionalTable: Uint8Array | null = null;
-
-function looksTraditional(parts: string[]): boolean {
-  if (!traditionalTable) {
-    traditionalTable = new Uint8Array(65536);
-    for (const ch of TRADITIONAL_CHARS) traditionalTable[ch.charCodeAt(0)] = 1;
-  }
-  let hits = 0;
-  for (const p of parts) {
-    const n = Math.min(p.length, 1200);
-    for (let i = 0; i < n; i++) if (traditionalTable[p.charCodeAt(i)] && ++hits >= 4) return true;
-  }
-  return false;
-}
-
+/**
+ * Names in traditional script (mirror sites) are read in simplified script, as the parser reads the
+ * text. The parts are judged together: an organization or a title alone is too short to tell.
+ */
 function toSimplifiedIfTraditional(parts: string[]): string[] {
-  if (!looksTraditional(parts)) return parts;
-  if (!traditionalConverter) {
-    try {
-      // lazily: opencc costs ~50 ms to load and is only needed for mirror sites in traditional script
-      const req = createRequire(import.meta.url);
-      const OpenCC = req('opencc-js/t2cn');
-      traditionalConverter = OpenCC.Converter({ from: 't', to: 'cn' }) as (s: string) => string;
-    } catch {
-      traditionalConverter = (s) => s;
-    }
-  }
-  return parts.map((p) => (p ? traditionalConverter!(p) : p));
+  if (!looksTraditional(parts.join('\n'))) return parts;
+  return parts.map((p) => (p ? toSimplified(p) : p));
 }
 
 /** PDF text breaks names across lines and spaces letters out (淮安市洪\n泽区, 淮 安 市): rejoin Han runs. */
@@ -257,175 +234,237 @@ function joinBrokenLines(s: string): string {
   return s ? s.replace(BROKEN_HAN_RE, '$1') : s;
 }
 
+/** The input as scanned: the parts in simplified script, the mentions found in each, and all evidence. */
+interface Reading {
+  org: string;
+  title: string;
+  head: string;
+  orgMs: Mention[];
+  titleMs: Mention[];
+  /** Organization, title, then body mentions. */
+  mentions: Mention[];
+  nameEvs: NameEvidence[];
+  clues: Clue[];
+  /** nameEvs then clues. */
+  evs: Evidence[];
+}
+
+/** A unit chosen (or none), before the evidence is written out and the clues adjust the confidence. */
+interface Choice {
+  chosen: Unit | null;
+  confidence: number;
+  orgPlaceLevel: DivisionLevel | null;
+  notes: string[];
+}
+
+interface Scored {
+  u: Unit;
+  s: number;
+}
+
 export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
-  let org = (input.organization ?? '').trim();
-  let title = (input.title ?? '').trim();
+  const r = readInput(input);
+
+  // the target: the organization's own place, else the title's
+  const offChain = new Set<string>(); // places named inside a name (南雄市东莞大岭山…: 东莞)
+  const orgTarget = lastPlace(r.orgMs, offChain);
+  if (!orgTarget && r.org && CENTRAL_RE.test(r.org)) {
+    return { ...EMPTY, confidence: 0.8, evidence: [`organization ${r.org} is a central body: no region`] };
+  }
+  const target = orgTarget ?? lastPlace(r.titleMs, offChain);
+  if (!target && !r.org && titleNamesCentralBody(r.title)) {
+    return { ...EMPTY, confidence: 0.6, evidence: ['title names a central body: no region'] };
+  }
+
+  const choice = target ? chooseAmongNamesakes(r, target, orgTarget ? 'org' : 'title', offChain) : chooseFromBody(r);
+  const { chosen, orgPlaceLevel, notes } = choice;
+  if (!chosen) {
+    return { ...EMPTY, orgPlaceLevel, confidence: Math.round(choice.confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
+  }
+  return {
+    ...fill(chosen),
+    orgPlaceLevel,
+    formerName: formerNameFor(chosen, r.mentions),
+    confidence: Math.max(0, Math.round(withClues(choice.confidence, r.clues, chosen) * 100) / 100),
+    evidence: explain(r.evs, chosen).concat(notes),
+  };
+}
+
+function readInput(input: RegionInput): Reading {
   const text = input.text ?? '';
-  let head = text.slice(0, HEAD_CHARS);
-  let tail = text.length > HEAD_CHARS ? text.slice(Math.max(HEAD_CHARS, text.length - TAIL_CHARS)) : '';
-  [org, title, head, tail] = toSimplifiedIfTraditional([org, title, head, tail]).map(joinBrokenLines);
+  const head = text.slice(0, HEAD_CHARS);
+  const tail = text.length > HEAD_CHARS ? text.slice(Math.max(HEAD_CHARS, text.length - TAIL_CHARS)) : '';
+  const parts = toSimplifiedIfTraditional([(input.organization ?? '').trim(), (input.title ?? '').trim(), head, tail]).map(joinBrokenLines);
+  const [org, title, simplifiedHead, simplifiedTail] = parts as [string, string, string, string];
   getIndex();
 
   const orgMs = org ? scanText(org, 'org') : [];
   const titleMs = title ? scanText(title, 'title') : [];
-  const bodyMs = [...scanText(head, 'head'), ...(tail ? scanText(tail, 'tail') : [])];
-  const nameEvs = buildNameEvidence([...orgMs, ...titleMs, ...bodyMs]);
+  const bodyMs = [...scanText(simplifiedHead, 'head'), ...(simplifiedTail ? scanText(simplifiedTail, 'tail') : [])];
+  const mentions = [...orgMs, ...titleMs, ...bodyMs];
+  const nameEvs = buildNameEvidence(mentions);
   const clues = findClues(text, input.url);
-  const evs: Evidence[] = [...nameEvs, ...clues];
+  return { org, title, head: simplifiedHead, orgMs, titleMs, mentions, nameEvs, clues, evs: [...nameEvs, ...clues] };
+}
 
-  // ---- the target: the organization's own place, else the title's
-  const offChain = new Set<string>(); // places named inside a name (南雄市东莞大岭山…: 东莞)
-  let target = lastPlace(orgMs, offChain);
-  let mode: 'org' | 'title' | 'body' = 'org';
-  if (!target && org && CENTRAL_RE.test(org)) {
-    return { ...EMPTY, confidence: 0.8, evidence: [`organization ${org} is a central body: no region`] };
-  }
-  if (!target) {
-    target = lastPlace(titleMs, offChain);
-    mode = 'title';
-    const titleBody = title
-      .replace(/^\s*\d{4}\s*年度?/, '')
-      .replace(/\s*\d{4}\s*年.*$/, '')
-      .replace(/(?:关于)?(?:政府)?信息公开.*$/, '');
-    if (!target && !org && titleBody && CENTRAL_RE.test(titleBody)) {
-      return { ...EMPTY, confidence: 0.6, evidence: [`title names a central body: no region`] };
-    }
-  }
-  if (!target) mode = 'body';
+/** The title without its year and the words of the report's name: what remains names the body. */
+function titleNamesCentralBody(title: string): boolean {
+  const titleBody = title
+    .replace(/^\s*\d{4}\s*年度?/, '')
+    .replace(/\s*\d{4}\s*年.*$/, '')
+    .replace(/(?:关于)?(?:政府)?信息公开.*$/, '');
+  return Boolean(titleBody) && CENTRAL_RE.test(titleBody);
+}
 
-  let chosen: Unit | null = null;
-  let confidence = 0;
-  let orgPlaceLevel: DivisionLevel | null = null;
+/**
+ * The organization (or title) names a place: every unit of that name is a candidate; the other
+ * evidence picks one, or their common part when several fit equally.
+ */
+function chooseAmongNamesakes(r: Reading, target: Mention, mode: 'org' | 'title', offChain: Set<string>): Choice {
+  const cands = [...new Set(target.entries.map((e) => e.unit))];
+  const scored = cands.map((u) => ({ u, s: score(r.evs, u) })).sort((a, b) => b.s - a.s);
+  const best = scored[0];
+  const tied = scored.filter((x) => x.s >= best.s - TIE);
   const notes: string[] = [];
-
-  if (target) {
-    const cands = [...new Set(target.entries.map((e) => e.unit))];
-    const scored = cands.map((u) => ({ u, s: score(evs, u) })).sort((a, b) => b.s - a.s);
-    const best = scored[0];
-    const tied = scored.filter((x) => x.s >= best.s - TIE);
-    orgPlaceLevel = best.u.level;
-    const base = mode === 'org' ? 1 : 0.9;
-    const stemOnly = target.entries.every((e) => e.kind === 'stem');
-    // The named unit may be missing from today's list (renamed, merged) while the text is clear
-    // about where the body is (泰州市高港区…沿江街道办事处; 城关镇 with 永登县 all over the text
-    // but no 城关镇 under it). Compare, without the target's own mention, the best candidate with
-    // the best shallower unit the text names; keep that unit when it clearly wins.
-    const targetEvs = new Set(nameEvs.filter((ev) => ev.entries === target!.entries || (ev.label === target!.printed && ev.zone === target!.zone)));
-    const evsEx = evs.filter((ev) => !targetEvs.has(ev as NameEvidence));
-    const bestEx = Math.max(...tied.map((x) => score(evsEx, x.u)));
-    const depth = LEVEL_DEPTH[best.u.level];
-    // a place printed right before the target's name but without it in the list (文登区城关镇)
-    // needs less: the text itself says the body is there
-    const printedParents = new Set<Unit>();
-    for (const m of [...orgMs, ...titleMs, ...bodyMs]) {
-      if (m.printed === target.printed && m.unmatchedParent) for (const e of m.unmatchedParent.entries) printedParents.add(e.unit);
+  let chosen: Unit | null;
+  let confidence: number;
+  const fallback = shallowerFallback(r, target, best, tied, offChain);
+  if (fallback) {
+    chosen = fallback;
+    confidence = 0.55;
+    notes.push(`no ${target.printed} under ${fallback.name} in the division list: kept ${fallback.name}`);
+  } else if (tied.length === 1) {
+    chosen = best.u;
+    if (cands.length === 1) confidence = 0.9;
+    else {
+      const margin = best.s - (scored[1]?.s ?? 0);
+      confidence = 0.5 + 0.42 * (1 - Math.exp(-margin / 1.5));
+      notes.push(`${cands.length} divisions named ${target.printed}: chose by the other clues`);
     }
-    let fallback: { u: Unit; s: number; min: number } | null = null;
-    for (const ev of [...nameEvs, ...clues]) {
-      if (targetEvs.has(ev as NameEvidence) || ev.items.size > GENERIC_ENTRIES) continue;
-      if (ev.type === 'name' && offChain.has(ev.label)) continue;
-      for (const u of ev.items.keys()) {
-        if (LEVEL_DEPTH[u.level] >= depth || tied.some((x) => isAncestorOrSelf(u, x.u))) continue;
-        const s = score(evsEx, u);
-        const min = printedParents.has(u) ? FALLBACK_MIN_PRINTED : FALLBACK_MIN;
-        if (!fallback || s - min > fallback.s - fallback.min) fallback = { u, s, min };
-      }
-    }
-    if (fallback && fallback.s >= fallback.min && fallback.s > bestEx + FALLBACK_MARGIN) {
-      chosen = fallback.u;
-      confidence = 0.55;
-      notes.push(`no ${target.printed} under ${fallback.u.name} in the division list: kept ${fallback.u.name}`);
-    } else if (tied.length === 1) {
-      chosen = best.u;
-      if (cands.length === 1) confidence = 0.9;
-      else {
-        const margin = best.s - (scored[1]?.s ?? 0);
-        confidence = 0.5 + 0.42 * (1 - Math.exp(-margin / 1.5));
-        notes.push(`${cands.length} divisions named ${target.printed}: chose by the other clues`);
-      }
-    } else {
-      chosen = lca(tied.map((x) => x.u));
-      confidence = chosen ? 0.35 : 0.1;
-      notes.push(`${tied.length} divisions named ${target.printed} fit equally: kept their common part`);
-    }
-    if (stemOnly) confidence *= 0.85;
-    confidence *= base;
   } else {
-    // ---- body only: candidates from the names and clues, kept only as deep as the evidence goes
-    const selfRef = SELF_REFERENCE_RE.test(head);
-    const cands = new Set<Unit>();
-    for (const ev of nameEvs) {
-      if (ev.entries.length > GENERIC_ENTRIES) continue;
-      for (const e of ev.entries) {
-        if (e.kind === 'stem' && e.unit.level === 'county' && ev.count < 2) continue;
-        // a township only for a text that speaks as one (我镇, 本街道) and names it as a body or
-        // in a chain; otherwise the township stands for its county
-        if (e.unit.level === 'township' && !(selfRef && (ev.selfNamed || ev.chained))) {
-          if (e.unit.parent && ev.entries.length === 1) cands.add(e.unit.parent);
-          continue;
-        }
-        cands.add(e.unit);
-      }
-    }
-    for (const c of clues) if (c.items.size <= 3) for (const u of c.items.keys()) cands.add(u);
-    const lifted = new Set<Unit>();
-    const specific = new Map<Unit, number>();
-    for (let u of cands) {
-      // go up while the evidence specific to u is thin and the parent has evidence of its own
-      // (a provincial report that mentions one city); a unit known only by itself stays
-      while (u.parent) {
-        const parentOwn = score(evs, u.parent, false);
-        const extra = score(evs, u, 'chained') - parentOwn;
-        if (extra >= BODY_MIN_SPECIFIC || parentOwn === 0) {
-          specific.set(u, extra);
-          break;
-        }
-        u = u.parent;
-      }
-      if (!u.parent) specific.set(u, score(evs, u, false));
-      lifted.add(u);
-    }
-    const scored = [...lifted].map((u) => ({ u, s: score(evs, u) })).sort((a, b) => b.s - a.s || a.u.code.length - b.u.code.length);
-    if (scored.length && scored[0].s > 0) {
-      const best = scored[0];
-      // candidates that are not on best's own chain and score about as well
-      const rivals = scored.filter((x) => x.s >= best.s - TIE && !isAncestorOrSelf(x.u, best.u) && !isAncestorOrSelf(best.u, x.u));
-      if (rivals.length) {
-        chosen = lca([best.u, ...rivals.map((x) => x.u)]);
-        notes.push('the text points to several places: kept their common part');
-        confidence = chosen ? 0.25 : 0;
-      } else {
-        chosen = best.u;
-        const sp = specific.get(best.u) ?? best.s;
-        confidence = 0.3 + 0.45 * (1 - Math.exp(-sp / 2.5));
-      }
+    chosen = lca(tied.map((x) => x.u));
+    confidence = chosen ? 0.35 : 0.1;
+    notes.push(`${tied.length} divisions named ${target.printed} fit equally: kept their common part`);
+  }
+  if (target.entries.every((e) => e.kind === 'stem')) confidence *= 0.85;
+  confidence *= mode === 'org' ? 1 : 0.9;
+  return { chosen, confidence, orgPlaceLevel: best.u.level, notes };
+}
+
+/**
+ * The named unit may be missing from today's list (renamed, merged) while the text is clear
+ * about where the body is (泰州市高港区…沿江街道办事处; 城关镇 with 永登县 all over the text
+ * but no 城关镇 under it). Compare, without the target's own mention, the best candidate with
+ * the best shallower unit the text names; return that unit when it clearly wins.
+ */
+function shallowerFallback(r: Reading, target: Mention, best: Scored, tied: Scored[], offChain: Set<string>): Unit | null {
+  const targetEvs = new Set(r.nameEvs.filter((ev) => ev.entries === target.entries || (ev.label === target.printed && ev.zone === target.zone)));
+  const evsEx = r.evs.filter((ev) => !targetEvs.has(ev as NameEvidence));
+  const bestEx = Math.max(...tied.map((x) => score(evsEx, x.u)));
+  const depth = LEVEL_DEPTH[best.u.level];
+  const printedParents = printedParentsOf(target, r.mentions);
+  let fallback: { u: Unit; s: number; min: number } | null = null;
+  for (const ev of r.evs) {
+    if (targetEvs.has(ev as NameEvidence) || ev.items.size > GENERIC_ENTRIES) continue;
+    if (ev.type === 'name' && offChain.has(ev.label)) continue;
+    for (const u of ev.items.keys()) {
+      if (LEVEL_DEPTH[u.level] >= depth || tied.some((x) => isAncestorOrSelf(u, x.u))) continue;
+      const s = score(evsEx, u);
+      const min = printedParents.has(u) ? FALLBACK_MIN_PRINTED : FALLBACK_MIN;
+      if (!fallback || s - min > fallback.s - fallback.min) fallback = { u, s, min };
     }
   }
+  return fallback && fallback.s >= fallback.min && fallback.s > bestEx + FALLBACK_MARGIN ? fallback.u : null;
+}
 
-  if (!chosen) {
-    return { ...EMPTY, orgPlaceLevel, confidence: Math.round(confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
+/**
+ * Places printed right before the target's name but without it under them in the list (文登区城关镇):
+ * such a place needs less evidence, the text itself says the body is there.
+ */
+function printedParentsOf(target: Mention, mentions: Mention[]): Set<Unit> {
+  const parents = new Set<Unit>();
+  for (const m of mentions) {
+    if (m.printed === target.printed && m.unmatchedParent) for (const e of m.unmatchedParent.entries) parents.add(e.unit);
   }
+  return parents;
+}
 
-  // ---- explain: the evidence that supports the chosen chain, strongest first
-  const expl = evs
+/** No place in the organization or title: candidates from the body, kept only as deep as the evidence goes. */
+function chooseFromBody(r: Reading): Choice {
+  const { lifted, specific } = liftWhileThin(r.evs, bodyCandidates(r));
+  const scored = [...lifted].map((u) => ({ u, s: score(r.evs, u) })).sort((a, b) => b.s - a.s || a.u.code.length - b.u.code.length);
+  const none: Choice = { chosen: null, confidence: 0, orgPlaceLevel: null, notes: [] };
+  if (!(scored.length && scored[0].s > 0)) return none;
+  const best = scored[0];
+  // candidates that are not on best's own chain and score about as well
+  const rivals = scored.filter((x) => x.s >= best.s - TIE && !isAncestorOrSelf(x.u, best.u) && !isAncestorOrSelf(best.u, x.u));
+  if (rivals.length) {
+    const chosen = lca([best.u, ...rivals.map((x) => x.u)]);
+    return { ...none, chosen, confidence: chosen ? 0.25 : 0, notes: ['the text points to several places: kept their common part'] };
+  }
+  const sp = specific.get(best.u) ?? best.s;
+  return { ...none, chosen: best.u, confidence: 0.3 + 0.45 * (1 - Math.exp(-sp / 2.5)) };
+}
+
+function bodyCandidates(r: Reading): Set<Unit> {
+  const selfRef = SELF_REFERENCE_RE.test(r.head);
+  const cands = new Set<Unit>();
+  for (const ev of r.nameEvs) {
+    if (ev.entries.length > GENERIC_ENTRIES) continue;
+    for (const e of ev.entries) {
+      if (e.kind === 'stem' && e.unit.level === 'county' && ev.count < 2) continue;
+      // a township only for a text that speaks as one (我镇, 本街道) and names it as a body or
+      // in a chain; otherwise the township stands for its county
+      if (e.unit.level === 'township' && !(selfRef && (ev.selfNamed || ev.chained))) {
+        if (e.unit.parent && ev.entries.length === 1) cands.add(e.unit.parent);
+        continue;
+      }
+      cands.add(e.unit);
+    }
+  }
+  for (const c of r.clues) if (c.items.size <= 3) for (const u of c.items.keys()) cands.add(u);
+  return cands;
+}
+
+/**
+ * Each candidate goes up while the evidence specific to it is thin and the parent has evidence of
+ * its own (a provincial report that mentions one city); a unit known only by itself stays.
+ * Returns the units reached and the evidence specific to each.
+ */
+function liftWhileThin(evs: Evidence[], cands: Set<Unit>): { lifted: Set<Unit>; specific: Map<Unit, number> } {
+  const lifted = new Set<Unit>();
+  const specific = new Map<Unit, number>();
+  for (let u of cands) {
+    while (u.parent) {
+      const parentOwn = score(evs, u.parent, false);
+      const extra = score(evs, u, 'chained') - parentOwn;
+      if (extra >= BODY_MIN_SPECIFIC || parentOwn === 0) {
+        specific.set(u, extra);
+        break;
+      }
+      u = u.parent;
+    }
+    if (!u.parent) specific.set(u, score(evs, u, false));
+    lifted.add(u);
+  }
+  return { lifted, specific };
+}
+
+/** The evidence that supports the chosen chain, strongest first, at most six. */
+function explain(evs: Evidence[], chosen: Unit): string[] {
+  const lines = evs
     .map((ev) => ({ ev, s: support(ev, chosen, true) }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s)
     .map((x) => describeEvidence(x.ev, chosen));
-  const evidence = [...new Set(expl)].slice(0, 6).concat(notes);
+  return [...new Set(lines)].slice(0, 6);
+}
 
-  // consistent external clues raise confidence a little
+/** Consistent external clues raise the confidence a little; contradicting ones lower it. */
+function withClues(confidence: number, clues: Clue[], chosen: Unit): number {
   const clueSupport = clues.reduce((acc, c) => acc + (support(c, chosen, false) > 0 ? 1 : 0), 0);
   const clueConflict = clues.filter((c) => c.type !== 'domain' && support(c, chosen, false) === 0).length;
-  confidence = Math.min(0.99, confidence + 0.03 * Math.min(3, clueSupport) - 0.05 * Math.min(3, clueConflict));
-
-  return {
-    ...fill(chosen),
-    orgPlaceLevel,
-    formerName: formerNameFor(chosen, [...orgMs, ...titleMs, ...bodyMs]),
-    confidence: Math.max(0, Math.round(confidence * 100) / 100),
-    evidence,
-  };
+  return Math.min(0.99, confidence + 0.03 * Math.min(3, clueSupport) - 0.05 * Math.min(3, clueConflict));
 }
 
 /** The printed former name of the deepest unit on the chosen chain, if the report uses one. */

@@ -1,17 +1,17 @@
-import { resolveRegion } from '../region';
+import { type ResolvedRegion, resolveRegion } from '../region';
+import { looksTraditional, toSimplified } from '../region/traditional';
 import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
-import { parseDisclosureTable } from './disclosure-table';
-import { legacyFigures, parseLegacyTable } from './legacy-table';
+import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
+import { type LegacyStatistic, legacyFigures, parseLegacyTable } from './legacy-table';
 import { classifyLevel } from './level';
 import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
-import { applicationsFromProse, feesFromProse, proactiveFromProse, reviewFromProse } from './prose';
+import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
-import type { ApplicationTable, Channel, ReportDocument, ReportSource } from './schema';
+import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportSource, ReviewTable, Template } from './schema';
 import { splitSections } from './sections';
 import { detectTemplate } from './template';
 import { cleanReportText, squashedLines } from './text';
-import { looksTraditional, toSimplified } from './traditional';
 
 /**
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.
@@ -30,176 +30,43 @@ export function reportId(sha256: string): string {
   return sha256.slice(0, 24);
 }
 
+const TABLES_AS_IMAGES_NOTE = '表格以图片形式插入，文本中没有表格数字；数字取自正文。';
+const PARTIAL_NOTE = '文本不完整（如网页摘录），部分内容缺失。';
+
 /** From the text of one report to its structured document. Pure: no I/O. */
 export function parseReport(rawText: string, source: ReportSource, options: ParseOptions = {}): ReportDocument {
   const cleaned = cleanReportText(rawText);
   const text = looksTraditional(cleaned.text) ? toSimplified(cleaned.text) : cleaned.text;
-  const lines = text.split('\n');
-  const notes: string[] = [];
+  const reporter = identifyReporter(text);
+  const tables = readTables(text);
+  const template = templateOf(tables, text, reporter.year);
+  const prose = readProse(text, tables.sections);
 
-  // Who, when.
-  const titleInfo = findTitle(lines);
-  const organizationName = chooseOrganization(titleInfo.titleBody, organizationCandidates(text, lines), text);
-  const year = findYear(text, titleInfo.titleYear);
-  const publishedAt = findPublishedAt(lines, year);
-  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text });
-  const regionDepth = region.township ? 'township' : region.county ? 'county' : region.city ? 'city' : region.province ? 'province' : null;
-  const level = classifyLevel(organizationName, region.orgPlaceLevel, regionDepth);
-  // State Council ministries' full names carry the state's name ("水利部" → "中华人民共和国水利部").
-  const organization =
-    level === 'central_department' && organizationName && /^[\u4e00-\u9fa5]{2,10}部$/.test(organizationName)
-      ? `中华人民共和国${organizationName}`
-      : organizationName;
-
-  // Tables.
-  const sections = splitSections(text);
-  const disclosure = parseDisclosureTable(text);
-  const applicationsTable = parseApplicationTable(text);
-  const t3 = applicationsTable.table;
-  const t3End = t3 ? squashedLines(text).findIndex((l) => /结转下年|转下年度/.test(l)) : -1;
-  const review = parseReviewTable(text, Math.max(0, t3End));
-  const legacy = parseLegacyTable(text);
-  const legacyKey = legacy ? legacyFigures(legacy) : null;
-  notes.push(...disclosure.notes, ...applicationsTable.notes, ...review.notes);
-
-  const template = detectTemplate({
-    disclosureShape: disclosure.shape,
-    hasApplicationTable: Boolean(t3),
-    otherProcessedSubRows: Boolean(t3 && !t3.rows.some((r) => r.key === OUTCOME_KEYS_2019.at(-1))),
-    hasLegacyTable: Boolean(legacy),
-    text,
-    year,
-  });
-
-  // Prose figures: the overview and the proactive part first, then the whole text.
-  const proseScope = [sections.overview, sections.proactive].filter(Boolean).join('\n') || text.slice(0, 4000);
-  const proactiveProse = proactiveFromProse(proseScope);
-  const applicationsScope = [sections.overview, sections.applications].filter(Boolean).join('\n') || text;
-  const applicationsProse = applicationsFromProse(applicationsScope);
-  const reviewProse = reviewFromProse([sections.overview, sections.review].filter(Boolean).join('\n') || text);
-
-  const byChannel: Partial<Record<Channel, number>> = { ...proactiveProse.byChannel };
-  let proactiveTotal = proactiveProse.total;
-  let proactiveSource: 'table' | 'prose' | null = proactiveTotal !== null ? 'prose' : null;
-  if (legacyKey) {
-    if (legacyKey.proactiveTotal !== null) {
-      proactiveTotal = legacyKey.proactiveTotal;
-      proactiveSource = 'table';
-    }
-    const fromTable: Array<[Channel, number | null]> = [
-      ['website', legacyKey.website],
-      ['weibo', legacyKey.weibo],
-      ['wechat', legacyKey.wechat],
-      ['gazette', legacyKey.gazette],
-      ['other', legacyKey.other],
-    ];
-    for (const [channel, value] of fromTable) if (value !== null && Number.isInteger(value) && value >= 0) byChannel[channel] = value;
-  }
-
-  const cell = (table: ApplicationTable | null, row: string, col = 'total') => {
-    if (!table) return null;
-    const c = table.columns.findIndex((x) => x.key === col);
-    return table.rows.find((r) => r.key === row)?.values[c] ?? null;
-  };
-  const sumRows = (keys: string[]) => {
-    const values = keys.map((k) => cell(t3, k));
-    return t3 && values.length > 0 && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
-  };
-  const rowsOfGroup = (prefix: string) => (t3 ? t3.rows.filter((r) => r.key.startsWith(prefix)).map((r) => r.key) : []);
-
-  let newReceived = cell(t3, 'newReceived');
-  let newReceivedSource: 'table' | 'legacyTable' | 'prose' | null = newReceived !== null ? 'table' : null;
-  if (newReceived === null && legacyKey?.applications != null) {
-    newReceived = legacyKey.applications;
-    newReceivedSource = 'legacyTable';
-  }
-  if (newReceived === null && applicationsProse.count !== null) {
-    newReceived = applicationsProse.count;
-    newReceivedSource = 'prose';
-  } else if (newReceived === null && applicationsProse.saysNone) {
-    newReceived = 0;
-    newReceivedSource = 'prose';
-  }
-
-  const reviewTable = review.table;
-  const checks = [
-    ...(t3 ? applicationTableChecks(t3) : []),
-    ...(reviewTable ? reviewTableChecks(reviewTable) : []),
-    ...proseChecks({
-      proseApplications: applicationsProse.count,
-      proseMentionsApplications: applicationsProse.mentionsReceived,
-      proseSaysNoApplications: applicationsProse.saysNone,
-      tableApplications: cell(t3, 'newReceived') ?? legacyKey?.applications ?? null,
-      proseReconsiderations: reviewProse.reconsiderations,
-      tableReconsiderations: reviewTable?.reconsideration.total ?? null,
-      proseLawsuits: reviewProse.lawsuits,
-      tableLawsuits: reviewTable ? sumNullable(reviewTable.litigationDirect.total, reviewTable.litigationAfterReconsideration.total) : null,
-    }),
-  ];
-
-  const hasTableSections = /主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议/.test(text);
-  const tablesAsImages = cleaned.imageMarks > 0 && !t3 && !disclosure.table && hasTableSections;
-  if (tablesAsImages) notes.push('表格以图片形式插入，文本中没有表格数字；数字取自正文。');
-  const partial = options.partial ?? (!sections.problems && !sections.other && !publishedAt && text.length < 4000);
-  if (partial) notes.push('文本不完整（如网页摘录），部分内容缺失。');
-
-  const reviewSummary = reviewTable
-    ? {
-        reconsiderations: reviewTable.reconsideration.total,
-        reconsiderationsCorrected: reviewTable.reconsideration.corrected,
-        lawsuits: sumNullable(reviewTable.litigationDirect.total, reviewTable.litigationAfterReconsideration.total),
-        lawsuitsCorrected: sumNullable(reviewTable.litigationDirect.corrected, reviewTable.litigationAfterReconsideration.corrected),
-      }
-    : {
-        reconsiderations: legacyKey?.reconsiderations ?? reviewProse.reconsiderations ?? (reviewProse.saysNone ? 0 : null),
-        reconsiderationsCorrected: legacyKey?.reconsiderationsCorrected ?? null,
-        lawsuits: legacyKey?.lawsuits ?? reviewProse.lawsuits ?? null,
-        lawsuitsCorrected: legacyKey?.lawsuitsCorrected ?? null,
-      };
+  const checks = consistencyChecks(tables, prose);
+  const tablesAsImages = cleaned.imageMarks > 0 && !tables.applications && !tables.disclosure.table && namesTableSections(text);
+  const partial = options.partial ?? looksCutOff(text, tables.sections, reporter.publishedAt);
+  const notes = [...tables.notes];
+  if (tablesAsImages) notes.push(TABLES_AS_IMAGES_NOTE);
+  if (partial) notes.push(PARTIAL_NOTE);
 
   return {
     id: reportId(source.sha256),
-    title: titleInfo.title,
-    organization,
-    level,
-    province: region.province,
-    city: region.city,
-    county: region.county,
-    township: region.township,
-    regionCode: region.regionCode,
-    formerPlaceName: region.formerName,
-    regionEvidence: region.evidence,
-    year,
-    publishedAt,
+    title: reporter.title,
+    organization: reporter.organization,
+    level: reporter.level,
+    ...regionFields(reporter.region),
+    year: reporter.year,
+    publishedAt: reporter.publishedAt,
     template,
-    proactive: {
-      total: proactiveTotal,
-      approximateTotal: proactiveTotal === null ? proactiveProse.approximateTotal : null,
-      byChannel,
-      source: proactiveSource,
-    },
-    applications: {
-      newReceived,
-      newReceivedSource,
-      carriedOver: cell(t3, 'carriedOver'),
-      processed: cell(t3, 'total'),
-      carriedForward: cell(t3, 'carriedForward'),
-      outcomes: {
-        granted: cell(t3, 'granted'),
-        partiallyGranted: cell(t3, 'partiallyGranted'),
-        refused: sumRows(rowsOfGroup('refused')),
-        unableToProvide: sumRows(rowsOfGroup('unable')),
-        notProcessed: sumRows(rowsOfGroup('notProcessed')),
-        otherProcessed: sumRows(rowsOfGroup('other')),
-      },
-    },
-    review: reviewSummary,
-    disclosureTable: disclosure.table,
-    applicationTable: t3,
-    reviewTable,
-    legacyStatistics: legacy,
-    feesCollected: legacyKey?.fees ?? feesFromProse(sections.other ?? text),
-    sections,
+    proactive: proactiveFigures(prose.proactive, tables.legacyKey),
+    applications: applicationFigures(tables.applications, tables.legacyKey, prose.applications),
+    review: reviewSummary(tables.review, tables.legacyKey, prose.review),
+    disclosureTable: tables.disclosure.table,
+    applicationTable: tables.applications,
+    reviewTable: tables.review,
+    legacyStatistics: tables.legacy,
+    feesCollected: tables.legacyKey?.fees ?? feesFromProse(tables.sections.other ?? text),
+    sections: tables.sections,
     contact: findContact(text),
     checks,
     failedChecks: checks.filter((c) => !c.passed).length,
@@ -212,6 +79,234 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
   };
 }
 
+// ---- who reported, and when
+
+interface Reporter {
+  title: string | null;
+  organization: string | null;
+  level: Level | null;
+  region: ResolvedRegion;
+  year: number | null;
+  publishedAt: string | null;
+}
+
+function identifyReporter(text: string): Reporter {
+  const lines = text.split('\n');
+  const titleInfo = findTitle(lines);
+  const organizationName = chooseOrganization(titleInfo.titleBody, organizationCandidates(text, lines), text);
+  const year = findYear(text, titleInfo.titleYear);
+  const publishedAt = findPublishedAt(lines, year);
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text });
+  const level = classifyLevel(organizationName, region.orgPlaceLevel, deepestLevel(region));
+  return { title: titleInfo.title, organization: officialName(organizationName, level), level, region, year, publishedAt };
+}
+
+function deepestLevel(region: ResolvedRegion): 'township' | 'county' | 'city' | 'province' | null {
+  return region.township ? 'township' : region.county ? 'county' : region.city ? 'city' : region.province ? 'province' : null;
+}
+
+/** State Council ministries' full names carry the state's name ("水利部" → "中华人民共和国水利部"). */
+function officialName(organization: string | null, level: Level | null): string | null {
+  return level === 'central_department' && organization && /^[\u4e00-\u9fa5]{2,10}部$/.test(organization) ? `中华人民共和国${organization}` : organization;
+}
+
+function regionFields(region: ResolvedRegion) {
+  return {
+    province: region.province,
+    city: region.city,
+    county: region.county,
+    township: region.township,
+    regionCode: region.regionCode,
+    formerPlaceName: region.formerName,
+    regionEvidence: region.evidence,
+  };
+}
+
+// ---- tables and sections
+
+type LegacyFigures = ReturnType<typeof legacyFigures>;
+
+interface Tables {
+  sections: ReportDocument['sections'];
+  disclosure: DisclosureTableResult;
+  /** 表三 */
+  applications: ApplicationTable | null;
+  /** 表四 */
+  review: ReviewTable | null;
+  /** The pre-2019 统计表, and the figures picked from it. */
+  legacy: LegacyStatistic[] | null;
+  legacyKey: LegacyFigures | null;
+  /** What the table readers could not read with confidence, in their order. */
+  notes: string[];
+}
+
+function readTables(text: string): Tables {
+  const sections = splitSections(text);
+  const disclosure = parseDisclosureTable(text);
+  const applications = parseApplicationTable(text);
+  // 表四 follows 表三: its heading (行政复议) is looked for only after 表三's last row (结转下年度),
+  // since lines before it may name 行政复议 too.
+  const t3End = applications.table ? squashedLines(text).findIndex((l) => /结转下年|转下年度/.test(l)) : -1;
+  const review = parseReviewTable(text, Math.max(0, t3End));
+  const legacy = parseLegacyTable(text);
+  return {
+    sections,
+    disclosure,
+    applications: applications.table,
+    review: review.table,
+    legacy,
+    legacyKey: legacy ? legacyFigures(legacy) : null,
+    notes: [...disclosure.notes, ...applications.notes, ...review.notes],
+  };
+}
+
+function templateOf(tables: Tables, text: string, year: number | null): Template {
+  const t3 = tables.applications;
+  return detectTemplate({
+    disclosureShape: tables.disclosure.shape,
+    hasApplicationTable: Boolean(t3),
+    otherProcessedSubRows: Boolean(t3 && !t3.rows.some((r) => r.key === OUTCOME_KEYS_2019.at(-1))),
+    hasLegacyTable: Boolean(tables.legacy),
+    text,
+    year,
+  });
+}
+
+/** A cell of 表三 (null when the table, the row or the figure is missing). */
+function cell(table: ApplicationTable | null, row: string, col = 'total'): number | null {
+  if (!table) return null;
+  const c = table.columns.findIndex((x) => x.key === col);
+  return table.rows.find((r) => r.key === row)?.values[c] ?? null;
+}
+
+/** The total of an outcome group of 表三 (refused*, unable*…): null unless every row has a figure. */
+function groupTotal(table: ApplicationTable | null, prefix: string): number | null {
+  if (!table) return null;
+  const values = table.rows.filter((r) => r.key.startsWith(prefix)).map((r) => cell(table, r.key));
+  return values.length > 0 && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+}
+
+// ---- prose
+
+interface Prose {
+  proactive: ProactiveProse;
+  applications: ApplicationsProse;
+  review: ReturnType<typeof reviewFromProse>;
+}
+
+/** Each figure is looked for in the overview and its own part first, then in the whole text. */
+function readProse(text: string, sections: ReportDocument['sections']): Prose {
+  const scope = (part: string | null, fallback: string) => [sections.overview, part].filter(Boolean).join('\n') || fallback;
+  return {
+    proactive: proactiveFromProse(scope(sections.proactive, text.slice(0, 4000))),
+    applications: applicationsFromProse(scope(sections.applications, text)),
+    review: reviewFromProse(scope(sections.review, text)),
+  };
+}
+
+// ---- the figures: tables first, prose where there is no table
+
+function proactiveFigures(prose: ProactiveProse, legacyKey: LegacyFigures | null): ReportDocument['proactive'] {
+  const byChannel: Partial<Record<Channel, number>> = { ...prose.byChannel };
+  let total = prose.total;
+  let source: 'table' | 'prose' | null = total !== null ? 'prose' : null;
+  if (legacyKey) {
+    if (legacyKey.proactiveTotal !== null) {
+      total = legacyKey.proactiveTotal;
+      source = 'table';
+    }
+    const fromTable: Array<[Channel, number | null]> = [
+      ['website', legacyKey.website],
+      ['weibo', legacyKey.weibo],
+      ['wechat', legacyKey.wechat],
+      ['gazette', legacyKey.gazette],
+      ['other', legacyKey.other],
+    ];
+    for (const [channel, value] of fromTable) if (value !== null && Number.isInteger(value) && value >= 0) byChannel[channel] = value;
+  }
+  return { total, approximateTotal: total === null ? prose.approximateTotal : null, byChannel, source };
+}
+
+function applicationFigures(t3: ApplicationTable | null, legacyKey: LegacyFigures | null, prose: ApplicationsProse): ReportDocument['applications'] {
+  return {
+    ...newReceived(t3, legacyKey, prose),
+    carriedOver: cell(t3, 'carriedOver'),
+    processed: cell(t3, 'total'),
+    carriedForward: cell(t3, 'carriedForward'),
+    outcomes: {
+      granted: cell(t3, 'granted'),
+      partiallyGranted: cell(t3, 'partiallyGranted'),
+      refused: groupTotal(t3, 'refused'),
+      unableToProvide: groupTotal(t3, 'unable'),
+      notProcessed: groupTotal(t3, 'notProcessed'),
+      otherProcessed: groupTotal(t3, 'other'),
+    },
+  };
+}
+
+type NewReceived = Pick<ReportDocument['applications'], 'newReceived' | 'newReceivedSource'>;
+
+function newReceived(t3: ApplicationTable | null, legacyKey: LegacyFigures | null, prose: ApplicationsProse): NewReceived {
+  const fromTable = cell(t3, 'newReceived');
+  if (fromTable !== null) return { newReceived: fromTable, newReceivedSource: 'table' };
+  if (legacyKey?.applications != null) return { newReceived: legacyKey.applications, newReceivedSource: 'legacyTable' };
+  if (prose.count !== null) return { newReceived: prose.count, newReceivedSource: 'prose' };
+  if (prose.saysNone) return { newReceived: 0, newReceivedSource: 'prose' };
+  return { newReceived: null, newReceivedSource: null };
+}
+
+function reviewSummary(reviewTable: ReviewTable | null, legacyKey: LegacyFigures | null, prose: Prose['review']): ReportDocument['review'] {
+  if (reviewTable) {
+    return {
+      reconsiderations: reviewTable.reconsideration.total,
+      reconsiderationsCorrected: reviewTable.reconsideration.corrected,
+      lawsuits: lawsuitTotal(reviewTable),
+      lawsuitsCorrected: sumNullable(reviewTable.litigationDirect.corrected, reviewTable.litigationAfterReconsideration.corrected),
+    };
+  }
+  return {
+    reconsiderations: legacyKey?.reconsiderations ?? prose.reconsiderations ?? (prose.saysNone ? 0 : null),
+    reconsiderationsCorrected: legacyKey?.reconsiderationsCorrected ?? null,
+    lawsuits: legacyKey?.lawsuits ?? prose.lawsuits ?? null,
+    lawsuitsCorrected: legacyKey?.lawsuitsCorrected ?? null,
+  };
+}
+
+/** Lawsuits brought directly and after a reconsideration. */
+function lawsuitTotal(reviewTable: ReviewTable): number | null {
+  return sumNullable(reviewTable.litigationDirect.total, reviewTable.litigationAfterReconsideration.total);
+}
+
 function sumNullable(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a + b;
+}
+
+// ---- checks and notes
+
+function consistencyChecks(tables: Tables, prose: Prose): Check[] {
+  const { applications: t3, review: reviewTable, legacyKey } = tables;
+  return [
+    ...(t3 ? applicationTableChecks(t3) : []),
+    ...(reviewTable ? reviewTableChecks(reviewTable) : []),
+    ...proseChecks({
+      proseApplications: prose.applications.count,
+      proseMentionsApplications: prose.applications.mentionsReceived,
+      proseSaysNoApplications: prose.applications.saysNone,
+      tableApplications: cell(t3, 'newReceived') ?? legacyKey?.applications ?? null,
+      proseReconsiderations: prose.review.reconsiderations,
+      tableReconsiderations: reviewTable?.reconsideration.total ?? null,
+      proseLawsuits: prose.review.lawsuits,
+      tableLawsuits: reviewTable ? lawsuitTotal(reviewTable) : null,
+    }),
+  ];
+}
+
+/** The headings of the statistics parts: with image marks and no table figures, the tables were pictures. */
+function namesTableSections(text: string): boolean {
+  return /主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议/.test(text);
+}
+
+/** A web excerpt: none of the closing parts, no date, and short. */
+function looksCutOff(text: string, sections: ReportDocument['sections'], publishedAt: string | null): boolean {
+  return !sections.problems && !sections.other && !publishedAt && text.length < 4000;
 }

@@ -1,5 +1,5 @@
 import { spaceHan } from '../document/search-copies';
-import { toSimplified } from '../report/traditional';
+import { toSimplified } from '../region/traditional';
 
 /**
  * Chinese recall. Meilisearch segments Chinese with jieba and matches whole words (or a prefix of

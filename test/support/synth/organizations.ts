@@ -254,156 +254,183 @@ function pickLevel(rng: Rng, province: ProvinceUnit): SynthLevel {
   return level;
 }
 
+/** Where a body sits and what it calls itself; the contact details follow from it. */
+interface Placement {
+  organization: string;
+  city: Division | null;
+  county: CountyUnit | null;
+  township: Division | null;
+  self: string;
+  shortName: string;
+  /** The government whose portal publishes the report. */
+  portal: Division;
+  portalName: string;
+  addressPrefix: string;
+  department: boolean;
+}
+
 /** A new reporting body in the given province. */
 export function makeBody(rng: Rng, province: ProvinceUnit, id: string, forcedLevel?: SynthLevel): Body {
   const level = forcedLevel ?? pickLevel(rng, province);
-  let organization: string;
-  let city: Division | null = null;
-  let county: CountyUnit | null = null;
-  let township: Division | null = null;
-  let self: string;
-  let shortName: string;
-  let portal: Division = province;
-  let portalName: string;
-  let addressPrefix: string;
-  let department = false;
-
-  switch (level) {
-    case 'township': {
-      const t = rng.pick(province.townships);
-      township = t;
-      county = t.county;
-      city = t.city;
-      const street = t.name.endsWith('街道');
-      const own = street ? `${t.name}办事处` : `${t.name}人民政府`;
-      const prefix = county ? countyPrefix(rng, province, county) : city ? city.name : province.name;
-      organization = rng.chance(0.1) ? own : `${prefix}${own}`;
-      self = selfOfPlace(t.name);
-      shortName = t.name;
-      portal = county ?? city ?? province;
-      portalName = county ? `${county.name}人民政府` : city ? cityGovernment(city) : `${province.name}人民政府`;
-      addressPrefix = `${county?.name ?? city?.name ?? ''}${t.name}`;
-      break;
-    }
-    case 'county':
-    case 'county_department': {
-      county = rng.pick(province.counties);
-      city = county.city;
-      const government = countyPrefix(rng, province, county);
-      if (level === 'county') {
-        organization = `${government}人民政府`;
-        self = selfOfPlace(county.name);
-        shortName = county.name;
-      } else {
-        const dept = rng.pick(COUNTY_DEPARTMENTS);
-        organization = `${government}${dept}`;
-        self = selfOfDepartment(rng, dept);
-        shortName = `${county.name.slice(-1)}${dept.replace(/^人民政府/, '政府')}`;
-        department = true;
-      }
-      portal = county;
-      portalName = `${government}人民政府`;
-      addressPrefix = county.name;
-      break;
-    }
-    case 'city':
-    case 'city_department': {
-      city = rng.pick(province.cities);
-      if (level === 'city') {
-        organization = cityGovernment(city);
-        self = selfOfPlace(city.name);
-        shortName = city.name;
-      } else {
-        const dept = rng.pick(CITY_DEPARTMENTS);
-        const government = /地区$|盟$/.test(city.name) ? `${city.name}行政公署` : city.name;
-        organization = dept.startsWith('人民政府') && /行政公署$/.test(government) ? `${government}办公室` : `${government}${dept}`;
-        self = selfOfDepartment(rng, dept);
-        shortName = `市${dept.replace(/^人民政府/, '政府')}`;
-        department = true;
-      }
-      portal = city;
-      portalName = cityGovernment(city);
-      addressPrefix = city.name;
-      break;
-    }
-    case 'province':
-    case 'province_department': {
-      if (level === 'province') {
-        organization = `${province.name}人民政府`;
-        self = selfOfPlace(province.name);
-        shortName = province.name;
-      } else {
-        const dept = rng.pick(province.municipality ? MUNICIPALITY_DEPARTMENTS : PROVINCE_DEPARTMENTS);
-        organization = `${province.name}${dept}`;
-        self = selfOfDepartment(rng, dept);
-        const prefix = province.municipality ? '市' : province.name.endsWith('自治区') ? '自治区' : '省';
-        shortName = `${prefix}${dept.replace(/^人民政府/, '政府')}`;
-        department = true;
-      }
-      portalName = `${province.name}人民政府`;
-      addressPrefix = province.municipality ? province.name : (province.cities[0]?.name ?? province.name);
-      break;
-    }
-    case 'other': {
-      const listedZone = province.zones.length > 0 && rng.chance(0.4);
-      const countyBased = !listedZone && !province.municipality && rng.chance(0.4);
-      if (listedZone) {
-        // A zone the division list carries at county level: the ground truth names it as the county.
-        county = rng.pick(province.zones);
-        city = county.city;
-        organization = county.name.endsWith('管委会') ? county.name : `${county.name}管理委员会`;
-        portal = county;
-        portalName = city ? cityGovernment(city) : `${province.name}人民政府`;
-        addressPrefix = county.name;
-      } else if (countyBased) {
-        county = rng.pick(province.counties);
-        city = county.city;
-        organization = `${county.name}${rng.pick(DEVELOPMENT_ZONES_OF_COUNTY)}管理委员会`;
-        portal = county;
-        portalName = `${county.name}人民政府`;
-        addressPrefix = county.name;
-      } else if (province.municipality) {
-        const zone = rng.pick(DEVELOPMENT_ZONES_OF_CITY);
-        organization = `${stemOf(province.name)}${zone}管理委员会`;
-        portalName = `${province.name}人民政府`;
-        addressPrefix = province.name;
-      } else {
-        city = rng.pick(province.cities);
-        organization = `${stemOf(city.name)}${rng.pick(DEVELOPMENT_ZONES_OF_CITY)}管理委员会`;
-        portal = city;
-        portalName = cityGovernment(city);
-        addressPrefix = city.name;
-      }
-      self = rng.chance(0.5) ? '管委会' : '本机关';
-      shortName = organization.replace(/管理委员会$/, '');
-      department = false;
-      break;
-    }
-  }
-
+  const place = placeBody(rng, province, level);
+  const { city, county, township } = place;
+  // The draws below are made in this order; another order would change every corpus already written.
   const areaCode = areaCodeFor(province, city, county);
-  const host = portalHost(portal, rng.chance(0.35));
+  const host = portalHost(place.portal, rng.chance(0.35));
   const postcode = `${rng.pick(postcodePrefixFor(province.code))}${String(rng.int(0, 9999)).padStart(4, '0')}`;
-  const address = `${addressPrefix}${rng.pick(ROADS)}${rng.int(1, 299)}号`;
+  const address = `${place.addressPrefix}${rng.pick(ROADS)}${rng.int(1, 299)}号`;
   const emailDomain = host.replace(/^www\./, '');
   return {
     id,
-    organization,
+    organization: place.organization,
     level,
     province: province.name,
     city: city?.name ?? null,
     county: county?.name ?? null,
     township: township?.name ?? null,
     regionCode: (township ?? county ?? city ?? province).code,
-    self,
-    shortName,
-    portalName,
+    self: place.self,
+    shortName: place.shortName,
+    portalName: place.portalName,
     portalHost: host,
     areaCode,
     phone: phoneFor(rng, areaCode),
     postcode,
     address,
     email: rng.chance(0.4) ? `zwgk${rng.int(1, 99)}@${emailDomain}` : null,
+    department: place.department,
+  };
+}
+
+function placeBody(rng: Rng, province: ProvinceUnit, level: SynthLevel): Placement {
+  switch (level) {
+    case 'township':
+      return townshipBody(rng, province);
+    case 'county':
+    case 'county_department':
+      return countyBody(rng, province, level === 'county_department');
+    case 'city':
+    case 'city_department':
+      return cityBody(rng, province, level === 'city_department');
+    case 'province':
+    case 'province_department':
+      return provinceBody(rng, province, level === 'province_department');
+    case 'other':
+      return otherBody(rng, province);
+  }
+}
+
+function townshipBody(rng: Rng, province: ProvinceUnit): Placement {
+  const t = rng.pick(province.townships);
+  const { county, city } = t;
+  const own = t.name.endsWith('街道') ? `${t.name}办事处` : `${t.name}人民政府`;
+  const prefix = county ? countyPrefix(rng, province, county) : city ? city.name : province.name;
+  return {
+    organization: rng.chance(0.1) ? own : `${prefix}${own}`,
+    city,
+    county,
+    township: t,
+    self: selfOfPlace(t.name),
+    shortName: t.name,
+    portal: county ?? city ?? province,
+    portalName: county ? `${county.name}人民政府` : city ? cityGovernment(city) : `${province.name}人民政府`,
+    addressPrefix: `${county?.name ?? city?.name ?? ''}${t.name}`,
+    department: false,
+  };
+}
+
+function countyBody(rng: Rng, province: ProvinceUnit, department: boolean): Placement {
+  const county = rng.pick(province.counties);
+  const government = countyPrefix(rng, province, county);
+  const place = { city: county.city, county, township: null, portal: county, portalName: `${government}人民政府`, addressPrefix: county.name, department };
+  if (!department) return { ...place, organization: `${government}人民政府`, self: selfOfPlace(county.name), shortName: county.name };
+  const dept = rng.pick(COUNTY_DEPARTMENTS);
+  return {
+    ...place,
+    organization: `${government}${dept}`,
+    self: selfOfDepartment(rng, dept),
+    shortName: `${county.name.slice(-1)}${dept.replace(/^人民政府/, '政府')}`,
+  };
+}
+
+function cityBody(rng: Rng, province: ProvinceUnit, department: boolean): Placement {
+  const city = rng.pick(province.cities);
+  const place = { city, county: null, township: null, portal: city, portalName: cityGovernment(city), addressPrefix: city.name, department };
+  if (!department) return { ...place, organization: cityGovernment(city), self: selfOfPlace(city.name), shortName: city.name };
+  const dept = rng.pick(CITY_DEPARTMENTS);
+  const government = /地区$|盟$/.test(city.name) ? `${city.name}行政公署` : city.name;
+  return {
+    ...place,
+    organization: dept.startsWith('人民政府') && /行政公署$/.test(government) ? `${government}办公室` : `${government}${dept}`,
+    self: selfOfDepartment(rng, dept),
+    shortName: `市${dept.replace(/^人民政府/, '政府')}`,
+  };
+}
+
+function provinceBody(rng: Rng, province: ProvinceUnit, department: boolean): Placement {
+  const place = {
+    city: null,
+    county: null,
+    township: null,
+    portal: province,
+    portalName: `${province.name}人民政府`,
+    addressPrefix: province.municipality ? province.name : (province.cities[0]?.name ?? province.name),
     department,
   };
+  if (!department) return { ...place, organization: `${province.name}人民政府`, self: selfOfPlace(province.name), shortName: province.name };
+  const dept = rng.pick(province.municipality ? MUNICIPALITY_DEPARTMENTS : PROVINCE_DEPARTMENTS);
+  const prefix = province.municipality ? '市' : province.name.endsWith('自治区') ? '自治区' : '省';
+  return { ...place, organization: `${province.name}${dept}`, self: selfOfDepartment(rng, dept), shortName: `${prefix}${dept.replace(/^人民政府/, '政府')}` };
+}
+
+/** Development zones: one the division list carries at county level, or one named after a county, city or municipality. */
+function otherBody(rng: Rng, province: ProvinceUnit): Placement {
+  const listedZone = province.zones.length > 0 && rng.chance(0.4);
+  const countyBased = !listedZone && !province.municipality && rng.chance(0.4);
+  const zone = listedZone ? listedZoneBody(rng, province) : countyBased ? countyZoneBody(rng, province) : cityZoneBody(rng, province);
+  return {
+    ...zone,
+    township: null,
+    self: rng.chance(0.5) ? '管委会' : '本机关',
+    shortName: zone.organization.replace(/管理委员会$/, ''),
+    department: false,
+  };
+}
+
+type ZonePlacement = Omit<Placement, 'township' | 'self' | 'shortName' | 'department'>;
+
+/** A zone the division list carries at county level: the ground truth names it as the county. */
+function listedZoneBody(rng: Rng, province: ProvinceUnit): ZonePlacement {
+  const county = rng.pick(province.zones);
+  const city = county.city;
+  return {
+    organization: county.name.endsWith('管委会') ? county.name : `${county.name}管理委员会`,
+    city,
+    county,
+    portal: county,
+    portalName: city ? cityGovernment(city) : `${province.name}人民政府`,
+    addressPrefix: county.name,
+  };
+}
+
+function countyZoneBody(rng: Rng, province: ProvinceUnit): ZonePlacement {
+  const county = rng.pick(province.counties);
+  return {
+    organization: `${county.name}${rng.pick(DEVELOPMENT_ZONES_OF_COUNTY)}管理委员会`,
+    city: county.city,
+    county,
+    portal: county,
+    portalName: `${county.name}人民政府`,
+    addressPrefix: county.name,
+  };
+}
+
+function cityZoneBody(rng: Rng, province: ProvinceUnit): ZonePlacement {
+  if (province.municipality) {
+    const organization = `${stemOf(province.name)}${rng.pick(DEVELOPMENT_ZONES_OF_CITY)}管理委员会`;
+    return { organization, city: null, county: null, portal: province, portalName: `${province.name}人民政府`, addressPrefix: province.name };
+  }
+  const city = rng.pick(province.cities);
+  const organization = `${stemOf(city.name)}${rng.pick(DEVELOPMENT_ZONES_OF_CITY)}管理委员会`;
+  return { organization, city, county: null, portal: city, portalName: cityGovernment(city), addressPrefix: city.name };
 }
