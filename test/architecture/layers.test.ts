@@ -18,6 +18,7 @@ const LAYERS: string[][] = [
   ['errors'],
   ['respond'],
   ['ingest'],
+  ['harvest'],
   ['region'],
   ['report'],
   ['document'],
