@@ -10,6 +10,7 @@
 import { type Config, config } from '../lib/config';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
+import { acquireWriterLock } from '../lib/writer-lock';
 import { parseCommandLine } from './support/cli';
 
 const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
@@ -30,6 +31,14 @@ if (progressArg && !['bar', 'lines', 'silent', 'auto'].includes(progressArg)) fa
 let settings: Config;
 try {
   settings = config();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+// One writer at a time per data folder (the admin pages, the portal's start-up index, the harvester).
+let releaseLock: () => Promise<void>;
+try {
+  releaseLock = await acquireWriterLock(settings.data.root, 'npm run index');
 } catch (error) {
   fail((error as Error).message);
 }
@@ -70,6 +79,7 @@ const result = await runIndex({
   signal: controller.signal,
 });
 await meili.stop();
+await releaseLock();
 
 if (result.exitCode === 2 && result.files === 0) {
   // Nothing was read: one line, no stack trace.

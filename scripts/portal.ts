@@ -19,6 +19,7 @@ import { createMeiliClient, describeMeiliError } from '../lib/engine/client';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../lib/engine/keys';
 import { countReportFiles, createProgress, formatSummary, runIndex } from '../lib/indexer';
+import { acquireWriterLock, WriterBusy } from '../lib/writer-lock';
 import { nextBuildState } from './support/next-build';
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -114,20 +115,30 @@ if ((await countReportFiles([reportsDir])) === 0) {
   say(`no reports in ${reportsDir} yet: upload some at /admin or run npm run index`);
 } else {
   say(`indexing ${path.relative(projectRoot, reportsDir)} (incremental)…`);
-  const indexed = await runIndex({
-    paths: [reportsDir],
-    incremental: true,
-    connection: { url: meili.url, apiKey: meili.masterKey },
-    index: settings.meili.index,
-    progress: createProgress('lines'),
-    baseDir: paths.base,
-    runsDir: paths.runs,
-    meta: { trigger: 'portal' },
-  });
-  process.stdout.write(`${formatSummary(indexed)}\n`);
-  if (indexed.exitCode === 2 || indexed.exitCode === 130) {
-    process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
-    await shutdown(2);
+  let release: (() => Promise<void>) | null = null;
+  try {
+    release = await acquireWriterLock(paths.root, "the portal's start-up index");
+  } catch (error) {
+    if (!(error instanceof WriterBusy)) throw error;
+    // Someone else is writing (npm run index, a harvest): serve what is indexed; their run clears the cache.
+    say(`not indexing now: ${error.message}`);
+  }
+  if (release) {
+    const indexed = await runIndex({
+      paths: [reportsDir],
+      incremental: true,
+      connection: { url: meili.url, apiKey: meili.masterKey },
+      index: settings.meili.index,
+      progress: createProgress('lines'),
+      baseDir: paths.base,
+      runsDir: paths.runs,
+      meta: { trigger: 'portal' },
+    }).finally(release);
+    process.stdout.write(`${formatSummary(indexed)}\n`);
+    if (indexed.exitCode === 2 || indexed.exitCode === 130) {
+      process.stderr.write(`[portal] ${indexed.fatal ?? 'indexing failed'}\n`);
+      await shutdown(2);
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { config, indexingTarget } from '../config';
 import { type IndexRunResult, type ProgressReporter, runIndex } from '../indexer';
 import type { ProgressCounts } from '../indexer/progress';
 import { log } from '../log';
+import { acquireWriterLock, WriterBusy } from '../writer-lock';
 import { type RunSummary, toRunSummary } from './history';
 
 /**
@@ -13,7 +14,9 @@ import { type RunSummary, toRunSummary } from './history';
  *
  * The state sits on globalThis: Next may load this module once per route bundle, and all of them
  * must see the same run. A second start while one runs is refused (the caller answers 409), as is
- * removing a report meanwhile (its document could come back from the run's batch).
+ * removing a report meanwhile (its document could come back from the run's batch). Across
+ * processes the data folder's writer lock (lib/writer-lock.ts) keeps `npm run index` and the
+ * harvester from writing at the same time.
  */
 
 export type RunMode = 'incremental' | 'full';
@@ -86,15 +89,30 @@ function liveProgress(run: LiveRun): ProgressReporter {
   };
 }
 
-export type StartResult = { started: LiveRun } | { busy: LiveRun | null; reason: string };
+export type StartResult = { started: LiveRun } | { busy: LiveRun | null; reason: string; holder?: string };
 
-/** Starts a run in the background and returns at once; `busy` when one is already going. */
-export function startRun(mode: RunMode, by: string): StartResult {
+/** Takes the data folder's writer lock while holding off this process's other writers; null when another process holds it. */
+async function lockWriters(s: ManagerState, what: string): Promise<{ release: () => Promise<void> } | { holder: string }> {
+  s.busyWith = what;
+  try {
+    return { release: await acquireWriterLock(config().data.root, what) };
+  } catch (error) {
+    if (error instanceof WriterBusy) return { holder: error.message };
+    throw error;
+  } finally {
+    s.busyWith = null;
+  }
+}
+
+/** Starts a run in the background and returns once it has started; `busy` when one is already going. */
+export async function startRun(mode: RunMode, by: string): Promise<StartResult> {
   const s = state();
   if (s.running) return { busy: currentRun(), reason: 'run_in_progress' };
   if (s.busyWith) return { busy: null, reason: s.busyWith };
   const target = indexingTarget();
   const paths = config().data;
+  const lock = await lockWriters(s, `an index run from /admin by ${by}`);
+  if ('holder' in lock) return { busy: null, reason: 'writer_lock', holder: lock.holder };
   const startedAt = new Date();
   const run: LiveRun = {
     id: startedAt.toISOString(),
@@ -142,6 +160,7 @@ export function startRun(mode: RunMode, by: string): StartResult {
       run.state = 'finished';
       s.running = null;
       s.controller = null;
+      return lock.release();
     });
   s.running.catch(() => {});
   return { started: { ...run } };
@@ -157,10 +176,13 @@ export async function settledRun(): Promise<IndexRunResult | null> {
 export async function exclusively<T>(what: string, work: () => Promise<T>): Promise<{ value: T } | null> {
   const s = state();
   if (s.running || s.busyWith) return null;
+  const lock = await lockWriters(s, what);
+  if ('holder' in lock) return null;
   s.busyWith = what;
   try {
     return { value: await work() };
   } finally {
     s.busyWith = null;
+    await lock.release();
   }
 }

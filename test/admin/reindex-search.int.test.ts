@@ -61,9 +61,9 @@ describe('admin runs with the scoped indexing key', () => {
     const before = (await engineSearch(connection, query)).totalHits;
     assert.ok(before && before > 0);
 
-    const started = startRun('full', 'tester@example.org');
+    const started = await startRun('full', 'tester@example.org');
     assert.ok('started' in started);
-    const second = startRun('incremental', 'other@example.org');
+    const second = await startRun('incremental', 'other@example.org');
     assert.ok('busy' in second && second.reason === 'run_in_progress', 'one run at a time');
     assert.equal(await exclusively('remove', async () => 1), null, 'no removal during a run');
 
@@ -101,7 +101,7 @@ describe('admin runs with the scoped indexing key', () => {
       path.join(paths.reports, 'uploads-new.txt'),
       syntheticReportText({ organization: '正定县人民政府', year: 2019, newReceived: 12, carriedOver: 1, carriedForward: 2, normativeDocuments: [1, 0, 3] }),
     );
-    const started = startRun('incremental', 'tester@example.org');
+    const started = await startRun('incremental', 'tester@example.org');
     assert.ok('started' in started);
     const result = await settledRun();
     assert.equal(result?.fatal, null);

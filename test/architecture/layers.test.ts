@@ -14,6 +14,7 @@ import { repoRoot } from '../support/temp';
  */
 const LAYERS: string[][] = [
   ['config'],
+  ['writer-lock'],
   ['log'],
   ['errors'],
   ['respond'],

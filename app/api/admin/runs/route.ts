@@ -21,8 +21,11 @@ export async function POST(request: Request): Promise<Response> {
     const admin = await requireAdminApi(request);
     const mode = ((await request.json().catch(() => undefined)) as { mode?: unknown } | undefined)?.mode;
     if (mode !== 'incremental' && mode !== 'full') throw new AppError('bad_request:admin', 'mode 必须是 incremental 或 full。');
-    const outcome = startRun(mode, admin);
-    if ('busy' in outcome) throw new AppError('conflict:admin', '已有索引任务在运行，请等它结束。', { extra: { run: outcome.busy } });
+    const outcome = await startRun(mode, admin);
+    if ('busy' in outcome) {
+      const message = outcome.holder ? '另一个任务正在写入数据（命令行索引或采集），请等它结束。' : '已有索引任务在运行，请等它结束。';
+      throw new AppError('conflict:admin', message, { extra: { run: outcome.busy } });
+    }
     log('admin').info({ admin, mode }, 'indexing run started');
     return Response.json({ run: outcome.started }, { status: 202, headers: { 'cache-control': 'no-store' } });
   } catch (error) {
