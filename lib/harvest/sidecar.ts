@@ -53,6 +53,8 @@ export const sidecarSchema = z.object({
   reportPageUrl: z.string().url().nullable().optional(),
   /** The harvest source (sources.json) it came from. */
   sourceId: z.string().optional(),
+  /** Other URLs that served the very same bytes (phone copies, re-posts). */
+  alsoAt: z.array(z.string().url()).optional(),
   /** Earlier contents of the same URL, oldest first. */
   versions: z.array(versionSchema).optional(),
 });
