@@ -48,6 +48,8 @@ const indexedReportExtrasSchema = z.object({
   /** failedChecks (rules 1–4, 6) plus failed cross-year checks. */
   failedChecksTotal: z.number().int().nonnegative(),
   hasFailedChecks: z.boolean(),
+  /** A harvested report whose URL later served different content (发布后被修改): its earlier versions are kept. */
+  changedAfterPublication: z.boolean(),
   /** Where the file was read from: relative to the working directory when inside it. */
   sourcePath: z.string(),
   indexedAt: z.string(),
@@ -196,6 +198,7 @@ export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexed
     crossYearChecks,
     failedChecksTotal,
     hasFailedChecks: failedChecksTotal > 0,
+    changedAfterPublication: (doc.origin?.versions.length ?? 0) > 0,
     sourcePath,
     indexedAt,
     search: searchFieldsOf(doc),

@@ -23,6 +23,7 @@ const FILTERABLE_ATTRIBUTES = [
   'hasFailedChecks',
   'hasApplications',
   'partial',
+  'changedAfterPublication',
   // Ranges on the key figures ("more than 100 applications").
   'applicationsNew',
   'proactiveTotal',

@@ -1,3 +1,3 @@
-export { parseReportFile, ReportFileError } from './file';
-export { PARSER_VERSION, parseReport, reportId } from './parse';
+export { originFromSidecar, parseReportFile, ReportFileError } from './file';
+export { originOf, PARSER_VERSION, parseReport, reportId } from './parse';
 export * from './schema';

@@ -1,4 +1,4 @@
-import { REGION_FIELDS, type RegionField, type Template } from './schema';
+import { REGION_FIELDS, type RegionField, type sectionKeys, type Template } from './schema';
 
 /** Names people read for the values the index stores. Levels: `levelName` in lib/search/params. */
 
@@ -38,3 +38,13 @@ export function regionParts(place: {
 }): Array<{ field: RegionField; name: string }> {
   return REGION_FIELDS.flatMap((field) => (place[field] ? [{ field, name: place[field] as string }] : []));
 }
+
+/** The six parts of a 2019+ report, as the template names them. */
+export const SECTION_LABELS: Record<(typeof sectionKeys)[number], string> = {
+  overview: '一、总体情况',
+  proactive: '二、主动公开政府信息情况',
+  applications: '三、收到和处理政府信息公开申请情况',
+  review: '四、政府信息公开行政复议、行政诉讼情况',
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项',
+};

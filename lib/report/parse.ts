@@ -8,7 +8,7 @@ import { classifyLevel } from './level';
 import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
 import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
-import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportSource, ReviewTable, Template } from './schema';
+import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportOrigin, ReportSource, ReviewTable, Template } from './schema';
 import { splitSections } from './sections';
 import { detectTemplate } from './template';
 import { cleanReportText, squashedLines } from './text';
@@ -17,12 +17,36 @@ import { cleanReportText, squashedLines } from './text';
  * Bumped when the records change for reports already indexed, so that incremental runs redo them.
  * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
  * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/document/indexed-report.ts).
+ * 4: harvested reports carry their origin (URL, page title and date) and use it as a clue.
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */
   partial?: boolean;
+  /**
+   * Where the report was found: the URL's host is a region clue, the page title an organization
+   * and year clue, the page's date the publication date when the text has none.
+   */
+  origin?: ReportOrigin | null;
+}
+
+/** An origin from as little as a URL (and a title), as `npm run parse --url --title` gives it. */
+export function originOf(fields: Partial<ReportOrigin> & { url: string }): ReportOrigin {
+  return {
+    finalUrl: null,
+    pageTitle: null,
+    pageDate: null,
+    siteName: null,
+    columnName: null,
+    fetchedAt: null,
+    firstSeenAt: null,
+    listingUrl: null,
+    reportPageUrl: null,
+    alsoAt: [],
+    versions: [],
+    ...fields,
+  };
 }
 
 /** A stable, Meilisearch-safe id: the same file always gets the same id. */
@@ -37,7 +61,8 @@ const PARTIAL_NOTE = '文本不完整（如网页摘录），部分内容缺失�
 export function parseReport(rawText: string, source: ReportSource, options: ParseOptions = {}): ReportDocument {
   const cleaned = cleanReportText(rawText);
   const text = looksTraditional(cleaned.text) ? toSimplified(cleaned.text) : cleaned.text;
-  const reporter = identifyReporter(text);
+  const origin = options.origin ?? null;
+  const reporter = identifyReporter(text, origin);
   const tables = readTables(text);
   const template = templateOf(tables, text, reporter.year);
   const prose = readProse(text, tables.sections);
@@ -57,6 +82,7 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
     ...regionFields(reporter.region),
     year: reporter.year,
     publishedAt: reporter.publishedAt,
+    publishedAtBasis: reporter.publishedAtBasis,
     template,
     proactive: proactiveFigures(prose.proactive, tables.legacyKey),
     applications: applicationFigures(tables.applications, tables.legacyKey, prose.applications),
@@ -75,6 +101,7 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
     partial,
     text,
     source,
+    origin,
     parserVersion: PARSER_VERSION,
   };
 }
@@ -88,17 +115,23 @@ interface Reporter {
   region: ResolvedRegion;
   year: number | null;
   publishedAt: string | null;
+  publishedAtBasis: 'text' | 'page' | null;
 }
 
-function identifyReporter(text: string): Reporter {
+function identifyReporter(text: string, origin: ReportOrigin | null): Reporter {
   const lines = text.split('\n');
-  const titleInfo = findTitle(lines);
-  const organizationName = chooseOrganization(titleInfo.titleBody, organizationCandidates(text, lines), text);
-  const year = findYear(text, titleInfo.titleYear);
-  const publishedAt = findPublishedAt(lines, year);
-  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text });
+  const printed = findTitle(lines);
+  // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况).
+  const pageTitle = origin?.pageTitle ? findTitle([origin.pageTitle]) : null;
+  const titleInfo = printed.title ? printed : (pageTitle ?? printed);
+  const organizationName = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
+  const year = findYear(text, titleInfo.titleYear ?? pageTitle?.titleYear ?? null);
+  const printedDate = findPublishedAt(lines, year);
+  const publishedAt = printedDate ?? origin?.pageDate ?? null;
+  const publishedAtBasis = printedDate ? 'text' : publishedAt ? 'page' : null;
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text, url: origin?.finalUrl ?? origin?.url ?? null });
   const level = classifyLevel(organizationName, region.orgPlaceLevel, deepestLevel(region));
-  return { title: titleInfo.title, organization: officialName(organizationName, level), level, region, year, publishedAt };
+  return { title: printed.title, organization: officialName(organizationName, level), level, region, year, publishedAt, publishedAtBasis };
 }
 
 function deepestLevel(region: ResolvedRegion): 'township' | 'county' | 'city' | 'province' | null {

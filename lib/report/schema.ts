@@ -167,6 +167,26 @@ const sourceSchema = z.object({
   bytes: z.number().int().nonnegative(),
 });
 
+/** Where a harvested report was found (its `.source.json` sidecar, lib/harvest/sidecar.ts), as the report page shows it. */
+const originSchema = z.object({
+  url: z.string(),
+  finalUrl: z.string().nullable(),
+  /** The page's <title>, or the link's text for an attachment. */
+  pageTitle: z.string().nullable(),
+  /** The date the page states, YYYY-MM-DD. */
+  pageDate: z.string().nullable(),
+  siteName: z.string().nullable(),
+  columnName: z.string().nullable(),
+  fetchedAt: z.string().nullable(),
+  firstSeenAt: z.string().nullable(),
+  listingUrl: z.string().nullable(),
+  reportPageUrl: z.string().nullable(),
+  alsoAt: z.array(z.string()),
+  /** Earlier contents of the same URL (files relative to the data folder), oldest first. */
+  versions: z.array(z.object({ file: z.string(), sha256: z.string(), fetchedAt: z.string() })),
+});
+export type ReportOrigin = z.infer<typeof originSchema>;
+
 export const reportDocumentSchema = z.object({
   id: z.string().regex(REPORT_ID),
   title: z.string().nullable(),
@@ -185,6 +205,8 @@ export const reportDocumentSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
+  /** Where publishedAt comes from: the report's own closing date, or the date its web page states. */
+  publishedAtBasis: z.enum(['text', 'page']).nullable(),
   template: templateSchema,
   proactive: proactiveSchema,
   applications: applicationsSchema,
@@ -206,6 +228,8 @@ export const reportDocumentSchema = z.object({
   partial: z.boolean(),
   text: z.string(),
   source: sourceSchema,
+  /** Provenance of a harvested report; null for a file without a sidecar. */
+  origin: originSchema.nullable(),
   parserVersion: z.number().int(),
 });
 

@@ -27,6 +27,8 @@ export interface SearchParams {
   failed: boolean;
   /** Only reports that received disclosure applications. */
   applications: boolean;
+  /** Only harvested reports whose page changed after publication (发布后被修改). */
+  changed: boolean;
   sort: Sort;
   page: number;
   size: number;
@@ -44,6 +46,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   yearTo: null,
   failed: false,
   applications: false,
+  changed: false,
   sort: 'relevance',
   page: 1,
   size: 20,
@@ -62,11 +65,27 @@ const KNOWN = new Set([
   'yearTo',
   'failed',
   'applications',
+  'changed',
   'sort',
   'page',
   'size',
 ]);
-const SINGLE = new Set(['q', 'province', 'city', 'county', 'township', 'year', 'yearFrom', 'yearTo', 'failed', 'applications', 'sort', 'page', 'size']);
+const SINGLE = new Set([
+  'q',
+  'province',
+  'city',
+  'county',
+  'township',
+  'year',
+  'yearFrom',
+  'yearTo',
+  'failed',
+  'applications',
+  'changed',
+  'sort',
+  'page',
+  'size',
+]);
 
 /** Place names: Han characters and the few marks official names use; nothing an expression could use. */
 const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
@@ -146,6 +165,7 @@ export function parseSearchParams(raw: RawParams): ParseResult {
       }
       case 'failed':
       case 'applications':
+      case 'changed':
         if (value !== '1' && value !== 'true') return { ok: false, error: `参数“${key}”只能是 1。` };
         params[key] = true;
         break;
@@ -192,6 +212,7 @@ export function toQueryString(params: Partial<SearchParams>): string {
   }
   if (p.failed) qs.set('failed', '1');
   if (p.applications) qs.set('applications', '1');
+  if (p.changed) qs.set('changed', '1');
   if (p.sort !== 'relevance') qs.set('sort', p.sort);
   if (p.page !== 1) qs.set('page', String(p.page));
   if (p.size !== DEFAULT_PARAMS.size) qs.set('size', String(p.size));
@@ -235,6 +256,7 @@ export function buildFilter(params: SearchParams, options: { omit?: Array<keyof 
   }
   if (params.failed && !omit.has('failed')) filter.push('hasFailedChecks = true');
   if (params.applications && !omit.has('applications')) filter.push('hasApplications = true');
+  if (params.changed && !omit.has('changed')) filter.push('changedAfterPublication = true');
   return filter;
 }
 

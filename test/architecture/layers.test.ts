@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ['indexer'],
   ['search'],
   ['charts'],
-  ['stats', 'coverage'],
+  ['stats', 'coverage', 'provenance'],
   ['compare', 'admin'],
   ['auth'],
 ];

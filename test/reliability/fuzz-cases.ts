@@ -98,6 +98,7 @@ const KNOWN_KEYS: readonly string[] = [
   'yearTo',
   'failed',
   'applications',
+  'changed',
   'sort',
   'page',
   'size',

@@ -113,7 +113,7 @@ const CLAUSE = new RegExp(
     `^(?:province|city|county|township) = ${QUOTED}$`,
     `^(?:level|template) IN \\[${QUOTED}(?:, ${QUOTED})*\\]$`,
     '^year (?:>=|<=) \\d{4}$',
-    '^(?:hasFailedChecks|hasApplications) = true$',
+    '^(?:hasFailedChecks|hasApplications|changedAfterPublication) = true$',
   ].join('|'),
   'u',
 );
