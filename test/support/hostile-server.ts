@@ -123,9 +123,12 @@ export function sequence(...handlers: Handler[]): Handler {
   };
 }
 
-/** 429 with this Retry-After (seconds, or an HTTP date). */
-export function tooManyRequests(retryAfter: string): Handler {
-  return send('slow down', { status: 429, type: 'text/plain', headers: { 'retry-after': retryAfter } });
+/** 429 with this Retry-After (seconds, or an HTTP date; a function is asked at each request). */
+export function tooManyRequests(retryAfter: string | (() => string)): Handler {
+  return (req, res, hit) => {
+    const value = typeof retryAfter === 'function' ? retryAfter() : retryAfter;
+    send('slow down', { status: 429, type: 'text/plain', headers: { 'retry-after': value } })(req, res, hit);
+  };
 }
 
 /** Stops when the client goes away. */

@@ -175,26 +175,37 @@ function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/**
+ * One host's politeness. Its queue (p-queue) holds the concurrency and starts at most one request
+ * per interval (a sliding window); `turn` adds the gap after the previous request *ended*, so the
+ * server sees at least the interval between two requests even when one was slow to arrive (a new
+ * connection, a busy network), plus a 429's pause and robots.txt's Crawl-delay.
+ */
 class Host {
   readonly queue: PQueue;
-  /** No request before this time (a 429's Retry-After). */
+  /** No request before this time, performance.now() (a 429's Retry-After pauses the whole host). */
   notBefore = 0;
-  /** Crawl-delay from robots.txt. */
-  minGapMs = 0;
-  private lastStart = 0;
+  /** Gap after a request ends: the rate's interval, or a longer Crawl-delay. */
+  gapMs: number;
+  private lastEnd = Number.NEGATIVE_INFINITY;
 
-  constructor(options: { concurrency: number; intervalMs: number | undefined }) {
-    this.queue = options.intervalMs
-      ? new PQueue({ concurrency: options.concurrency, intervalCap: 1, interval: options.intervalMs, strict: true })
-      : new PQueue({ concurrency: options.concurrency });
+  constructor(options: { concurrency: number; intervalMs: number }) {
+    this.gapMs = options.intervalMs;
+    this.queue =
+      options.intervalMs > 0
+        ? new PQueue({ concurrency: options.concurrency, intervalCap: 1, interval: options.intervalMs, strict: true })
+        : new PQueue({ concurrency: options.concurrency });
   }
 
-  /** Waits for the host's pause (Retry-After) and Crawl-delay, then marks a request as started. */
-  async ready(signal: AbortSignal): Promise<void> {
-    const at = Math.max(this.notBefore, this.lastStart + this.minGapMs);
-    const wait = at - Date.now();
+  /** Runs one request when the host is ready for it. */
+  async turn<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+    const wait = Math.max(this.notBefore, this.lastEnd + this.gapMs) - performance.now();
     if (wait > 0) await sleep(wait, undefined, { signal });
-    this.lastStart = Date.now();
+    try {
+      return await run();
+    } finally {
+      this.lastEnd = performance.now();
+    }
   }
 }
 
@@ -234,7 +245,7 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
     const key = url.hostname.toLowerCase();
     let host = hosts.get(key);
     if (!host) {
-      host = new Host({ concurrency: perHost, intervalMs: politeness ? Math.ceil(1000 / ratePerSecond) : undefined });
+      host = new Host({ concurrency: perHost, intervalMs: politeness ? Math.ceil(1000 / ratePerSecond) : 0 });
       hosts.set(key, host);
     }
     return host;
@@ -288,6 +299,9 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
         const htmlish =
           sniffFetched(body) === 'html' || /html/i.test(headers['content-type'] ?? '') || /^\s*<(script|!--|meta)/i.test(body.toString('latin1', 0, 256));
         if (!truncated && body.length > 0 && htmlish) return { kind: 'body', status, headers, body, notModified: false };
+      } else if (status < 500) {
+        // A 404 page is small: read it, and the connection serves the next request.
+        await drain();
       } else {
         discard(res.body);
       }
@@ -310,20 +324,14 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
     let failed429 = 0;
     for (;;) {
       try {
-        return await host.queue.add(
-          async () => {
-            await host.ready(ex.signal);
-            return global.add(() => exchange(ex), { signal: ex.signal });
-          },
-          { signal: ex.signal },
-        );
+        return await host.queue.add(() => host.turn(ex.signal, () => global.add(() => exchange(ex), { signal: ex.signal })), { signal: ex.signal });
       } catch (error) {
         if (error instanceof Retry && error.failure === 'too many requests') {
           failed429++;
           if (failed429 >= tries429) throw new HarvestError('too many requests', ex.url.href, `HTTP 429 ${failed429} times`);
           // The whole host waits, not only this request.
           const wait = Math.min(error.waitMs ?? backoffMs(failed429, retryBaseMs), maxRetryAfterMs);
-          host.notBefore = Math.max(host.notBefore, Date.now() + wait);
+          host.notBefore = Math.max(host.notBefore, performance.now() + wait);
           stats.retries++;
           continue;
         }
@@ -390,7 +398,7 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
         const rules = parseRobots(robotsUrl.href, answer.body.toString('utf8'));
         if (rules.kind === 'rules' && rules.crawlDelayMs) {
           const host = hostOf(robotsUrl);
-          host.minGapMs = Math.max(host.minGapMs, Math.min(rules.crawlDelayMs, maxCrawlDelayMs));
+          host.gapMs = Math.max(host.gapMs, Math.min(rules.crawlDelayMs, maxCrawlDelayMs));
         }
         return rules;
       }
