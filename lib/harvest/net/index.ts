@@ -230,9 +230,6 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
 
   const agent = new Agent({
     connect: guardedConnector({ policy, lookup, dial: options.dial ?? defaultDial(connectTimeoutMs) }),
-    // The deadline below covers the whole try; these only keep undici's own defaults (5 min) out of the way.
-    headersTimeout: deadlineMs,
-    bodyTimeout: deadlineMs,
     connections: perHost,
   });
   const global = new PQueue({ concurrency });
@@ -258,7 +255,15 @@ export function createHarvestClient(options: HarvestClientOptions = {}): Harvest
     const signal = AbortSignal.any([deadline.signal, ex.signal]);
     stats.requests++;
     try {
-      const res = await request(ex.url, { dispatcher: agent, method: 'GET', headers: ex.headers, signal });
+      const res = await request(ex.url, {
+        dispatcher: agent,
+        method: 'GET',
+        headers: ex.headers,
+        signal,
+        // The deadline covers the whole try; undici's own timeouts (5 min by default) only must not come first.
+        headersTimeout: ex.deadlineMs + 1000,
+        bodyTimeout: ex.deadlineMs + 1000,
+      });
       const status = res.statusCode;
       stats.statuses[status] = (stats.statuses[status] ?? 0) + 1;
       const headers = flatHeaders(res.headers);
