@@ -54,6 +54,15 @@ const envSchema = z.object({
   NIANBAO_LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   ADMIN_USERS: z.string().default(''),
   ADMIN_USERS_FILE: optional(z.string().trim()),
+  // Only for tests and local demos: lets the harvester fetch from 127.0.0.0/8 and ::1 (private,
+  // link-local and the other ranges stay refused). A word it does not know is an error, not "off".
+  NIANBAO_HARVEST_ALLOW_LOOPBACK: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z
+      .enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1 or 0 (true/false)' })
+      .default('0')
+      .transform((value) => value === '1' || value === 'true' || value === 'yes'),
+  ),
 });
 
 export interface Config {
@@ -70,6 +79,8 @@ export interface Config {
   adminUsers: string;
   searchCacheMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The harvester (lib/harvest): `allowLoopback` from NIANBAO_HARVEST_ALLOW_LOOPBACK, for tests and local demos only. */
+  harvest: { allowLoopback: boolean };
 }
 
 /** A variable with a value that cannot be used; the message names each one. */
@@ -100,6 +111,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     adminUsers: e.ADMIN_USERS,
     searchCacheMs: e.NIANBAO_SEARCH_CACHE_SECONDS * 1000,
     logLevel: e.NIANBAO_LOG_LEVEL,
+    harvest: { allowLoopback: e.NIANBAO_HARVEST_ALLOW_LOOPBACK },
   };
 }
 

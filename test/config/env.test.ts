@@ -32,3 +32,15 @@ test('invalid values are rejected with the variable named', () => {
   }
   assert.throws(() => readServerEnv({ NODE_ENV: 'staging' }), /NODE_ENV/);
 });
+
+test('NIANBAO_HARVEST_ALLOW_LOOPBACK is off unless set to 1 (or true/yes); another word is an error', () => {
+  const allow = (value?: string) => loadConfig(value === undefined ? {} : { NIANBAO_HARVEST_ALLOW_LOOPBACK: value }).harvest.allowLoopback;
+  assert.equal(allow(), false);
+  assert.equal(allow(''), false);
+  assert.equal(allow('0'), false);
+  assert.equal(allow('false'), false);
+  assert.equal(allow('1'), true);
+  assert.equal(allow(' TRUE '), true);
+  assert.equal(allow('yes'), true);
+  assert.throws(() => allow('on please'), /NIANBAO_HARVEST_ALLOW_LOOPBACK/);
+});
