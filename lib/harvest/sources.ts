@@ -183,7 +183,7 @@ export function parseSourcesCsv(text: string): { sources: Source[]; errors: stri
     });
     if (input.scope) input.scope = /region|地区|区域/.test(input.scope) ? 'region' : 'body';
     try {
-      sources.push(toSource(input as SourceInput));
+      sources.push(toSource(input as unknown as SourceInput));
     } catch (error) {
       errors.push(`第 ${i + 2} 行：${(error as Error).message}`);
     }
