@@ -45,7 +45,7 @@ export const sourceInputSchema = z.object({
     .optional(),
   label: optionalText(80),
   /** 'body': one body's own column; 'region': a region's column linking to many bodies. */
-  scope: z.enum(['body', 'region']).default('body'),
+  scope: z.enum(['body', 'region'], { error: '范围只能是 body（一个机关的栏目）或 region（一个地区的栏目）' }).default('body'),
   /** Other hosts the crawl may follow (a county column whose reports sit on the city's site). */
   allow: z.array(z.string().trim().toLowerCase().max(253)).max(20).default([]),
 });
@@ -181,7 +181,8 @@ export function parseSourcesCsv(text: string): { sources: Source[]; errors: stri
     header.forEach((key, j) => {
       if (key && fields[j] !== undefined) input[key] = fields[j]!;
     });
-    if (input.scope) input.scope = /region|地区|区域/.test(input.scope) ? 'region' : 'body';
+    if (input.scope?.trim()) input.scope = /region|地区|区域/.test(input.scope) ? 'region' : 'body';
+    else delete input.scope;
     try {
       sources.push(toSource(input as unknown as SourceInput));
     } catch (error) {
