@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from '@/components/search/search-view';
 import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
-import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from './_components/search-view';
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { listCollection } from '@/lib/admin/collection';
+import { formatTime } from '@/lib/admin/format';
 import { requireAdminPage } from '@/lib/auth/session';
 import { indexingTarget } from '@/lib/config';
-import { AdminNav } from '../_components/admin-nav';
-import { formatTime } from '../_components/format';
 import { RemoveButton } from './remove-button';
 
 export const metadata: Metadata = { title: '报告库' };

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ViewLinks } from '@/components/charts/view-links';
+import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
 import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '@/lib/search/params';
 import type { SearchResult } from '@/lib/search/types';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
-import { activeFilters, clearFiltersHref } from './filters';
 import { NoResults } from './no-results';
 import { Pagination } from './pagination';
 import { ResultCard } from './result-card';

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
+import { describeReason, formatDuration, MODE_LABELS } from '@/lib/admin/format';
 import type { LiveRun } from '@/lib/admin/run-manager';
-import { describeReason, formatDuration, MODE_LABELS } from './format';
 
 const POLL_MS = 500;
 
