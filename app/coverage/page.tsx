@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
+import { RegionTrail } from '@/components/filters/region-trail';
 import { HiddenFields } from '@/components/hidden-fields';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
+import { coverageHref } from '@/lib/coverage/href';
 import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
 import { childField } from '@/lib/coverage/region';
-import { REGION_FIELDS } from '@/lib/report/schema';
 import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { ScrollToLatest } from './scroll-to-latest';
@@ -23,32 +24,6 @@ type RawSearchParams = Record<string, string | string[] | undefined>;
 
 function regionName(result: CoverageResult): string {
   return result.region.trail.map((t) => t.name).join('') || '全国';
-}
-
-/** Drill-down links keep only the place and the years. */
-function coverageHref(params: SearchParams, change: Partial<SearchParams>): string {
-  return `/coverage${toQueryString({ ...viewFilters(params), q: '', level: [], template: [], failed: false, applications: false, ...change })}`;
-}
-
-function Trail({ params, result }: { params: SearchParams; result: CoverageResult }) {
-  const { trail } = result.region;
-  const upTo = (depth: number) => Object.fromEntries(REGION_FIELDS.slice(depth).map((f) => [f, null])) as Partial<SearchParams>;
-  return (
-    <nav aria-label="地区层级">
-      <ol className="trail" data-testid="coverage-trail">
-        <li>{trail.length ? <Link href={coverageHref(params, upTo(0))}>全国</Link> : <span aria-current="location">全国</span>}</li>
-        {trail.map((t, i) => (
-          <li key={t.field}>
-            {i < trail.length - 1 ? (
-              <Link href={coverageHref(params, upTo(REGION_FIELDS.indexOf(t.field) + 1))}>{t.name}</Link>
-            ) : (
-              <span aria-current="location">{t.name}</span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
 }
 
 function Cell({ row, cell }: { row: CoverageRow; cell: CoverageCell }) {
@@ -186,7 +161,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   return (
     <div className="coverage" data-testid="coverage-page">
       <ViewLinks params={params} current="coverage" />
-      <Trail params={params} result={result} />
+      <RegionTrail steps={result.region.trail} hrefFor={(change) => coverageHref(params, change)} testId="coverage-trail" />
       <h1>{name}年报覆盖情况</h1>
       <p className="lead">
         {childNoun ? `${name}的每个下级${childNoun}，逐年是否有本级政府的年度报告收录在库：谁还没有发布，一眼可见。` : '乡镇（街道）没有下级地区。'}

@@ -5,11 +5,12 @@ import { ViewLinks } from '@/components/charts/view-links';
 import { AppError } from '@/lib/errors';
 import { entries, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
+import { statsHref } from '@/lib/stats/href';
 import { getStats } from '@/lib/stats/queries';
 import { formatShare, ratio } from '@/lib/stats/rates';
 import { SMALL_SAMPLE, type StatsResult } from '@/lib/stats/types';
 import { StatsCharts } from './stats-charts';
-import { StatsFilters, statsHref } from './stats-filters';
+import { StatsFilters } from './stats-filters';
 
 export const metadata: Metadata = {
   title: '统计图表',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS, type Level, TEMPLATES, type Template } from '../report/schema';
+import { LEVELS, type Level, REGION_FIELDS, type RegionField, TEMPLATES, type Template } from '../report/schema';
 
 /**
  * The search state, parsed from a URL. One parser serves the search page, the API, the CSV export
@@ -212,6 +212,21 @@ export function withParams(params: SearchParams, change: Partial<SearchParams>):
   const next = { ...params, ...change };
   if (!('page' in change)) next.page = 1;
   return toQueryString(next);
+}
+
+/** The places chosen in a search, from the province down: the steps of its region trail. */
+export function chosenRegions(params: SearchParams): Array<{ field: RegionField; name: string }> {
+  return REGION_FIELDS.flatMap((field) => (params[field] ? [{ field, name: params[field] }] : []));
+}
+
+/** Going up a region trail: the change that drops the place at `depth` (0 = province) and every place under it. */
+export function regionUpTo(depth: number): Partial<SearchParams> {
+  return Object.fromEntries(REGION_FIELDS.slice(depth).map((field) => [field, null])) as Partial<SearchParams>;
+}
+
+/** The list with `value` added, or taken out when it is there: what a filter link that switches one value asks for. */
+export function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
 /** Quote a value for a Meilisearch filter: the value can never end the string or add an operator. */
