@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from '@/components/search/search-view';
+import { SearchFrame, SearchResults } from '@/components/search/search-view';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
@@ -34,7 +36,16 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
 export default async function SearchPage({ searchParams }: PageProps) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
-  if (!parsed.ok) return <InvalidSearch message={parsed.error} />;
+  if (!parsed.ok) {
+    return (
+      <InvalidQuery
+        title="搜索条件有误"
+        message={parsed.error}
+        back={{ href: '/', label: '重新开始搜索', testId: 'invalid-search-reset' }}
+        testId="invalid-search"
+      />
+    );
+  }
   const { params } = parsed;
 
   // One address per search: forms submit empty and default fields, so send them to the canonical URL.

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BODIES, parseCompareParams } from '@/lib/compare/params';
 import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
@@ -108,32 +110,18 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
   );
 }
 
-function Invalid({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="compare-invalid">
-      <h1>比较条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/compare">重新选择机关</Link>
-      </p>
-    </section>
-  );
-}
-
 export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const parsed = parseCompareParams(await searchParams);
-  if (!parsed.ok) return <Invalid message={parsed.error} />;
+  if (!parsed.ok) {
+    return <InvalidQuery title="比较条件有误" message={parsed.error} back={{ href: '/compare', label: '重新选择机关' }} testId="compare-invalid" />;
+  }
   const { params } = parsed;
   let loaded: { bodies: CompareBody[]; missing: string[] };
   try {
     loaded = await getCompareBodies(params.bodies, params.filters);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      return (
-        <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-          搜索服务暂时不可用，请稍后再试。
-        </p>
-      );
+      return <SearchUnavailable />;
     }
     throw error;
   }

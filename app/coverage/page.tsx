@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
 import { RegionTrail } from '@/components/filters/region-trail';
 import { HiddenFields } from '@/components/hidden-fields';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
 import { coverageHref } from '@/lib/coverage/href';
 import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
@@ -124,15 +126,7 @@ function YearForm({ params, result }: { params: SearchParams; result: CoverageRe
 }
 
 function Message({ title, message }: { title: string; message: string }) {
-  return (
-    <section className="status" data-testid="coverage-invalid">
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/coverage">查看全国覆盖情况</Link>
-      </p>
-    </section>
-  );
+  return <InvalidQuery title={title} message={message} back={{ href: '/coverage', label: '查看全国覆盖情况' }} testId="coverage-invalid" />;
 }
 
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -144,11 +138,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     loaded = await getCoverage(params);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      return (
-        <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-          搜索服务暂时不可用，请稍后再试。
-        </p>
-      );
+      return <SearchUnavailable />;
     }
     throw error;
   }

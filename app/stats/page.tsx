@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ViewLinks } from '@/components/charts/view-links';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import { AppError } from '@/lib/errors';
 import { entries, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
@@ -58,15 +60,7 @@ function Summary({ stats, params }: { stats: StatsResult; params: SearchParams }
 }
 
 function Invalid({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="stats-invalid">
-      <h1>统计条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/stats">查看全部报告的统计</Link>
-      </p>
-    </section>
-  );
+  return <InvalidQuery title="统计条件有误" message={message} back={{ href: '/stats', label: '查看全部报告的统计' }} testId="stats-invalid" />;
 }
 
 export default async function StatsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -82,11 +76,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     stats = await getStats(params);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      return (
-        <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-          搜索服务暂时不可用，请稍后再试。
-        </p>
-      );
+      return <SearchUnavailable />;
     }
     // getStats' own refusals (a selection too large to sum exactly) come with a plain sentence.
     if (error instanceof AppError) return <Invalid message={error.message} />;

@@ -93,25 +93,3 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
     </div>
   );
 }
-
-export function InvalidSearch({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="invalid-search">
-      <h1>搜索条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/" data-testid="invalid-search-reset">
-          重新开始搜索
-        </Link>
-      </p>
-    </section>
-  );
-}
-
-export function SearchUnavailable() {
-  return (
-    <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-      搜索服务暂时不可用，请稍后再试。
-    </p>
-  );
-}

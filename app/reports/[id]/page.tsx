@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { regionParts } from '@/lib/report/labels';
 import type { Check } from '@/lib/report/schema';
@@ -82,12 +83,7 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
   const loaded = await loadReport(id);
   if (loaded.kind === 'missing') notFound();
   if (loaded.kind === 'unavailable') {
-    return (
-      <section className="status" data-testid="report-unavailable">
-        <h1>报告暂时无法加载</h1>
-        <p role="alert">搜索服务暂时不可用，请稍后再试。</p>
-      </section>
-    );
+    return <SearchUnavailable title="报告暂时无法加载" testId="report-unavailable" />;
   }
   const report = loaded.report;
   const q = queryOf(raw);
