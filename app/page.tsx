@@ -3,28 +3,11 @@ import { redirect } from 'next/navigation';
 import { SearchFrame, SearchResults } from '@/components/search/search-view';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
-import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
+import { arrivedQuery, DEFAULT_PARAMS, parseSearchParams, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
 
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-interface PageProps {
-  searchParams: Promise<RawSearchParams>;
-}
-
-/** The query string as it arrived, in the same serialisation toQueryString uses. */
-function arrivedQuery(raw: RawSearchParams): string {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) qs.append(key, v);
-  }
-  const s = qs.toString();
-  return s ? `?${s}` : '';
-}
-
-export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
   const parsed = parseSearchParams(await searchParams);
   if (!parsed.ok || !parsed.params.q) return {};
   return {
@@ -33,7 +16,7 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
   };
 }
 
-export default async function SearchPage({ searchParams }: PageProps) {
+export default async function SearchPage({ searchParams }: SearchPageProps) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
   if (!parsed.ok) {

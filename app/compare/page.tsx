@@ -7,7 +7,7 @@ import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BO
 import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
 import { regionParts } from '@/lib/report/labels';
-import { levelName, toQueryString } from '@/lib/search/params';
+import { levelName, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';
 import { BodyPicker } from './body-picker';
@@ -20,8 +20,6 @@ export const metadata: Metadata = {
   title: '比较机关',
   description: '选择 2–6 个机关，逐年比较主动公开、依申请公开、复议诉讼等关键数字。',
 };
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
 
 function PickedBodies({ params, bodies }: { params: CompareParams; bodies: CompareBody[] }) {
   if (bodies.length === 0) return null;
@@ -110,7 +108,7 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
   );
 }
 
-export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function ComparePage({ searchParams }: SearchPageProps) {
   const parsed = parseCompareParams(await searchParams);
   if (!parsed.ok) {
     return <InvalidQuery title="比较条件有误" message={parsed.error} back={{ href: '/compare', label: '重新选择机关' }} testId="compare-invalid" />;

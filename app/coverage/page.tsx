@@ -10,7 +10,7 @@ import type { CoverageCell, CoverageRow } from '@/lib/coverage/grid';
 import { coverageHref } from '@/lib/coverage/href';
 import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
 import { childField } from '@/lib/coverage/region';
-import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
+import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchPageProps, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { ScrollToLatest } from './scroll-to-latest';
 
@@ -21,8 +21,6 @@ export const metadata: Metadata = {
 
 const LEVEL_NOUN = { province: '省级政府', city: '地市政府', county: '区县政府', township: '乡镇（街道）' } as const;
 const STATUS_TEXT = { present: '已收录', failed: '已收录，校验未通过', missing: '未收录' } as const;
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
 
 function regionName(result: CoverageResult): string {
   return result.region.trail.map((t) => t.name).join('') || '全国';
@@ -129,7 +127,7 @@ function Message({ title, message }: { title: string; message: string }) {
   return <InvalidQuery title={title} message={message} back={{ href: '/coverage', label: '查看全国覆盖情况' }} testId="coverage-invalid" />;
 }
 
-export default async function CoveragePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function CoveragePage({ searchParams }: SearchPageProps) {
   const parsed = parseSearchParams(await searchParams);
   if (!parsed.ok) return <Message title="筛选条件有误" message={parsed.error} />;
   const { params } = parsed;

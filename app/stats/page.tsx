@@ -5,7 +5,7 @@ import { ViewLinks } from '@/components/charts/view-links';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import { AppError } from '@/lib/errors';
-import { entries, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
+import { arrivedQuery, parseSearchParams, type SearchPageProps, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { statsHref } from '@/lib/stats/href';
 import { getStats } from '@/lib/stats/queries';
@@ -18,14 +18,6 @@ export const metadata: Metadata = {
   title: '统计图表',
   description: '按地区、年度和层级统计政府信息公开工作年度报告：主动公开、依申请公开、复议诉讼和数据质量。',
 };
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-/** The query string as it arrived, in the same serialisation toQueryString uses. */
-function arrivedQuery(raw: RawSearchParams): string {
-  const s = new URLSearchParams(entries(raw)).toString();
-  return s ? `?${s}` : '';
-}
 
 /** Stats ignore the list's page, size and sort: they are left out of the address. */
 function canonical(params: SearchParams): string {
@@ -63,7 +55,7 @@ function Invalid({ message }: { message: string }) {
   return <InvalidQuery title="统计条件有误" message={message} back={{ href: '/stats', label: '查看全部报告的统计' }} testId="stats-invalid" />;
 }
 
-export default async function StatsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function StatsPage({ searchParams }: SearchPageProps) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
   if (!parsed.ok) return <Invalid message={parsed.error} />;

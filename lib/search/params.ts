@@ -85,8 +85,16 @@ export const levelName = (level: Level) => LEVEL_NAMES[level];
 
 export type ParseResult = { ok: true; params: SearchParams } | { ok: false; error: string };
 
+/** A page's query as Next hands it over (`searchParams`): each name with its value, or its values when repeated. */
+export type PageSearchParams = Record<string, string | string[] | undefined>;
+
+/** The props of a page that reads its query. */
+export interface SearchPageProps {
+  searchParams: Promise<PageSearchParams>;
+}
+
 /** What a page or a route hands over: URLSearchParams, or Next's searchParams object. */
-export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+export type RawParams = URLSearchParams | PageSearchParams;
 
 /** Every (name, value) pair of the raw parameters, repeated names included, in order. */
 export function entries(raw: RawParams): Array<[string, string]> {
@@ -97,6 +105,12 @@ export function entries(raw: RawParams): Array<[string, string]> {
     for (const v of Array.isArray(value) ? value : [value]) out.push([key, v]);
   }
   return out;
+}
+
+/** The query string as it arrived, in the serialisation toQueryString uses: a page compares it with the canonical one. */
+export function arrivedQuery(raw: RawParams): string {
+  const s = new URLSearchParams(entries(raw)).toString();
+  return s ? `?${s}` : '';
 }
 
 const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);

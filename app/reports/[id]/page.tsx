@@ -3,11 +3,12 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import type { IndexedReport } from '@/lib/document/indexed-report';
+import { failedCellsOf } from '@/lib/report/failed-cells';
 import { regionParts } from '@/lib/report/labels';
 import type { Check } from '@/lib/report/schema';
+import type { PageSearchParams, SearchPageProps } from '@/lib/search/params';
 import { getBodyYears, getReport, SearchUnavailableError } from '@/lib/search/queries';
 import type { BodyYear } from '@/lib/search/types';
-import { failedCellsOf } from '../../../lib/report/failed-cells';
 import { BodyYears } from './body-years';
 import { ChecksList } from './checks-list';
 import { KeyFigures } from './key-figures';
@@ -15,9 +16,8 @@ import { ReportHeader, reportTitle } from './report-header';
 import { ReportSections } from './report-sections';
 import { ReportTables } from './report-tables';
 
-interface PageProps {
+interface PageProps extends SearchPageProps {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
@@ -36,7 +36,7 @@ const loadReport = cache(async (id: string): Promise<Loaded> => {
   }
 });
 
-function queryOf(raw: Record<string, string | string[] | undefined>): string {
+function queryOf(raw: PageSearchParams): string {
   const q = raw.q;
   const value = Array.isArray(q) ? q[0] : q;
   return (value ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
