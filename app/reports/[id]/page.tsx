@@ -5,7 +5,7 @@ import { SearchUnavailable } from '@/components/states/unavailable';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { failedCellsOf } from '@/lib/report/failed-cells';
 import { regionParts } from '@/lib/report/labels';
-import type { Check } from '@/lib/report/schema';
+import { type Check, isReportId } from '@/lib/report/schema';
 import type { PageSearchParams, SearchPageProps } from '@/lib/search/params';
 import { getBodyYears, getReport, SearchUnavailableError } from '@/lib/search/queries';
 import type { BodyYear } from '@/lib/search/types';
@@ -20,13 +20,11 @@ interface PageProps extends SearchPageProps {
   params: Promise<{ id: string }>;
 }
 
-const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
-
 type Loaded = { kind: 'report'; report: IndexedReport } | { kind: 'missing' } | { kind: 'unavailable' };
 
 /** One lookup per request, shared by the metadata and the page. */
 const loadReport = cache(async (id: string): Promise<Loaded> => {
-  if (!REPORT_ID.test(id)) return { kind: 'missing' };
+  if (!isReportId(id)) return { kind: 'missing' };
   try {
     const report = await getReport(id);
     return report ? { kind: 'report', report } : { kind: 'missing' };
