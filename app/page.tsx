@@ -1,28 +1,13 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { DEFAULT_PARAMS, parseSearchParams, toQueryString } from '@/lib/search/params';
+import { SearchFrame, SearchResults } from '@/components/search/search-view';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
+import { arrivedQuery, DEFAULT_PARAMS, parseSearchParams, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
-import { InvalidSearch, SearchFrame, SearchResults, SearchUnavailable } from './_components/search-view';
 
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-interface PageProps {
-  searchParams: Promise<RawSearchParams>;
-}
-
-/** The query string as it arrived, in the same serialisation toQueryString uses. */
-function arrivedQuery(raw: RawSearchParams): string {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) qs.append(key, v);
-  }
-  const s = qs.toString();
-  return s ? `?${s}` : '';
-}
-
-export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
   const parsed = parseSearchParams(await searchParams);
   if (!parsed.ok || !parsed.params.q) return {};
   return {
@@ -31,10 +16,19 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
   };
 }
 
-export default async function SearchPage({ searchParams }: PageProps) {
+export default async function SearchPage({ searchParams }: SearchPageProps) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
-  if (!parsed.ok) return <InvalidSearch message={parsed.error} />;
+  if (!parsed.ok) {
+    return (
+      <InvalidQuery
+        title="搜索条件有误"
+        message={parsed.error}
+        back={{ href: '/', label: '重新开始搜索', testId: 'invalid-search-reset' }}
+        testId="invalid-search"
+      />
+    );
+  }
   const { params } = parsed;
 
   // One address per search: forms submit empty and default fields, so send them to the canonical URL.

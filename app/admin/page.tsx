@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { RunPanel } from '@/components/admin/run-panel';
+import { RunsTable } from '@/components/admin/runs-table';
+import { UploadPanel } from '@/components/admin/upload-panel';
 import { listRuns } from '@/lib/admin/history';
 import { currentRun } from '@/lib/admin/run-manager';
 import { requireAdminPage } from '@/lib/auth/session';
 import { config, indexingTarget } from '@/lib/config';
-import { AdminNav } from './_components/admin-nav';
-import { RunPanel } from './_components/run-panel';
-import { RunsTable } from './_components/runs-table';
-import { UploadPanel } from './_components/upload-panel';
 
 export const metadata: Metadata = { title: '上传与索引' };
 

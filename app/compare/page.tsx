@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ViewLinks } from '@/components/charts/view-links';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BODIES, parseCompareParams } from '@/lib/compare/params';
 import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
 import { regionParts } from '@/lib/report/labels';
-import { levelName, toQueryString } from '@/lib/search/params';
+import { levelName, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
 import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';
 import { BodyPicker } from './body-picker';
@@ -18,8 +20,6 @@ export const metadata: Metadata = {
   title: '比较机关',
   description: '选择 2–6 个机关，逐年比较主动公开、依申请公开、复议诉讼等关键数字。',
 };
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
 
 function PickedBodies({ params, bodies }: { params: CompareParams; bodies: CompareBody[] }) {
   if (bodies.length === 0) return null;
@@ -108,32 +108,18 @@ function BodySummary({ bodies }: { bodies: CompareBody[] }) {
   );
 }
 
-function Invalid({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="compare-invalid">
-      <h1>比较条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/compare">重新选择机关</Link>
-      </p>
-    </section>
-  );
-}
-
-export default async function ComparePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function ComparePage({ searchParams }: SearchPageProps) {
   const parsed = parseCompareParams(await searchParams);
-  if (!parsed.ok) return <Invalid message={parsed.error} />;
+  if (!parsed.ok) {
+    return <InvalidQuery title="比较条件有误" message={parsed.error} back={{ href: '/compare', label: '重新选择机关' }} testId="compare-invalid" />;
+  }
   const { params } = parsed;
   let loaded: { bodies: CompareBody[]; missing: string[] };
   try {
     loaded = await getCompareBodies(params.bodies, params.filters);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      return (
-        <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-          搜索服务暂时不可用，请稍后再试。
-        </p>
-      );
+      return <SearchUnavailable />;
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { writeCompareSet } from './compare-set';
+import { writeCompareSet } from '@/components/compare/compare-set';
 
 /** Remembers the bodies of the comparison on screen (see compare-set.ts). Renders nothing. */
 export function RememberCompareSet({ bodies }: { bodies: string[] }) {

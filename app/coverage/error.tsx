@@ -1,19 +1,14 @@
 'use client';
 
-import Link from 'next/link';
+import { type ErrorBoundaryProps, ErrorView } from '@/components/states/error-view';
 
-// The error's message and stack stay in the server log: people get a plain sentence.
-export default function CoverageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function CoverageError({ reset }: ErrorBoundaryProps) {
   return (
-    <section className="status" role="alert" data-testid="error-boundary">
-      <h1>覆盖情况页面出错了</h1>
-      <p>加载覆盖情况时出现问题，请稍后再试。</p>
-      <p className="status__actions">
-        <button type="button" className="button" onClick={() => reset()}>
-          重试
-        </button>
-        <Link href="/coverage">查看全国覆盖情况</Link>
-      </p>
-    </section>
+    <ErrorView
+      title="覆盖情况页面出错了"
+      message="加载覆盖情况时出现问题，请稍后再试。"
+      back={{ href: '/coverage', label: '查看全国覆盖情况' }}
+      reset={reset}
+    />
   );
 }

@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeCallbackPath } from '@/lib/auth/same-origin';
 import { currentAdmin } from '@/lib/auth/session';
+import type { PageSearchParams, SearchPageProps } from '@/lib/search/params';
 
 export const metadata: Metadata = { title: '管理员登录', robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const first = (value: PageSearchParams[string]) => (Array.isArray(value) ? value[0] : value);
 
 /** A plain form posting to /api/auth/password (works without JavaScript; see that route for the 429). */
-export default async function SignInPage({ searchParams }: Props) {
+export default async function SignInPage({ searchParams }: SearchPageProps) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   if (await currentAdmin()) redirect(callbackUrl);

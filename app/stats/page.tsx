@@ -2,27 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ViewLinks } from '@/components/charts/view-links';
+import { InvalidQuery } from '@/components/states/invalid-query';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import { AppError } from '@/lib/errors';
-import { entries, parseSearchParams, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
+import { arrivedQuery, parseSearchParams, type SearchPageProps, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
+import { statsHref } from '@/lib/stats/href';
 import { getStats } from '@/lib/stats/queries';
 import { formatShare, ratio } from '@/lib/stats/rates';
 import { SMALL_SAMPLE, type StatsResult } from '@/lib/stats/types';
 import { StatsCharts } from './stats-charts';
-import { StatsFilters, statsHref } from './stats-filters';
+import { StatsFilters } from './stats-filters';
 
 export const metadata: Metadata = {
   title: '统计图表',
   description: '按地区、年度和层级统计政府信息公开工作年度报告：主动公开、依申请公开、复议诉讼和数据质量。',
 };
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-/** The query string as it arrived, in the same serialisation toQueryString uses. */
-function arrivedQuery(raw: RawSearchParams): string {
-  const s = new URLSearchParams(entries(raw)).toString();
-  return s ? `?${s}` : '';
-}
 
 /** Stats ignore the list's page, size and sort: they are left out of the address. */
 function canonical(params: SearchParams): string {
@@ -57,18 +52,10 @@ function Summary({ stats, params }: { stats: StatsResult; params: SearchParams }
 }
 
 function Invalid({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="stats-invalid">
-      <h1>统计条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/stats">查看全部报告的统计</Link>
-      </p>
-    </section>
-  );
+  return <InvalidQuery title="统计条件有误" message={message} back={{ href: '/stats', label: '查看全部报告的统计' }} testId="stats-invalid" />;
 }
 
-export default async function StatsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function StatsPage({ searchParams }: SearchPageProps) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
   if (!parsed.ok) return <Invalid message={parsed.error} />;
@@ -81,11 +68,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     stats = await getStats(params);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      return (
-        <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-          搜索服务暂时不可用，请稍后再试。
-        </p>
-      );
+      return <SearchUnavailable />;
     }
     // getStats' own refusals (a selection too large to sum exactly) come with a plain sentence.
     if (error instanceof AppError) return <Invalid message={error.message} />;

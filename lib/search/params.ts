@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS, type Level, TEMPLATES, type Template } from '../report/schema';
+import { LEVELS, type Level, REGION_FIELDS, type RegionField, TEMPLATES, type Template } from '../report/schema';
 
 /**
  * The search state, parsed from a URL. One parser serves the search page, the API, the CSV export
@@ -104,8 +104,16 @@ export const levelName = (level: Level) => LEVEL_NAMES[level];
 
 export type ParseResult = { ok: true; params: SearchParams } | { ok: false; error: string };
 
+/** A page's query as Next hands it over (`searchParams`): each name with its value, or its values when repeated. */
+export type PageSearchParams = Record<string, string | string[] | undefined>;
+
+/** The props of a page that reads its query. */
+export interface SearchPageProps {
+  searchParams: Promise<PageSearchParams>;
+}
+
 /** What a page or a route hands over: URLSearchParams, or Next's searchParams object. */
-export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+export type RawParams = URLSearchParams | PageSearchParams;
 
 /** Every (name, value) pair of the raw parameters, repeated names included, in order. */
 export function entries(raw: RawParams): Array<[string, string]> {
@@ -116,6 +124,12 @@ export function entries(raw: RawParams): Array<[string, string]> {
     for (const v of Array.isArray(value) ? value : [value]) out.push([key, v]);
   }
   return out;
+}
+
+/** The query string as it arrived, in the serialisation toQueryString uses: a page compares it with the canonical one. */
+export function arrivedQuery(raw: RawParams): string {
+  const s = new URLSearchParams(entries(raw)).toString();
+  return s ? `?${s}` : '';
 }
 
 const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
@@ -233,6 +247,21 @@ export function withParams(params: SearchParams, change: Partial<SearchParams>):
   const next = { ...params, ...change };
   if (!('page' in change)) next.page = 1;
   return toQueryString(next);
+}
+
+/** The places chosen in a search, from the province down: the steps of its region trail. */
+export function chosenRegions(params: SearchParams): Array<{ field: RegionField; name: string }> {
+  return REGION_FIELDS.flatMap((field) => (params[field] ? [{ field, name: params[field] }] : []));
+}
+
+/** Going up a region trail: the change that drops the place at `depth` (0 = province) and every place under it. */
+export function regionUpTo(depth: number): Partial<SearchParams> {
+  return Object.fromEntries(REGION_FIELDS.slice(depth).map((field) => [field, null])) as Partial<SearchParams>;
+}
+
+/** The list with `value` added, or taken out when it is there: what a filter link that switches one value asks for. */
+export function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
 /** Quote a value for a Meilisearch filter: the value can never end the string or add an operator. */

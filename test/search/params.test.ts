@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildFilter, parseSearchParams, quoteFilterValue, toQueryString, withParams } from '../../lib/search/params';
+import {
+  arrivedQuery,
+  buildFilter,
+  chosenRegions,
+  parseSearchParams,
+  quoteFilterValue,
+  regionUpTo,
+  toggle,
+  toQueryString,
+  withParams,
+} from '../../lib/search/params';
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
@@ -60,4 +70,34 @@ test('changing a filter goes back to page 1', () => {
   assert.ok(r.ok);
   assert.equal(withParams(r.params, { city: '威海市' }), '?province=%E5%B1%B1%E4%B8%9C%E7%9C%81&city=%E5%A8%81%E6%B5%B7%E5%B8%82');
   assert.match(withParams(r.params, { page: 4 }), /page=4/);
+});
+
+test('the query as it arrived: repeated names kept, in the order they came', () => {
+  assert.equal(
+    arrivedQuery({ q: '依申请', level: ['county', 'city'], page: undefined }),
+    `?${new URLSearchParams([
+      ['q', '依申请'],
+      ['level', 'county'],
+      ['level', 'city'],
+    ])}`,
+  );
+  assert.equal(arrivedQuery({}), '');
+  assert.equal(arrivedQuery(new URLSearchParams('b=2&a=1')), '?b=2&a=1');
+});
+
+test('the region trail: the chosen places from the top, and going up drops a place and those under it', () => {
+  const r = parse('province=江苏省&city=淮安市&county=洪泽区');
+  assert.ok(r.ok);
+  assert.deepEqual(chosenRegions(r.params), [
+    { field: 'province', name: '江苏省' },
+    { field: 'city', name: '淮安市' },
+    { field: 'county', name: '洪泽区' },
+  ]);
+  assert.deepEqual(regionUpTo(2), { county: null, township: null });
+  assert.equal(withParams(r.params, regionUpTo(1)), `?${new URLSearchParams({ province: '江苏省' })}`);
+});
+
+test('toggle adds a value that is not there and takes out one that is', () => {
+  assert.deepEqual(toggle(['county'], 'city'), ['county', 'city']);
+  assert.deepEqual(toggle(['county', 'city'], 'county'), ['city']);
 });

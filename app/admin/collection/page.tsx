@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { listCollection } from '@/lib/admin/collection';
+import { formatTime } from '@/lib/admin/format';
 import { requireAdminPage } from '@/lib/auth/session';
 import { indexingTarget } from '@/lib/config';
-import { AdminNav } from '../_components/admin-nav';
-import { formatTime } from '../_components/format';
+import type { SearchPageProps } from '@/lib/search/params';
 import { RemoveButton } from './remove-button';
 
 export const metadata: Metadata = { title: '报告库' };
 
 const PAGE_SIZE = 100;
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function statusOf(item: { partial: boolean; failedChecksTotal: number }): string {
   if (item.partial) return '部分文本';
@@ -19,7 +18,7 @@ function statusOf(item: { partial: boolean; failedChecksTotal: number }): string
   return '正常';
 }
 
-export default async function CollectionPage({ searchParams }: Props) {
+export default async function CollectionPage({ searchParams }: SearchPageProps) {
   const admin = await requireAdminPage('/admin/collection');
   const raw = (await searchParams).offset;
   const offset = Math.max(0, Number.parseInt(Array.isArray(raw) ? raw[0] : (raw ?? '0'), 10) || 0);

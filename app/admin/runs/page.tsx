@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { RunsTable } from '@/components/admin/runs-table';
 import { listRuns } from '@/lib/admin/history';
 import { requireAdminPage } from '@/lib/auth/session';
 import { config } from '@/lib/config';
-import { AdminNav } from '../_components/admin-nav';
-import { RunsTable } from '../_components/runs-table';
 
 export const metadata: Metadata = { title: '索引记录' };
 

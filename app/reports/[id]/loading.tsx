@@ -1,25 +1,22 @@
-/** Placeholder ids: the skeleton's rows never move, so a fixed name each is their key. */
-const FACT_LINES = Array.from({ length: 6 }, (_, n) => `fact-line-${n}`);
-const FIGURE_CARDS = Array.from({ length: 7 }, (_, n) => `figure-card-${n}`);
+import { Skeleton, SkeletonCard, SkeletonLine, SkeletonRepeat } from '@/components/states/skeleton';
 
 /** Skeleton of the report page: breadcrumb, title, facts, figure cards, a table. */
 export default function ReportLoading() {
   return (
-    <div className="skeleton report-skeleton" aria-busy="true" aria-live="polite" data-testid="loading">
-      <span className="visually-hidden">正在加载报告…</span>
-      <div className="skeleton__line skeleton__line--short" />
-      <div className="skeleton__line skeleton__line--title" />
+    <Skeleton label="正在加载报告…" className="report-skeleton">
+      <SkeletonLine variant="short" />
+      <SkeletonLine variant="title" />
       <div className="skeleton__facts">
-        {FACT_LINES.map((id) => (
-          <div key={id} className="skeleton__line" />
-        ))}
+        <SkeletonRepeat count={6} name="fact-line">
+          <SkeletonLine />
+        </SkeletonRepeat>
       </div>
       <div className="skeleton__cards">
-        {FIGURE_CARDS.map((id) => (
-          <div key={id} className="skeleton__card skeleton__card--small" />
-        ))}
+        <SkeletonRepeat count={7} name="figure-card">
+          <SkeletonCard variant="small" />
+        </SkeletonRepeat>
       </div>
-      <div className="skeleton__card skeleton__card--table" />
-    </div>
+      <SkeletonCard variant="table" />
+    </Skeleton>
   );
 }

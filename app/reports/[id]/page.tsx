@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { SearchUnavailable } from '@/components/states/unavailable';
 import type { IndexedReport } from '@/lib/document/indexed-report';
+import { failedCellsOf } from '@/lib/report/failed-cells';
 import { regionParts } from '@/lib/report/labels';
-import type { Check } from '@/lib/report/schema';
+import { type Check, isReportId } from '@/lib/report/schema';
+import type { PageSearchParams, SearchPageProps } from '@/lib/search/params';
 import { getBodyYears, getReport, SearchUnavailableError } from '@/lib/search/queries';
 import type { BodyYear } from '@/lib/search/types';
-import { failedCellsOf } from '../../../lib/report/failed-cells';
 import { BodyYears } from './body-years';
 import { ChecksList } from './checks-list';
 import { KeyFigures } from './key-figures';
@@ -14,18 +16,15 @@ import { ReportHeader, reportTitle } from './report-header';
 import { ReportSections } from './report-sections';
 import { ReportTables } from './report-tables';
 
-interface PageProps {
+interface PageProps extends SearchPageProps {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
 type Loaded = { kind: 'report'; report: IndexedReport } | { kind: 'missing' } | { kind: 'unavailable' };
 
 /** One lookup per request, shared by the metadata and the page. */
 const loadReport = cache(async (id: string): Promise<Loaded> => {
-  if (!REPORT_ID.test(id)) return { kind: 'missing' };
+  if (!isReportId(id)) return { kind: 'missing' };
   try {
     const report = await getReport(id);
     return report ? { kind: 'report', report } : { kind: 'missing' };
@@ -35,7 +34,7 @@ const loadReport = cache(async (id: string): Promise<Loaded> => {
   }
 });
 
-function queryOf(raw: Record<string, string | string[] | undefined>): string {
+function queryOf(raw: PageSearchParams): string {
   const q = raw.q;
   const value = Array.isArray(q) ? q[0] : q;
   return (value ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
@@ -82,12 +81,7 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
   const loaded = await loadReport(id);
   if (loaded.kind === 'missing') notFound();
   if (loaded.kind === 'unavailable') {
-    return (
-      <section className="status" data-testid="report-unavailable">
-        <h1>报告暂时无法加载</h1>
-        <p role="alert">搜索服务暂时不可用，请稍后再试。</p>
-      </section>
-    );
+    return <SearchUnavailable title="报告暂时无法加载" testId="report-unavailable" />;
   }
   const report = loaded.report;
   const q = queryOf(raw);

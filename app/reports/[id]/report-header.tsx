@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AddToCompare } from '@/app/compare/add-to-compare';
+import { AddToCompare } from '@/components/compare/add-to-compare';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { type Timeliness, timeliness } from '@/lib/report/deadline';
 import { regionParts, templateName } from '@/lib/report/labels';

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ViewLinks } from '@/components/charts/view-links';
+import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
 import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '@/lib/search/params';
 import type { SearchResult } from '@/lib/search/types';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
-import { activeFilters, clearFiltersHref } from './filters';
 import { NoResults } from './no-results';
 import { Pagination } from './pagination';
 import { ResultCard } from './result-card';
@@ -91,27 +91,5 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
         {total > 0 ? <Pagination params={params} page={page} totalPages={totalPages} /> : null}
       </section>
     </div>
-  );
-}
-
-export function InvalidSearch({ message }: { message: string }) {
-  return (
-    <section className="status" data-testid="invalid-search">
-      <h1>搜索条件有误</h1>
-      <p>{message}</p>
-      <p>
-        <Link href="/" data-testid="invalid-search-reset">
-          重新开始搜索
-        </Link>
-      </p>
-    </section>
-  );
-}
-
-export function SearchUnavailable() {
-  return (
-    <p className="notice notice--error" role="alert" data-testid="search-unavailable">
-      搜索服务暂时不可用，请稍后再试。
-    </p>
   );
 }

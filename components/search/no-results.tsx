@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import type { ActiveFilter } from '@/lib/search/active-filters';
 import type { SearchParams } from '@/lib/search/params';
-import type { ActiveFilter } from './filters';
 
 /** Help when nothing matches: drop one filter (each with its link), or check the words. */
 export function NoResults({ params, filters, clearHref }: { params: SearchParams; filters: ActiveFilter[]; clearHref: string }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ActiveFilter } from './filters';
+import type { ActiveFilter } from '@/lib/search/active-filters';
 
 export function ActiveFilters({ filters, clearHref }: { filters: ActiveFilter[]; clearHref: string }) {
   if (filters.length === 0) return null;

@@ -1,5 +1,5 @@
+import { describeReason, formatDuration, formatTime, MODE_LABELS } from '@/lib/admin/format';
 import type { RunSummary } from '@/lib/admin/history';
-import { describeReason, formatDuration, formatTime, MODE_LABELS } from './format';
 
 function who(run: RunSummary): string {
   if (run.by) return run.by;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AddToCompare } from '@/app/compare/add-to-compare';
+import { AddToCompare } from '@/components/compare/add-to-compare';
 import { HighlightedText } from '@/components/highlighted-text';
 import { formatCount, regionParts, templateName } from '@/lib/report/labels';
 import { levelName } from '@/lib/search/params';
