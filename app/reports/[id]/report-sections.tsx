@@ -1,17 +1,9 @@
 import { HighlightedText } from '@/components/highlighted-text';
+import { SECTION_LABELS } from '@/lib/report/labels';
 import { type ReportDocument, sectionKeys } from '@/lib/report/schema';
 import { highlight } from '@/lib/search/highlight';
 import { searchTerms } from '@/lib/search/recall';
 import type { HighlightedText as Segments } from '@/lib/search/types';
-
-const SECTION_TITLES: Record<(typeof sectionKeys)[number], string> = {
-  overview: '一、总体情况',
-  proactive: '二、主动公开政府信息情况',
-  applications: '三、收到和处理政府信息公开申请情况',
-  review: '四、政府信息公开行政复议、行政诉讼情况',
-  problems: '五、存在的主要问题及改进情况',
-  other: '六、其他需要报告的事项',
-};
 
 /**
  * Paragraphs of a section. PDF text breaks lines where the page did, mid-sentence: those lines
@@ -57,7 +49,7 @@ export function ReportSections({ report, q }: { report: ReportDocument; q: strin
   const present = sectionKeys.filter((key) => report.sections[key]);
   // Reports without the six parts (older prose reports, odd layouts): the whole text.
   const blocks = present.length
-    ? present.map((key) => ({ key, title: SECTION_TITLES[key], text: report.sections[key] as string }))
+    ? present.map((key) => ({ key, title: SECTION_LABELS[key], text: report.sections[key] as string }))
     : [{ key: 'text', title: '全文', text: report.text }];
   const highlighted = blocks.map((block) => ({
     ...block,
