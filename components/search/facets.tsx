@@ -113,6 +113,18 @@ function FindingsFacet({ params, facets }: { params: SearchParams; facets: Searc
             active: params.applications,
             testId: 'facet-applications',
           },
+          // Only where harvested reports changed after publication, or the filter is on: not an empty line on every search.
+          ...(facets.changed > 0 || params.changed
+            ? [
+                {
+                  href: href(params, { changed: !params.changed }),
+                  label: '发布后被修改',
+                  count: facets.changed,
+                  active: params.changed,
+                  testId: 'facet-changed',
+                },
+              ]
+            : []),
         ]}
       />
     </FacetGroup>

@@ -40,10 +40,11 @@ export function activeFilters(params: SearchParams, options: { includeQuery?: bo
   }
   if (params.failed) filters.push({ key: 'failed', label: '仅看校验未通过', removeHref: href({ failed: false }) });
   if (params.applications) filters.push({ key: 'applications', label: '仅看有依申请', removeHref: href({ applications: false }) });
+  if (params.changed) filters.push({ key: 'changed', label: '仅看发布后被修改', removeHref: href({ changed: false }) });
   return filters;
 }
 
 /** The same search with every filter dropped (the words stay). */
 export function clearFiltersHref(params: SearchParams): string {
-  return `/${withParams(params, { province: null, city: null, county: null, township: null, level: [], template: [], yearFrom: null, yearTo: null, failed: false, applications: false })}`;
+  return `/${withParams(params, { province: null, city: null, county: null, township: null, level: [], template: [], yearFrom: null, yearTo: null, failed: false, applications: false, changed: false })}`;
 }

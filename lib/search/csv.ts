@@ -86,6 +86,6 @@ export function exportFileName(params: SearchParams, today = new Date()): string
 }
 
 /** RFC 6266 / 8187 (the content-disposition package): the UTF-8 name, and an ASCII one with `_` for what ASCII lacks. */
-export function contentDisposition(fileName: string): string {
-  return createContentDisposition(fileName, { fallback: fileName.replace(/[^\x20-\x7e]|["\\]/g, '_') });
+export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
+  return createContentDisposition(fileName, { type, fallback: fileName.replace(/[^\x20-\x7e]|["\\]/g, '_') });
 }

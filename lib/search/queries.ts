@@ -159,6 +159,7 @@ async function runSearch({ terms, regionFields, body }: ReturnType<typeof prepar
       template: inOrder(facets.template, TEMPLATES),
       failed: facets.hasFailedChecks?.true ?? 0,
       applications: facets.hasApplications?.true ?? 0,
+      changed: facets.changedAfterPublication?.true ?? 0,
     },
     processingTimeMs: response.processingTimeMs,
   };

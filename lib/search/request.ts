@@ -32,7 +32,7 @@ export const HIT_FIELDS = [
   'bodyKey',
 ] as const;
 
-const FLAG_FACETS = ['year', 'level', 'template', 'hasFailedChecks', 'hasApplications'] as const;
+const FLAG_FACETS = ['year', 'level', 'template', 'hasFailedChecks', 'hasApplications', 'changedAfterPublication'] as const;
 
 /**
  * The next level of the drill-down, and below a province or a city the one after it too: a

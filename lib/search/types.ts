@@ -62,6 +62,8 @@ export interface SearchResult {
     /** Matching reports with failed checks / with applications (for the findings filters). */
     failed: number;
     applications: number;
+    /** Matching harvested reports that changed after publication. */
+    changed: number;
   };
   processingTimeMs: number;
 }

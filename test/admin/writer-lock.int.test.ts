@@ -39,3 +39,22 @@ test('a second writer of the same data folder is told who holds it, in this proc
   const again = await acquireWriterLock(data, 'the next writer');
   await again();
 });
+
+test('the lock of a writer that was killed is taken over at once', async () => {
+  const data = tempDir('nianbao-lock-');
+  // A child takes the lock and is SIGKILLed: it never releases.
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('./lib/writer-lock.ts').then(async (m) => { await m.acquireWriterLock(${JSON.stringify(data)}, 'a killed writer'); process.kill(process.pid, 'SIGKILL'); })`,
+    ],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 },
+  );
+  assert.equal(child.signal, 'SIGKILL', child.stderr);
+  assert.ok(existsSync(path.join(data, '.writer.lock')), 'the killed writer left its lock');
+  const release = await acquireWriterLock(data, 'the next writer');
+  await release();
+});

@@ -291,7 +291,7 @@ test('npm run index: an unreachable MEILI_URL exits 2 with one line naming the U
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', 'data/reports'], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, MEILI_URL: url, MEILI_MASTER_KEY: 'x'.repeat(32) },
+    env: { ...process.env, MEILI_URL: url, MEILI_MASTER_KEY: 'x'.repeat(32), NIANBAO_DATA_DIR: tempDir('nianbao-data-') },
     timeout: 30_000,
   });
   assert.equal(run.status, 2, run.stderr);

@@ -80,7 +80,8 @@ function runIndexScript(args: string[], env: Record<string, string>, killWhen?: 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', indexScript, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, ...env },
+      // Its own data folder: run reports and the writer lock stay out of the repository's.
+      env: { ...process.env, NIANBAO_DATA_DIR: path.join(work, 'data'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

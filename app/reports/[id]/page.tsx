@@ -13,6 +13,7 @@ import { BodyYears } from './body-years';
 import { ChecksList } from './checks-list';
 import { KeyFigures } from './key-figures';
 import { ReportHeader, reportTitle } from './report-header';
+import { ReportOrigin, ReportVersions } from './report-origin';
 import { ReportSections } from './report-sections';
 import { ReportTables } from './report-tables';
 
@@ -92,6 +93,7 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
     <article className="report" data-testid="report-page" aria-labelledby="report-title">
       <ReportHeader report={report} />
       <KeyFigures report={report} />
+      <ReportVersions report={report} />
       <ReportTables report={report} failed={failedCellsOf(checks)} />
       <ChecksList checks={checks} />
       {report.parseNotes.length > 0 ? (
@@ -104,6 +106,7 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
           </ul>
         </section>
       ) : null}
+      <ReportOrigin report={report} />
       <BodyYears years={years} currentId={report.id} q={q} />
       <ReportSections report={report} q={q} />
     </article>

@@ -105,7 +105,12 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
           <dd>
             {report.publishedAt ? (
               <>
-                <span data-testid="report-published">{chineseDate(report.publishedAt)}</span>{' '}
+                <span data-testid="report-published">{chineseDate(report.publishedAt)}</span>
+                {report.publishedAtBasis === 'page' ? (
+                  <span className="muted" data-testid="published-basis">
+                    （正文无落款日期，取自网页所示发布日期）
+                  </span>
+                ) : null}{' '}
               </>
             ) : null}
             <TimelinessNote value={timeliness(report)} />
@@ -127,6 +132,11 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
           </dd>
         </div>
       </dl>
+      {report.changedAfterPublication ? (
+        <p className="notice notice--warn" role="note" data-testid="changed-notice">
+          <a href="#versions-heading">发布后被修改</a>：同一网址后来发布了不同的内容，下文列出变化。
+        </p>
+      ) : null}
       {report.partial ? (
         <p className="notice notice--info" role="note" data-testid="partial-notice">
           本文为网页摘录，内容不完整：部分章节和表格可能缺失。
