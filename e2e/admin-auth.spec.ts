@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { admin, SignInPage } from './support/auth';
+import { AdminPage, admin, SignInPage } from './support/auth';
 
 const ADMIN_PAGES = ['/admin', '/admin/runs', '/admin/collection'];
 const ADMIN_APIS: Array<{ method: 'GET' | 'POST' | 'DELETE'; path: string }> = [
@@ -38,7 +38,7 @@ test.describe('admin sign-in', () => {
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe('Lax');
 
-    await page.getByTestId('signout').click();
+    await new AdminPage(page).signOut.click();
     await expect(page.getByTestId('signed-out')).toBeVisible();
     const response = await page.goto('/admin');
     expect(response?.url()).toContain('/signin');

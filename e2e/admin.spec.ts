@@ -16,7 +16,7 @@ test.describe('admin: uploads, runs, history, collection', () => {
   test('upload two files, one broken: one is indexed, the other listed with its reason; then remove the new one', async ({ page, adminPage }) => {
     test.setTimeout(90_000);
     await adminPage.goto();
-    await expect(page.getByTestId('upload-panel')).toContainText('20.0 MB');
+    await expect(adminPage.uploadPanel).toContainText('20.0 MB');
     const good = `e2e-upload-${Date.now()}.txt`;
     await adminPage.upload([
       { name: good, mimeType: 'text/plain', buffer: freshReport() },
@@ -49,8 +49,8 @@ test.describe('admin: uploads, runs, history, collection', () => {
     let pages = 0;
     while ((await row.count()) === 0 && pages++ < 20) await page.getByRole('link', { name: '下一页' }).click();
     await expect(row).toContainText('2017');
-    await row.getByTestId('remove').click();
-    await row.getByTestId('remove-confirm').click();
+    await row.getByRole('button', { name: /^移除 / }).click();
+    await row.getByRole('button', { name: /^确认移除 / }).click();
     await expect(page.getByTestId('collection-total')).toHaveText(String(total - 1));
     await expect(row).toHaveCount(0);
   });
