@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { AdminPage, admin, SignInPage } from './support/auth';
+import { expect, test } from './support/fixtures';
 
 const ADMIN_PAGES = ['/admin', '/admin/runs', '/admin/collection'];
 const ADMIN_APIS: Array<{ method: 'GET' | 'POST' | 'DELETE'; path: string }> = [

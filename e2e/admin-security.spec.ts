@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { ReportPage } from './pages/report-page';
 import { SearchPage } from './pages/search-page';
 import { AdminPage, signInAsAdmin, watchCspViolations } from './support/auth';
-import { adminTest } from './support/fixtures';
+import { adminTest, expect, test } from './support/fixtures';
 
 test.describe('security headers and CSP', () => {
   test('every page sends the security headers; HSTS only over HTTPS', async ({ request }) => {
