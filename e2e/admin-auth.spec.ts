@@ -19,6 +19,13 @@ const BYPASS_ATTEMPTS: Array<Record<string, string>> = [
   { cookie: 'authjs.session-token=forged' },
 ];
 
+/**
+ * Through the form, on purpose. The failures here must not lock out the admin that the other
+ * tests sign in as (once per worker, e2e/support/fixtures.ts) at the same time: the lockout test
+ * fails on an account of its own, and the one wrong password for the test admin is followed by
+ * the right one, which clears that account's count (5 failures lock an account). Per address a
+ * run makes 6 failures of the 20 that lock it for 15 minutes.
+ */
 test.describe('admin sign-in', () => {
   test('a wrong password is refused, then the right one signs in and out', async ({ page }) => {
     const signIn = new SignInPage(page);
