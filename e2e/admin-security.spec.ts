@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { signInAsAdmin, watchCspViolations } from './support/auth';
+import { ReportPage } from './pages/report-page';
+import { SearchPage } from './pages/search-page';
+import { AdminPage, signInAsAdmin, watchCspViolations } from './support/auth';
+import { adminTest, expect, test } from './support/fixtures';
 
 test.describe('security headers and CSP', () => {
   test('every page sends the security headers; HSTS only over HTTPS', async ({ request }) => {
@@ -36,22 +38,26 @@ test.describe('security headers and CSP', () => {
 
   test('the home page, a report page, the sign-in page and /admin run under the CSP without violations', async ({ page }) => {
     const violations = watchCspViolations(page);
+    const searchPage = new SearchPage(page);
+    const reportPage = new ReportPage(page);
+    const adminPage = new AdminPage(page);
     await page.goto('/');
-    await expect(page.getByTestId('search-form')).toBeVisible();
+    await expect(page.getByRole('search')).toBeVisible();
     // Client-side JavaScript runs: a result link navigates without a full reload.
-    await page.getByTestId('search-input').fill('政府信息公开');
-    await page.getByTestId('search-submit').click();
-    await page.getByTestId('result-link').first().click();
+    await searchPage.searchInput.fill('政府信息公开');
+    await searchPage.searchSubmit.click();
+    await searchPage.resultLinks.first().click();
     await expect(page).toHaveURL(/\/reports\//);
-    await expect(page.getByTestId('report-title')).toBeVisible();
+    await expect(reportPage.title).toBeVisible();
     await page.reload();
-    await expect(page.getByTestId('report-title')).toBeVisible();
+    await expect(reportPage.title).toBeVisible();
+    // Through the sign-in form, which is one of the pages under test here.
     await signInAsAdmin(page);
-    await expect(page.getByTestId('upload-panel')).toBeVisible();
+    await expect(adminPage.uploadPanel).toBeVisible();
     // Hydrated: choosing a file lists it (React state, not server HTML).
-    await expect(page.locator('[data-testid="upload-panel"][data-ready="true"]')).toBeVisible();
-    await page.getByTestId('upload-input').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
-    await expect(page.getByTestId('upload-selected')).toContainText('x.txt');
+    await expect(adminPage.uploadReady).toBeVisible();
+    await adminPage.uploadInput.setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await expect(adminPage.uploadSelected).toContainText('x.txt');
     await page.goto('/admin/collection');
     await expect(page.getByTestId('collection-table')).toBeVisible();
     expect(violations).toEqual([]);
@@ -63,7 +69,7 @@ test.describe('security headers and CSP', () => {
     // recharts draws (client-side, with inline styles) and the table toggle works (hydrated).
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.getByRole('button', { name: '以表格显示' }).first().click();
-    await expect(page.locator('table').first()).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
     await page.goto(`/compare?body=${encodeURIComponent('620503100|政府')}&body=${encodeURIComponent('620503102|政府')}`);
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.goto(`/coverage?county=${encodeURIComponent('麦积区')}`);
@@ -73,12 +79,12 @@ test.describe('security headers and CSP', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
     // The not-found page is interactive too (its scripts carry the nonce): a client-side link works.
     await page.getByRole('link', { name: '返回首页' }).click();
-    await expect(page.getByTestId('search-form')).toBeVisible();
+    await expect(page.getByRole('search')).toBeVisible();
     expect(violations).toEqual([]);
   });
 
-  test('no secret reaches the browser: admin responses and client bundles hold no keys or hashes', async ({ page }) => {
-    await signInAsAdmin(page);
+  adminTest('no secret reaches the browser: admin responses and client bundles hold no keys or hashes', async ({ page, adminPage }) => {
+    await adminPage.goto();
     const scripts = await page.locator('script[src]').evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
     expect(scripts.length).toBeGreaterThan(0);
     const bodies = [await page.content()];
@@ -92,8 +98,9 @@ test.describe('security headers and CSP', () => {
     }
   });
 
-  test('state-changing admin requests from another site are refused even with a session', async ({ page }) => {
-    await signInAsAdmin(page);
+  adminTest('state-changing admin requests from another site are refused even with a session', async ({ page }) => {
+    // The session is good: the same request from this site gets through the session check.
+    expect((await page.request.get('/api/admin/runs')).status()).toBe(200);
     const response = await page.request.post('/api/admin/runs', {
       data: { mode: 'full' },
       headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { AdminPage, signInAsAdmin } from './support/auth';
+import { expect, adminTest as test } from './support/fixtures';
 
 // One run at a time on the server: these tests share it, so they run in order.
 test.describe.configure({ mode: 'serial' });
@@ -12,15 +11,12 @@ function freshReport(): Buffer {
   return Buffer.from(`${text.replaceAll('2022', '2017').replaceAll('2023', '2018')}\n（管理页上传测试 ${Date.now()}）\n`);
 }
 
+// Signed in from the start (adminTest): the worker's admin session.
 test.describe('admin: uploads, runs, history, collection', () => {
-  test.beforeEach(async ({ page }) => {
-    await signInAsAdmin(page);
-  });
-
-  test('upload two files, one broken: one is indexed, the other listed with its reason; then remove the new one', async ({ page }) => {
+  test('upload two files, one broken: one is indexed, the other listed with its reason; then remove the new one', async ({ page, adminPage }) => {
     test.setTimeout(90_000);
-    const adminPage = new AdminPage(page);
-    await expect(page.getByTestId('upload-panel')).toContainText('20.0 MB');
+    await adminPage.goto();
+    await expect(adminPage.uploadPanel).toContainText('20.0 MB');
     const good = `e2e-upload-${Date.now()}.txt`;
     await adminPage.upload([
       { name: good, mimeType: 'text/plain', buffer: freshReport() },
@@ -53,15 +49,14 @@ test.describe('admin: uploads, runs, history, collection', () => {
     let pages = 0;
     while ((await row.count()) === 0 && pages++ < 20) await page.getByRole('link', { name: '下一页' }).click();
     await expect(row).toContainText('2017');
-    await row.getByTestId('remove').click();
-    await row.getByTestId('remove-confirm').click();
+    await row.getByRole('button', { name: /^移除 / }).click();
+    await row.getByRole('button', { name: /^确认移除 / }).click();
     await expect(page.getByTestId('collection-total')).toHaveText(String(total - 1));
     await expect(row).toHaveCount(0);
   });
 
-  test('full reindex runs to completion with live progress; a second run is refused meanwhile; searches keep answering', async ({ page }) => {
+  test('full reindex runs to completion with live progress; a second run is refused meanwhile; searches keep answering', async ({ page, adminPage }) => {
     test.setTimeout(120_000);
-    const adminPage = new AdminPage(page);
     await adminPage.goto();
     const before = await (await page.request.get('/api/search?q=政府信息公开')).json();
     const expectedTotal = before.total as number;

@@ -73,21 +73,21 @@ test.describe('compare', () => {
       ['body', GANQUAN],
     ]);
     await compare.goto(`?${qs}`);
-    const header = page.getByTestId('sort-applicationsNew');
-    await header.click();
-    await expect(header.locator('xpath=..')).toHaveAttribute('aria-sort', 'descending');
+    const column = compare.column('新收申请（件）');
+    await column.getByRole('button').click();
+    await expect(column).toHaveAttribute('aria-sort', 'descending');
     expect(await compare.rows.getByTestId('cell-applicationsNew').allInnerTexts()).toEqual(['20', '10', '8', '4']);
-    await header.click();
-    await expect(header.locator('xpath=..')).toHaveAttribute('aria-sort', 'ascending');
+    await column.getByRole('button').click();
+    await expect(column).toHaveAttribute('aria-sort', 'ascending');
     expect(await compare.rows.getByTestId('cell-applicationsNew').allInnerTexts()).toEqual(['4', '8', '10', '20']);
-    const body = page.getByTestId('sort-body');
-    await body.click();
-    await expect(body.locator('xpath=..')).toHaveAttribute('aria-sort', 'ascending');
+    const body = compare.column('机关');
+    await body.getByRole('button').click();
+    await expect(body).toHaveAttribute('aria-sort', 'ascending');
   });
 
-  test('加入比较 from a search result and from a report page adds to the same comparison', async ({ page, searchPage }) => {
+  test('加入比较 from a search result and from a report page adds to the same comparison', async ({ page, searchPage, reportPage }) => {
     await searchPage.goto('?q=%E7%A4%BE%E6%A3%A0%E9%95%87');
-    const add = searchPage.results.first().getByTestId('add-to-compare');
+    const add = searchPage.results.first().getByRole('link', { name: /^加入比较/ });
     await expect(add).toHaveText('加入比较');
     await add.click();
     const compare = new ComparePage(page);
@@ -96,14 +96,17 @@ test.describe('compare', () => {
 
     await searchPage.goto('?q=%E7%94%98%E6%B3%89%E9%95%87&year=2023');
     await searchPage.resultLinks.first().click();
-    const fromReport = page.getByTestId('report-header').getByTestId('add-to-compare');
+    const fromReport = reportPage.root.getByRole('link', { name: /^加入比较/ });
     await expect(fromReport).toHaveText('加入比较（已选 1 个）');
     await fromReport.click();
     await expect(compare.picked).toHaveCount(2);
     expect(compare.bodies()).toEqual([SHETANG, GANQUAN]);
 
     // Removing one keeps the other.
-    await compare.picked.filter({ hasText: '社棠镇' }).getByTestId('remove-body').click();
+    await compare.picked
+      .filter({ hasText: '社棠镇' })
+      .getByRole('link', { name: /^移除 / })
+      .click();
     await expect(compare.picked).toHaveCount(1);
     expect(compare.bodies()).toEqual([GANQUAN]);
   });

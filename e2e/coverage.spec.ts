@@ -9,13 +9,13 @@ import { expect, test } from './support/fixtures';
 const MAIJI = `?${new URLSearchParams({ province: '甘肃省', city: '天水市', county: '麦积区' })}`;
 
 test.describe('coverage', () => {
-  test('a county’s townships × years show the known gap, the failing report and the yearly summary', async ({ page, dialogs: _dialogs }) => {
+  test('a county’s townships × years show the known gap, the failing report and the yearly summary', async ({ page, reportPage }) => {
     const coverage = new CoveragePage(page);
     await coverage.goto(MAIJI);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('甘肃省天水市麦积区年报覆盖情况');
+    await expect(coverage.heading).toHaveText('甘肃省天水市麦积区年报覆盖情况');
     await expect(coverage.legend).toBeVisible();
     await expect(coverage.rows).toHaveCount(20);
-    await expect(coverage.grid.locator('thead th')).toHaveCount(1 + 6);
+    await expect(coverage.grid.getByRole('columnheader')).toHaveCount(1 + 6);
 
     await expect(coverage.cell('马跑泉镇', 2022)).toHaveAttribute('data-status', 'present');
     await expect(coverage.cell('马跑泉镇', 2023)).toHaveAttribute('data-status', 'missing');
@@ -27,7 +27,7 @@ test.describe('coverage', () => {
 
     // A present cell links to the report.
     await coverage.cell('社棠镇', 2023).getByRole('link').click();
-    await expect(page.getByTestId('report-title')).toContainText('社棠镇');
+    await expect(reportPage.title).toContainText('社棠镇');
   });
 
   test('a city’s counties drill down to a county; the year range is in the URL', async ({ page }) => {
@@ -35,10 +35,10 @@ test.describe('coverage', () => {
     await coverage.goto(`?${new URLSearchParams({ province: '甘肃省', city: '天水市', yearFrom: '2022', yearTo: '2023' })}`);
     await expect(coverage.cell('麦积区', 2023)).toHaveAttribute('data-status', 'missing');
     await expect(coverage.cell('麦积区', 2022)).toContainText('+3 份');
-    await coverage.row('麦积区').getByTestId('coverage-drill').click();
+    await coverage.row('麦积区').getByRole('link', { name: '麦积区', exact: true }).click();
     await expect(page).toHaveURL((url) => url.searchParams.get('county') === '麦积区' && url.searchParams.get('yearFrom') === '2022');
     await expect(coverage.rows).toHaveCount(20);
-    await expect(coverage.grid.locator('thead th')).toHaveCount(1 + 2);
+    await expect(coverage.grid.getByRole('columnheader')).toHaveCount(1 + 2);
     await coverage.trail.getByRole('link', { name: '全国' }).click();
     await expect(page).toHaveURL((url) => !url.searchParams.has('province'));
     await expect(coverage.rows).toHaveCount(31);
@@ -57,8 +57,7 @@ test.describe('coverage', () => {
       await coverage.goto(MAIJI);
       await expect(coverage.rows).toHaveCount(20);
       expect(await coverage.fitsViewportWidth()).toBe(true);
-      const box = page.locator('.table-scroll').filter({ has: coverage.grid });
-      expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      expect(await coverage.gridBox.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     });
   });
 });

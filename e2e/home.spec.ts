@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
-
 import { HomePage } from './pages/home-page';
+import { expect, test } from './support/fixtures';
 
 test.describe('home page', () => {
   test('introduces the project in Chinese and offers the search', async ({ page }) => {

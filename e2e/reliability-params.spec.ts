@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { fuzzQueries, HOSTILE_VALUES } from '../test/reliability/fuzz-cases';
+import { expect, test } from './support/fixtures';
 
 /**
  * Issue 7, bad queries on the pages: the search page and the report page with the generated hostile

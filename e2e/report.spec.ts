@@ -41,7 +41,7 @@ test.describe('report page', () => {
 
     // The same body's 2024 report, with the change of its figures.
     await expect(reportPage.bodyYears).toHaveCount(2);
-    const next = page.getByTestId('body-year-link');
+    const next = reportPage.otherYears.getByRole('link');
     await expect(next).toHaveText('2024 年度');
     await next.click();
     await expect(reportPage.title).toContainText('2024');

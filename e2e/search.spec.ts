@@ -59,13 +59,13 @@ test.describe('search page', () => {
 
   test('filters combine, sort changes the order, and pages say where they are', async ({ page, searchPage }) => {
     await searchPage.goto();
-    await searchPage.facet('facet-year-value', '2023').click();
+    await searchPage.facet('年度', '2023').click();
     await searchPage.waitForQuery('year', '2023');
     for (const year of await searchPage.yearsListed()) expect(year).toBe(2023);
-    await expect(searchPage.facet('facet-year-value', '2023')).toHaveAttribute('aria-current', 'true');
+    await expect(searchPage.facet('年度', '2023')).toHaveAttribute('aria-current', 'true');
 
     await searchPage.goto('?yearFrom=2015&yearTo=2020');
-    await expect(page.getByTestId('year-from')).toHaveValue('2015');
+    await expect(page.getByRole('spinbutton', { name: '起始年度' })).toHaveValue('2015');
     for (const year of await searchPage.yearsListed()) {
       expect(year).toBeGreaterThanOrEqual(2015);
       expect(year).toBeLessThanOrEqual(2020);
@@ -80,7 +80,7 @@ test.describe('search page', () => {
     const pages = Math.ceil((await searchPage.totalCount()) / 20);
     await expect(searchPage.summary).toContainText(`第 1/${pages} 页`);
     await expect(searchPage.pagination.getByRole('link', { name: '第 1 页' })).toHaveAttribute('aria-current', 'page');
-    await searchPage.pagination.getByTestId('page-next').click();
+    await searchPage.pagination.getByRole('link', { name: '下一页' }).click();
     await searchPage.waitForQuery('page', '2');
     await expect(searchPage.summary).toContainText(`第 2/${pages} 页`);
     await expect(searchPage.pagination.getByRole('link', { name: '第 2 页' })).toHaveAttribute('aria-current', 'page');
@@ -89,7 +89,7 @@ test.describe('search page', () => {
 
   test('findings filter keeps only reports with failed checks', async ({ searchPage }) => {
     await searchPage.goto();
-    await searchPage.page.getByTestId('facet-failed').click();
+    await searchPage.facet('发现', '校验未通过').click();
     await searchPage.waitForQuery('failed', '1');
     const count = await searchPage.results.count();
     expect(count).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ test.describe('search page', () => {
     await expect(searchPage.noResults).toContainText('没有找到符合条件的报告');
     await expect(searchPage.noResults).toContainText('错别字');
     await expect(searchPage.noResults.getByText('地区：山东省')).toBeVisible();
-    await searchPage.noResults.getByTestId('no-results-remove').first().click();
+    await searchPage.noResults.getByRole('link', { name: '去掉这个条件' }).first().click();
     await expect(page).toHaveURL((url) => !url.searchParams.has('province'));
     expect(await searchPage.totalCount()).toBeGreaterThan(0);
   });
@@ -110,7 +110,7 @@ test.describe('search page', () => {
   test('a malformed address gets a plain message and a way back', async ({ page, searchPage }) => {
     await searchPage.goto('?year=abcd');
     await expect(searchPage.invalid).toContainText('年份“abcd”无效');
-    await page.getByTestId('invalid-search-reset').click();
+    await page.getByRole('link', { name: '重新开始搜索' }).click();
     await expect(searchPage.summary).toBeVisible();
   });
 
@@ -162,11 +162,11 @@ test.describe('report text is shown as text', () => {
     const result = searchPage.results.filter({ hasText: '转塘街道' }).first();
     await expect(result).toBeVisible();
     await expect(page.locator('img[onerror]')).toHaveCount(0);
-    await expect(page.locator('[data-testid="result-snippet"] em')).toHaveCount(0);
+    await expect(searchPage.snippets.locator('em')).toHaveCount(0);
 
-    await result.getByTestId('result-link').click();
+    await result.getByRole('heading').getByRole('link').click();
     await expect(reportPage.title).toContainText('转塘街道');
-    const overview = page.getByTestId('section-overview');
+    const overview = reportPage.section('一、总体情况');
     await expect(overview).toContainText('<script>alert(1)</script>');
     await expect(overview).toContainText('<img src=x onerror=alert(1)>');
     await expect(overview).toContainText('<em>强调</em>');

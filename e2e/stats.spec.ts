@@ -25,15 +25,15 @@ test.describe('stats', () => {
     await stats.bars('proactive').first().hover();
     await expect(stats.card('proactive').locator('.recharts-tooltip-wrapper')).toContainText('260');
 
-    const toggle = stats.card('proactive').getByTestId('chart-toggle');
+    const toggle = stats.tableToggle('proactive');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    const table = stats.card('proactive').getByTestId('chart-table');
+    const table = stats.table('proactive');
     await expect(table.locator('tbody tr')).toHaveCount(2);
     await expect(table.locator('tbody tr').first()).toContainText('2022');
     await expect(table.locator('tbody tr').first()).toContainText('260');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), stats.card('applications').getByTestId('chart-csv').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), stats.csvButton('applications').click()]);
     expect(download.suggestedFilename()).toBe('nianbao-applications-甘肃省-天水市-麦积区.csv');
     const csv = (await readFile(await download.path())).toString('utf8');
     expect(
@@ -48,15 +48,15 @@ test.describe('stats', () => {
     const stats = new StatsPage(page);
     await stats.goto(`?${new URLSearchParams(MAIJI)}`);
     await expect(stats.bars('proactive')).toHaveCount(2);
-    await stats.page.getByTestId('stats-year-value').filter({ hasText: '2023' }).click();
+    await stats.facet('年度', '2023').click();
     await stats.waitForQuery('year', '2023');
     await expect(stats.bars('proactive')).toHaveCount(1);
     await expect(stats.total).toHaveText('2');
     await expect(stats.card('proactive').getByTestId('small-sample')).toBeVisible();
     // The other views keep the filters.
-    await expect(page.getByTestId('view-link-coverage')).toHaveAttribute('href', /county=%E9%BA%A6%E7%A7%AF%E5%8C%BA.*year=2023|year=2023.*county=/);
+    await expect(stats.viewLink('覆盖')).toHaveAttribute('href', /county=%E9%BA%A6%E7%A7%AF%E5%8C%BA.*year=2023|year=2023.*county=/);
     // Drill down from the region breakdown.
-    await stats.page.getByTestId('stats-region-value').filter({ hasText: '社棠镇' }).click();
+    await stats.facet('地区', '社棠镇').click();
     await stats.waitForQuery('township', '社棠镇');
     await expect(stats.total).toHaveText('1');
   });

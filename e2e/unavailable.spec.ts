@@ -62,12 +62,17 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it returns: they recover by themselves', async ({ page, request }) => {
+test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it returns: they recover by themselves', async ({
+  page,
+  request,
+  searchPage,
+  reportPage,
+}) => {
   const search = `${base}/?q=${encodeURIComponent('政府信息公开')}`;
   await page.goto(search);
   // The <strong> holds only the formatted number; toHaveText below compares text content too.
-  const total = (await page.getByTestId('results-total').textContent()) ?? '';
-  const reportHref = await page.getByTestId('result-list').locator('a[href^="/reports/"]').first().getAttribute('href');
+  const total = (await searchPage.total.textContent()) ?? '';
+  const reportHref = await searchPage.resultLinks.first().getAttribute('href');
   expect(reportHref).toBeTruthy();
 
   await meili!.stop();
@@ -75,11 +80,11 @@ test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it ret
   // The same search asked moments ago is still answered from the app's search cache (at most a
   // minute old, lib/search/cache.ts); a search not asked before meets the outage.
   await page.goto(search);
-  await expect(page.getByTestId('results-total')).toHaveText(total);
+  await expect(searchPage.total).toHaveText(total);
   const other = `${base}/?q=${encodeURIComponent('依申请公开')}`;
   const down = await page.goto(other);
   expect(down!.status()).toBeLessThan(500);
-  await expect(page.getByTestId('search-unavailable')).toHaveText('搜索服务暂时不可用，请稍后再试。');
+  await expect(searchPage.unavailable).toHaveText('搜索服务暂时不可用，请稍后再试。');
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), what the reader sees; the body's textContent also holds the inline <script> payloads
   expect(await page.locator('body').innerText()).not.toMatch(ENGINE_WORDS);
   const reportDown = await page.goto(`${base}${reportHref}`);
@@ -98,10 +103,10 @@ test('Meilisearch stops: pages and APIs say "unavailable" in plain words; it ret
   expect(meili.url).toBe(`http://127.0.0.1:${enginePort}`);
 
   await page.goto(search);
-  await expect(page.getByTestId('results-total')).toHaveText(total);
+  await expect(searchPage.total).toHaveText(total);
   await page.goto(`${base}${reportHref}`);
   await expect(page.getByTestId('report-unavailable')).toHaveCount(0);
-  await expect(page.locator('h1').first()).toBeVisible();
+  await expect(reportPage.title).toBeVisible();
   const api = await request.get(`${base}/api/search?q=${encodeURIComponent('政府信息公开')}`);
   expect(api.status()).toBe(200);
 });

@@ -16,15 +16,16 @@ export class ComparePage {
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('compare-page');
-    this.pickerInput = page.getByTestId('body-picker-input');
-    this.suggestions = page.getByTestId('body-suggestion');
-    this.picked = page.getByTestId('picked-body');
-    this.table = page.getByTestId('compare-table');
+    this.pickerInput = page.getByRole('combobox', { name: '按名称查找机关' });
+    this.suggestions = page.getByRole('listbox', { name: '匹配的机关' }).getByRole('option');
+    this.picked = page.getByRole('list', { name: '已选机关' }).getByRole('listitem');
+    this.table = page.getByRole('table', { name: /^各机关逐年关键数字/ });
+    // Body rows with their year and body as data attributes (data-year, data-body-key).
     this.rows = page.getByTestId('compare-row');
     this.summaryRows = page.getByTestId('compare-summary-row');
-    this.chart = page.getByTestId('compare-chart');
-    this.figureSelect = page.getByTestId('figure-select');
-    this.exportLink = page.getByTestId('compare-export');
+    this.chart = page.getByRole('region', { name: '逐年变化图' }).getByRole('figure');
+    this.figureSelect = page.getByRole('combobox', { name: '图表指标' });
+    this.exportLink = page.getByRole('link', { name: '导出 CSV' });
     this.invalid = page.getByTestId('compare-invalid');
   }
 
@@ -42,6 +43,11 @@ export class ComparePage {
     await option.click();
     await expect(this.page).toHaveURL((url) => url.searchParams.getAll('body').length === before + 1);
     await expect(this.picked).toHaveCount(before + 1);
+  }
+
+  /** A column of the table by its heading ("新收申请（件）"); sorting adds "（升序）" or "（降序）" to its name. */
+  column(heading: string): Locator {
+    return this.table.getByRole('columnheader', { name: heading });
   }
 
   bodies(): string[] {

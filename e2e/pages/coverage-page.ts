@@ -9,15 +9,22 @@ export class CoveragePage {
   readonly legend: Locator;
   readonly trail: Locator;
   readonly invalid: Locator;
+  readonly heading: Locator;
+  readonly gridBox: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('coverage-page');
-    this.grid = page.getByTestId('coverage-grid');
+    // The caption names the place: "甘肃省天水市麦积区下级乡镇（街道）（行）× 年度（列）：本级政府年报是否收录".
+    this.grid = page.getByRole('table', { name: /本级政府年报是否收录$/ });
+    // The box the grid scrolls in, named by the same caption.
+    this.gridBox = page.getByRole('region', { name: /本级政府年报是否收录$/ });
+    // Rows and cells carry their place and year as data attributes.
     this.rows = page.getByTestId('coverage-row');
     this.summary = page.getByTestId('coverage-summary-year');
-    this.legend = page.getByTestId('coverage-legend');
-    this.trail = page.getByTestId('coverage-trail');
+    this.legend = page.getByRole('list', { name: '图例' });
+    this.trail = page.getByRole('navigation', { name: '地区层级' });
     this.invalid = page.getByTestId('coverage-invalid');
+    this.heading = page.getByRole('heading', { level: 1 });
   }
 
   async goto(query = '') {

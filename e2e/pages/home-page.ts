@@ -10,13 +10,14 @@ export class HomePage {
   readonly footer: Locator;
 
   constructor(readonly page: Page) {
-    this.title = page.getByTestId('home-title');
+    this.title = page.getByRole('heading', { level: 1 });
     this.lead = page.getByTestId('home-lead');
-    this.searchForm = page.getByTestId('search-form');
+    this.searchForm = page.getByRole('search');
     this.main = page.getByRole('main');
-    this.brand = page.getByTestId('site-brand');
-    this.skipLink = page.getByTestId('skip-link');
-    this.footer = page.getByTestId('site-footer');
+    // The "·" between the names is aria-hidden, so it is not part of the accessible name.
+    this.brand = page.getByRole('banner').getByRole('link', { name: '年报 Nianbao' });
+    this.skipLink = page.getByRole('link', { name: '跳到正文' });
+    this.footer = page.getByRole('contentinfo');
   }
 
   async goto() {

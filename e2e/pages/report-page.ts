@@ -13,27 +13,36 @@ export class ReportPage {
   readonly failedChecks: Locator;
   readonly text: Locator;
   readonly marks: Locator;
+  readonly otherYears: Locator;
   readonly bodyYears: Locator;
   readonly partialNotice: Locator;
 
   constructor(readonly page: Page) {
+    // An <article> named by its title, which differs for every report.
     this.root = page.getByTestId('report-page');
-    this.title = page.getByTestId('report-title');
-    this.regionLinks = page.getByTestId('report-region-link');
+    // Within the report: the search page has an <h1> of its own.
+    this.title = this.root.getByRole('heading', { level: 1 });
+    this.regionLinks = this.root.getByRole('navigation', { name: '所属地区' }).getByRole('link');
     this.timeliness = page.getByTestId('timeliness');
-    this.applicationsTable = page.getByTestId('table-applications');
-    this.reviewTable = page.getByTestId('table-review');
-    this.disclosureTable = page.getByTestId('table-disclosure');
+    this.applicationsTable = page.getByRole('table', { name: /^表三 / });
+    this.reviewTable = page.getByRole('table', { name: /^表四 / });
+    this.disclosureTable = page.getByRole('table', { name: /^表二 / });
     this.failedCells = page.getByTestId('failed-cell');
     this.failedChecks = page.getByTestId('check-failed');
-    this.text = page.getByTestId('report-text');
+    this.text = page.getByRole('region', { name: '报告正文' });
     this.marks = this.text.locator('mark');
+    this.otherYears = page.getByRole('region', { name: '同一机关的其他年度' });
     this.bodyYears = page.getByTestId('body-year');
     this.partialNotice = page.getByTestId('partial-notice');
   }
 
   async goto(id: string, q = '') {
     await this.page.goto(`/reports/${id}${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  }
+
+  /** A part of the report's text by its heading (一、总体情况 …). */
+  section(title: string): Locator {
+    return this.text.getByRole('region', { name: title });
   }
 
   /** Body rows of 表三 and the figure cells of each. */

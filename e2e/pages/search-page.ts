@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { facetLink } from './facets';
 
 /** The search page (`/`): search box, filters, results, sort, pagination, export. */
 export class SearchPage {
@@ -12,7 +13,6 @@ export class SearchPage {
   readonly filters: Locator;
   readonly filtersToggle: Locator;
   readonly regionTrail: Locator;
-  readonly regionValues: Locator;
   readonly sortSelect: Locator;
   readonly exportLink: Locator;
   readonly pagination: Locator;
@@ -21,20 +21,21 @@ export class SearchPage {
   readonly invalid: Locator;
 
   constructor(readonly page: Page) {
-    this.searchInput = page.getByTestId('search-input');
-    this.searchSubmit = page.getByTestId('search-submit');
+    this.searchInput = page.getByRole('searchbox', { name: '搜索年报全文' });
+    this.searchSubmit = page.getByRole('button', { name: '搜索', exact: true });
+    // One list item per report, carrying its id (data-report-id); the title links to the report.
     this.results = page.getByTestId('result');
-    this.resultLinks = page.getByTestId('result-link');
+    this.resultLinks = this.results.getByRole('heading').getByRole('link');
     this.snippets = page.getByTestId('result-snippet');
     this.summary = page.getByTestId('results-summary');
     this.total = page.getByTestId('results-total');
+    // A <details> and its <summary>: no role to find them by.
     this.filters = page.getByTestId('filters');
     this.filtersToggle = page.getByTestId('filters-toggle');
-    this.regionTrail = page.getByTestId('region-trail');
-    this.regionValues = page.getByTestId('facet-region-value');
-    this.sortSelect = page.getByTestId('sort-select');
-    this.exportLink = page.getByTestId('export-csv');
-    this.pagination = page.getByTestId('pagination');
+    this.regionTrail = page.getByRole('navigation', { name: '地区层级' });
+    this.sortSelect = page.getByRole('combobox', { name: '排序' });
+    this.exportLink = page.getByRole('link', { name: '导出 CSV' });
+    this.pagination = page.getByRole('navigation', { name: '分页' });
     this.noResults = page.getByTestId('no-results');
     this.unavailable = page.getByTestId('search-unavailable');
     this.invalid = page.getByTestId('invalid-search');
@@ -60,12 +61,14 @@ export class SearchPage {
     await expect(this.page.getByTestId('loading')).toHaveCount(0);
   }
 
+  /** A place to narrow down to, in the 地区 filter group. */
   regionValue(name: string): Locator {
-    return this.regionValues.filter({ has: this.page.locator('.facet__name', { hasText: new RegExp(`^${name}$`) }) });
+    return this.facet('地区', name);
   }
 
-  facet(testId: string, label: string): Locator {
-    return this.page.getByTestId(testId).filter({ has: this.page.locator('.facet__name', { hasText: new RegExp(`^${label}$`) }) });
+  /** A filter link by its group (地区, 年度, 机关层级, 报告模板, 发现) and label. */
+  facet(group: string, label: string): Locator {
+    return facetLink(this.page, group, label);
   }
 
   async totalCount(): Promise<number> {

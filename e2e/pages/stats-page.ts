@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { facetLink } from './facets';
 
 /** The stats page (`/stats`): summary, filters, chart cards (chart, table toggle, CSV, basis). */
 export class StatsPage {
@@ -24,6 +25,30 @@ export class StatsPage {
   /** A chart card by its id (proactive, channels, applications, outcomes, review, regions, quality-years, quality-regions). */
   card(id: string): Locator {
     return this.page.getByTestId(`chart-${id}`);
+  }
+
+  /** The card's button between its chart and its table (以表格显示 ⇄ 以图表显示, aria-pressed). */
+  tableToggle(id: string): Locator {
+    return this.card(id).getByRole('button', { name: /^以(表格|图表)显示$/ });
+  }
+
+  /** The card's data as a table, once toggled (captioned with the chart's title). */
+  table(id: string): Locator {
+    return this.card(id).getByRole('table');
+  }
+
+  csvButton(id: string): Locator {
+    return this.card(id).getByRole('button', { name: '下载 CSV' });
+  }
+
+  /** A filter link by its group (地区, 年度) and label. */
+  facet(group: string, label: string): Locator {
+    return facetLink(this.page, group, label);
+  }
+
+  /** The same selection in another view (检索, 比较, 覆盖). */
+  viewLink(name: string): Locator {
+    return this.page.getByRole('navigation', { name: '同一筛选条件的其他视图' }).getByRole('link', { name, exact: true });
   }
 
   bars(id: string): Locator {
