@@ -360,6 +360,55 @@ describe('readPage on the shapes of real portals', () => {
     assert.equal(r.isReport, false);
   });
 
+  test('a Hanweb column with more rows than its first group: the dataproxy groups; the dataproxy answer (XML) read for its records', () => {
+    const records = Array.from(
+      { length: 45 },
+      (_, i) =>
+        `<record><![CDATA[<li><a href="/art/2024/1/${(i % 28) + 1}/art_1229_${5000 + i}.html">青禾区某局${i}号2023年政府信息公开工作年度报告</a></li>]]></record>`,
+    ).join('');
+    const page = html(
+      `<div id="2334"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid=77&path=/&columnid=1229&unitid=2334&webname=%E9%9D%92&permissiontype=0"></a>]]></nextgroup><recordset>${records}</recordset></datastore></script>
+       <script>$('#2334').jpage({ dataStore: dataStore, perPage: 15, totalRecord: 100, groupSize: 3 });</script></div>`,
+      '<title>政府信息公开年报</title>',
+    );
+    const r = readPage(fetched('http://www.qinghequ.gov.cn/col/col1229/index.html', page));
+    assert.equal(r.reportLinks.length, 45);
+    assert.deepEqual(
+      r.pagination.map((u) => [
+        new URL(u).pathname,
+        new URL(u).searchParams.get('startrecord'),
+        new URL(u).searchParams.get('endrecord'),
+        new URL(u).searchParams.get('columnid'),
+      ]),
+      [
+        ['/module/web/jpage/dataproxy.jsp', '46', '90', '1229'],
+        ['/module/web/jpage/dataproxy.jsp', '91', '100', '1229'],
+      ],
+    );
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><datastore><recordset><record><![CDATA[<li><a href="/art/2019/1/30/art_1229_900.html">青禾区人民政府2018年政府信息公开工作年度报告</a></li>]]></record></recordset></datastore>`;
+    const answer = readPage(fetched(r.pagination[0]!, xml, { headers: { 'content-type': 'text/xml;charset=UTF-8' }, sniffed: 'text' }));
+    assert.deepEqual(urls(answer.reportLinks), ['http://www.qinghequ.gov.cn/art/2019/1/30/art_1229_900.html']);
+  });
+
+  test("a year's sub-column whose rows name only their body: each row is that body's report of the column's year", () => {
+    const rows = ['县教育局', '县卫生健康委员会', '柳湾镇人民政府']
+      .map((name, i) => `<li><a href="/zwgk/zfxxgknb/2023nb/202401/t2024011${i}_41250${i}.html">${name}</a></li>`)
+      .join('');
+    const page = html(`<ul class="list">${rows}</ul>`, '<meta name="ColumnName" content="2023年度"><title>2023年度_政府信息公开年报_青禾县人民政府</title>');
+    const r = readPage(fetched('http://www.qinghe.gov.cn/zwgk/zfxxgknb/2023nb/', page));
+    assert.deepEqual(
+      r.reportLinks.map((l) => [l.text, l.year]),
+      [
+        ['县教育局', 2023],
+        ['县卫生健康委员会', 2023],
+        ['柳湾镇人民政府', 2023],
+      ],
+    );
+    // The same words elsewhere on a page that is not a report column lead nowhere.
+    const news = readPage(fetched('http://www.qinghe.gov.cn/xwzx/', html(rows, '<title>新闻中心</title>')));
+    assert.deepEqual(news.reportLinks, []);
+  });
+
   test("a region's column: years, departments and townships as sub-columns; the annual-report module and timeFrame as reports", () => {
     const r = read('region-column.html', 'http://www.qinghe.gov.cn/zwgk/zfxxgknb/gdwnb/');
     const columns = r.columnLinks.map((l) => l.url.replace('http://www.qinghe.gov.cn', ''));

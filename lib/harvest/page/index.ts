@@ -15,7 +15,7 @@ import { type Fetched, HarvestError, type PageLink, type PageMeta, type PageRead
 import { isChallengePage, plainRedirect } from './challenge';
 import { isElement, type Region, Regions } from './dom';
 import { readMeta } from './meta';
-import { fillPages, sameListing, scriptPages } from './pagination';
+import { fillPages, hanwebPages, sameListing, scriptPages } from './pagination';
 import { hasReportShape } from './shape';
 import { fileLink, hasYearParam, isAnnualReportModule, isArticleUrl, isListingUrl, siteOf } from './urls';
 import { columnText, pathWords, readsAsReport, yearIn, yearInUrl } from './words';
@@ -157,8 +157,11 @@ function linkText($: CheerioAPI, el: Element): string {
   return collapse(img.attr('alt') ?? img.attr('title') ?? '');
 }
 
-/** Links of the page, and of the records Hanweb-style listings keep as CDATA in a <script type="text/xml"> datastore. */
-function collectLinks($: CheerioAPI, base: URL, regions: Regions): RawLink[] {
+/**
+ * Links of the page, and of the records Hanweb (大汉) listings keep as CDATA in a datastore: inline
+ * in a <script type="text/xml"> on the column page, or the whole answer of its dataproxy.jsp.
+ */
+function collectLinks($: CheerioAPI, html: string, base: URL, regions: Regions): RawLink[] {
   const out: RawLink[] = [];
   const add = (href: string | undefined, text: string, title: string | undefined, region: Region, embedded = false) => {
     const target = href ? hrefTarget(href) : null;
@@ -169,10 +172,8 @@ function collectLinks($: CheerioAPI, base: URL, regions: Regions): RawLink[] {
   for (const el of $('iframe[src], frame[src], embed[src], object[data]').toArray()) {
     add(el.attribs.src ?? el.attribs.data, collapse(el.attribs.title ?? el.attribs.name ?? ''), undefined, regions.of(el), true);
   }
-  for (const el of $('script').toArray()) {
-    const code = $(el).text();
-    if (!code.includes('<![CDATA[') || !/<(?:record|recordset|datastore)\b/i.test(code)) continue;
-    const records = [...code.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join('\n');
+  if (/<recordset\b/i.test(html)) {
+    const records = [...html.matchAll(/<record\b[^>]*>\s*<!\[CDATA\[([\s\S]*?)\]\]>/gi)].map((m) => m[1]).join('\n');
     const $r = cheerio.load(records);
     for (const a of $r('a[href]').toArray()) add(a.attribs.href, linkText($r, a), a.attribs.title, 'content');
   }
@@ -253,9 +254,12 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   const root = ($('body').get(0) ?? $.root().get(0)) as AnyNode;
   const texts = readTexts(root);
   const meta: PageMeta = readMeta($, texts.visible);
+  // Code only: a <script type="text/xml"> datastore or a JSON block is data.
   const scripts = $('script')
     .toArray()
-    .filter((el) => !el.attribs.src)
+    .filter(
+      (el) => !el.attribs.src && /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|javascript)$/i.test((el.attribs.type ?? '').trim()),
+    )
     .map((el) => $(el).text());
 
   const redirect = findRedirect($, scripts, texts.visible, pageUrl);
@@ -283,6 +287,13 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   const inReportColumn =
     pathWords(pageUrl).column || [meta.columnName, meta.title, meta.heading, breadcrumb, context.linkText].some((t) => !!t && ABOUT_REPORTS.test(t));
 
+  // The year a column is about (a year sub-column: 2023年度, /2023nb/), for rows that name only their body.
+  const columnYear =
+    (meta.columnName ? yearIn(meta.columnName) : null) ??
+    titleParts(meta.title)
+      .map((p) => (/^[^_]{0,12}$/.test(p) ? yearIn(p) : null))
+      .find((y) => y !== null) ??
+    yearInUrl(pageUrl);
   const ownSite = new Set([siteOf(pageUrl), ...(context.hosts ?? []).map((h) => siteOf(new URL(`http://${h}`)))]);
   const sameSite = (url: URL) => ownSite.has(siteOf(url));
   const maxPages = context.maxPages ?? DEFAULT_MAX_PAGES;
@@ -293,7 +304,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   const columnLinks = new LinkSet();
   const self = samePage(pageUrl, resolve(fetched.url, pageUrl));
 
-  for (const raw of collectLinks($, base, regions)) {
+  for (const raw of collectLinks($, html, base, regions)) {
     const { url } = raw;
     const words = `${raw.text} ${raw.title ?? ''}`;
     const site = sameSite(url);
@@ -324,6 +335,19 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
       reportLinks.add(pageLink(url, raw, { year: yearInUrl(url) ?? undefined }));
       continue;
     }
+    // In a report column, a document named only by a year, a kind of body or a body is that body's report of the column's year.
+    const named = reading ? null : columnText(raw.text || raw.title || '');
+    if (inReportColumn && named && named !== 'report-column' && (file || isArticleUrl(url))) {
+      const namedYear = yearIn(raw.text) ?? columnYear ?? yearInUrl(url);
+      if (namedYear) {
+        reportLinks.add(pageLink(file?.url ?? url, raw, { year: namedYear, fileType: file?.fileType }));
+        continue;
+      }
+      if (site && !file) {
+        columnLinks.add(pageLink(url, raw));
+        continue;
+      }
+    }
     if (file || !site || self.has(url.href)) continue;
 
     // 4. Sub-columns worth following.
@@ -336,6 +360,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   for (const url of pagerUrls) pagination.add(url.href);
   for (const href of fillPages(pagerUrls, pageUrl, maxPages)) pagination.add(href);
   for (const href of scriptPages(scripts, base, maxPages)) pagination.add(href);
+  for (const href of hanwebPages(html, scripts, base, maxPages)) pagination.add(href);
   for (const href of self) pagination.delete(href);
 
   const outsideCjk = countCjk(texts.outsideLinks);

@@ -152,3 +152,41 @@ export function scriptPages(scripts: string[], base: URL, maxPages: number): str
   }
   return out;
 }
+
+/**
+ * Hanweb (大汉) listings: the column page holds the first group of rows (groupSize pages of perPage
+ * rows) in its datastore and names the next in <nextgroup> (module/web/jpage/dataproxy.jsp with the
+ * column's parameters); the rest come from that address with startrecord/endrecord/perpage. The
+ * total is in <totalrecord> or the jpage call's totalRecord. Its page answers the same parameters
+ * in a query as in a form.
+ */
+export function hanwebPages(html: string, scripts: string[], base: URL, maxPages: number): string[] {
+  const next = /<nextgroup>\s*<!\[CDATA\[\s*<a\s[^>]*href\s*=\s*["']([^"']*dataproxy[^"']*)["']/i.exec(html);
+  if (!next) return [];
+  const code = scripts.join('\n');
+  const number = (re: RegExp) => {
+    const m = re.exec(html) ?? re.exec(code);
+    return m ? Number(m[1]) : null;
+  };
+  const perPage = number(/perPage\s*:\s*["']?(\d{1,4})/i) ?? 15;
+  const groupSize = number(/groupSize\s*:\s*["']?(\d{1,3})/i) ?? 3;
+  const rows = (html.match(/<record\b/gi) ?? []).length;
+  const total = number(/<totalrecord>\s*(\d{1,7})/i) ?? number(/totalRecord\s*:\s*["']?(\d{1,7})/i) ?? (rows >= perPage * groupSize ? rows + 1 : rows);
+  const group = Math.max(1, perPage * groupSize);
+  let proxy: URL;
+  try {
+    proxy = new URL(next[1]!.replace(/&amp;/g, '&'), base);
+  } catch {
+    return [];
+  }
+  proxy.searchParams.delete('page');
+  const out: string[] = [];
+  for (let start = group + 1; start <= total && out.length * groupSize < maxPages; start += group) {
+    const url = new URL(proxy.href);
+    url.searchParams.set('startrecord', String(start));
+    url.searchParams.set('endrecord', String(Math.min(start + group - 1, total)));
+    url.searchParams.set('perpage', String(perPage));
+    out.push(url.href);
+  }
+  return out;
+}
