@@ -259,6 +259,34 @@ describe('pagination', () => {
     assert.deepEqual(q.pagination, ['http://x.gov.cn/list.do?lm=3&curPage=1', 'http://x.gov.cn/list.do?curPage=3&lm=3']);
   });
 
+  test('column-index-N.shtml, and pages named by their number alone (list/N.html, VSB xxgknb/N.htm)', () => {
+    const dash = readPage(
+      fetched(
+        'http://x.gov.cn/xxgk/nb/column-index-1.shtml',
+        html(
+          '<div class="pagination"><a href="column-index-2.shtml">2</a><a href="column-index-2.shtml">下一页</a><a href="column-index-6.shtml">末页</a></div>',
+        ),
+      ),
+    );
+    assert.deepEqual(
+      dash.pagination.map((u) => u.replace('http://x.gov.cn/xxgk/nb/', '')).sort(),
+      [2, 3, 4, 5, 6].map((n) => `column-index-${n}.shtml`),
+    );
+    const numbered = readPage(
+      fetched('http://x.gov.cn/xxgk/nb/', html('<p class="pg"><a href="2.html">2</a> <a href="2.html">下一页</a> <a href="5.html">尾页</a></p>')),
+    );
+    assert.deepEqual(numbered.pagination.map((u) => u.replace('http://x.gov.cn/xxgk/nb/', '')).sort(), ['2.html', '3.html', '4.html', '5.html']);
+    const vsb = readPage(
+      fetched('http://x.gov.cn/xxgk/xxgknb.htm', html('<td class="pagestyle"><a href="xxgknb/4.htm">下页</a> <a href="xxgknb/1.htm">尾页</a></td>')),
+    );
+    assert.deepEqual(vsb.pagination.sort(), [
+      'http://x.gov.cn/xxgk/xxgknb/1.htm',
+      'http://x.gov.cn/xxgk/xxgknb/2.htm',
+      'http://x.gov.cn/xxgk/xxgknb/3.htm',
+      'http://x.gov.cn/xxgk/xxgknb/4.htm',
+    ]);
+  });
+
   test('首页 outside a pager is the home page, a number outside it is not a page', () => {
     const r = readPage(fetched('http://x.gov.cn/zwgk/index.html', html('<div class="nav"><a href="/">首页</a></div><p><a href="/zt/2.html">2</a></p>')));
     assert.deepEqual(r.pagination, []);
@@ -515,6 +543,28 @@ describe('isReport', () => {
     );
     assert.equal(wrapped.isReport, true);
     assert.equal(wrapped.reportLinks[0]?.year, 2023);
+  });
+
+  test('files opened by onclick or only by a script (a viewer) are still its attachments', () => {
+    const onclick = readPage(
+      fetched(
+        'http://x.gov.cn/a/t1.html',
+        html(`<span class="down" onclick="window.open('/upload/2024/nb.pdf')">下载附件</span>`, '<title>柳湾镇2023年政府信息公开工作年度报告</title>'),
+      ),
+    );
+    assert.deepEqual(urls(onclick.attachments), ['http://x.gov.cn/upload/2024/nb.pdf']);
+    assert.equal(onclick.isReport, true);
+    const script = readPage(
+      fetched(
+        'http://x.gov.cn/a/t2.html',
+        html(
+          `<div id="viewer"></div><script>PDFObject.embed("/upload/2024/P020240110.pdf", "#viewer");</script>`,
+          '<title>柳湾镇2023年政府信息公开工作年度报告</title>',
+        ),
+      ),
+    );
+    assert.deepEqual(urls(script.attachments), ['http://x.gov.cn/upload/2024/P020240110.pdf']);
+    assert.deepEqual(urls(script.reportLinks), ['http://x.gov.cn/upload/2024/P020240110.pdf']);
   });
 
   test('the link that led here can name the report when the page does not', () => {

@@ -172,10 +172,42 @@ function collectLinks($: CheerioAPI, html: string, base: URL, regions: Regions):
   for (const el of $('iframe[src], frame[src], embed[src], object[data]').toArray()) {
     add(el.attribs.src ?? el.attribs.data, collapse(el.attribs.title ?? el.attribs.name ?? ''), undefined, regions.of(el), true);
   }
+  // Buttons and spans that open a file or a page by script: onclick="window.open('/u/a.pdf')".
+  for (const el of $('[onclick]').toArray()) {
+    const code = el.attribs.onclick!;
+    const m = /(?:window\.open|location(?:\.href)?\s*=|location\.(?:replace|assign))\s*\(?\s*['"]([^'"]+)['"]/i.exec(code) ?? FILE_IN_CODE.exec(code);
+    if (m) add(m[1], linkText($, el), el.attribs.title, regions.of(el));
+  }
   if (/<recordset\b/i.test(html)) {
     const records = [...html.matchAll(/<record\b[^>]*>\s*<!\[CDATA\[([\s\S]*?)\]\]>/gi)].map((m) => m[1]).join('\n');
     const $r = cheerio.load(records);
     for (const a of $r('a[href]').toArray()) add(a.attribs.href, linkText($r, a), a.attribs.title, 'content');
+  }
+  return out;
+}
+
+/** A file address quoted in code: '/uploadfile/2024/a.pdf', "P020240118….docx". */
+const FILE_IN_CODE = /['"]([^'"\s<>()]+\.(?:pdf|docx?|wps|rtf))['"]/i;
+
+/**
+ * Files a page shows only through its scripts (a viewer started by script, a download button
+ * built by script): quoted file addresses and viewer file= parameters in the page's code.
+ */
+function filesInCode(html: string, base: URL): RawLink[] {
+  const out: RawLink[] = [];
+  const found = new Set<string>();
+  for (const m of html.matchAll(/['"(=]([^'"\s<>()=]+\.(?:pdf|docx?|wps|rtf))(?=['")&#?]|\s|$)/gi)) {
+    let href = m[1]!;
+    try {
+      href = decodeURIComponent(href);
+    } catch {
+      // kept as written
+    }
+    const url = resolve(href, base);
+    if (url && !found.has(url.href)) {
+      found.add(url.href);
+      out.push({ url, text: '', region: 'content' });
+    }
   }
   return out;
 }
@@ -354,6 +386,14 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
     if (!isArticleUrl(url) && isColumnLink(url, raw, inReportColumn)) columnLinks.add(pageLink(url, raw, { year: year ?? undefined }));
     // A report without a year in its link: its own page will say.
     else if (reading) columnLinks.add(pageLink(url, raw));
+  }
+
+  // No file among the links: the page may start one by script (a viewer, a download button).
+  if (attachments.list().length === 0) {
+    for (const raw of filesInCode(html, base)) {
+      const file = fileLink(raw.url, '');
+      if (file) attachments.add(pageLink(file.url, raw, { fileType: file.fileType }));
+    }
   }
 
   const pagination = new Set<string>();

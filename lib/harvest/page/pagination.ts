@@ -9,22 +9,30 @@
 /** Query parameters that number a listing's pages. */
 const PAGE_PARAMS =
   /^(page|pageno|page_no|pagenum|pagenumber|pageindex|page_index|curpage|cur_page|currentpage|current_page|currpage|pn|p|cp|pagecurrent|curr)$/i;
-/** A page-numbered file: index_3.html, list_12.shtml, default_2.htm. At most four digits, so t20230128_3929475.html is not one. */
-const PAGE_FILE = /^(.*\/)([^/]*?)(?:_(\d{1,4}))?\.(s?html?|jsp|php|aspx?|do)$/i;
+/**
+ * A page-numbered file: index_3.html, list_12.shtml, column-index-2.shtml. At most four digits,
+ * so t20230128_3929475.html is not one.
+ */
+const PAGE_FILE = /^(.*\/)([^/]*?)(?:([_-])(\d{1,4}))?\.(s?html?|jsp|php|aspx?|do)$/i;
+/** A file named by its page number alone: list/2.html, and 博达 VSB's xxgknb/3.htm next to xxgknb.htm. */
+const NUMBER_FILE = /^(.*\/)(\d{1,4})\.(s?html?)$/i;
 
 /** A URL with its page number taken out: the same template means the same listing. */
 export interface PageSlot {
   template: string;
   n: number;
-  /** How to write page n back into a URL. */
+  /** Where the number goes: a query parameter, or a file name (folder, stem, separator, extension; no stem for number-only names). */
   kind: 'file' | 'query';
   param?: string;
+  file?: { dir: string; stem: string; sep: string; ext: string };
 }
 
 const sortedQuery = (params: URLSearchParams, drop?: string) => {
   const kept = [...params].filter(([k]) => k !== drop).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return new URLSearchParams(kept).toString();
 };
+
+const fileTemplate = (url: URL, f: NonNullable<PageSlot['file']>) => `${url.origin}${f.dir}${f.stem}${f.sep}{n}.${f.ext}?${sortedQuery(url.searchParams)}`;
 
 /** The page slots a URL can fill: a page parameter of its query, a page-numbered file name, or both. */
 function pageSlots(url: URL): PageSlot[] {
@@ -39,13 +47,17 @@ function pageSlots(url: URL): PageSlot[] {
     });
   }
   const path = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+  const number = NUMBER_FILE.exec(path);
+  if (number) {
+    const file = { dir: number[1]!, stem: '', sep: '', ext: number[3]!.toLowerCase() };
+    slots.push({ template: fileTemplate(url, file), n: Number(number[2]), kind: 'file', file });
+    return slots;
+  }
   const m = PAGE_FILE.exec(path);
-  if (m)
-    slots.push({
-      template: `${url.origin}${m[1]}${m[2]}_{n}.${m[4]!.toLowerCase()}?${sortedQuery(url.searchParams)}`,
-      n: m[3] ? Number(m[3]) : 0,
-      kind: 'file',
-    });
+  if (m) {
+    const file = { dir: m[1]!, stem: m[2]!, sep: m[3] ?? '_', ext: m[5]!.toLowerCase() };
+    slots.push({ template: fileTemplate(url, file), n: m[4] ? Number(m[4]) : 0, kind: 'file', file });
+  }
   return slots;
 }
 
@@ -55,8 +67,21 @@ function currentTemplates(url: URL): Set<string> {
   const query = sortedQuery(url.searchParams);
   for (const name of ['page', 'pageno', 'pagenum', 'pageindex', 'curpage', 'currentpage', 'pn', 'p', 'cp', 'page_no', 'cur_page'])
     if (!url.searchParams.has(name)) out.add(`${url.origin}${url.pathname}?${query}#${name}`);
-  // A folder URL is its index page; its numbered pages may be .html, .htm or .shtml.
-  if (url.pathname.endsWith('/')) for (const ext of ['htm', 'shtml', 'jsp']) out.add(`${url.origin}${url.pathname}index_{n}.${ext}?${query}`);
+  const at = `${url.origin}${url.pathname}`;
+  if (url.pathname.endsWith('/')) {
+    // A folder is its index page: its pages may be index_N or N, .html, .htm or .shtml.
+    for (const ext of ['html', 'htm', 'shtml', 'jsp']) {
+      out.add(`${at}index_{n}.${ext}?${query}`);
+      out.add(`${at}{n}.${ext}?${query}`);
+    }
+  } else {
+    const m = /^(.*\/)([^/]+?)\.(s?html?)$/i.exec(url.pathname);
+    if (m) {
+      // index.html's pages may be index-N too; xxgknb.htm's are xxgknb/N.htm (博达 VSB).
+      if (!/[_-]\d{1,4}$/.test(m[2]!)) out.add(`${url.origin}${m[1]}${m[2]}-{n}.${m[3]!.toLowerCase()}?${query}`);
+      out.add(`${url.origin}${m[1]}${m[2]}/{n}.${m[3]!.toLowerCase()}?${query}`);
+    }
+  }
   return out;
 }
 
@@ -68,13 +93,11 @@ export function sameListing(link: URL, current: URL): PageSlot | null {
 
 function writePage(slot: PageSlot, n: number, sample: URL): string {
   const url = new URL(sample.href);
-  if (slot.kind === 'query') {
-    url.searchParams.set(slot.param!, String(n));
-    return url.href;
+  if (slot.kind === 'query') url.searchParams.set(slot.param!, String(n));
+  else {
+    const f = slot.file!;
+    url.pathname = f.stem === '' ? `${f.dir}${n}.${f.ext}` : `${f.dir}${f.stem}${n === 0 ? '' : `${f.sep}${n}`}.${f.ext}`;
   }
-  const m = PAGE_FILE.exec(url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname)!;
-  const ext = slot.template.slice(slot.template.lastIndexOf('.') + 1, slot.template.lastIndexOf('?'));
-  url.pathname = `${m[1]}${m[2]}${n === 0 ? '' : `_${n}`}.${ext}`;
   return url.href;
 }
 
