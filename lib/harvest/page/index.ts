@@ -402,6 +402,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   for (const href of scriptPages(scripts, base, maxPages)) pagination.add(href);
   for (const href of hanwebPages(html, scripts, base, maxPages)) pagination.add(href);
   for (const href of self) pagination.delete(href);
+  for (const href of pagination) if (!sameSite(new URL(href))) pagination.delete(href);
 
   const outsideCjk = countCjk(texts.outsideLinks);
   const shape = hasReportShape(texts.outsideLinks);
