@@ -269,90 +269,80 @@ const pageLink = (url: URL, raw: RawLink, extra: Partial<PageLink> = {}): PageLi
   return Object.assign(link, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)));
 };
 
-/**
- * Reads a fetched page. Pages that are not HTML (a PDF, a Word file) read as nothing; a page
- * nested deeper than the ingest layer's limit is refused as unreadable.
- */
-export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageReading {
-  if (fetched.notModified || fetched.body.length === 0) return emptyReading();
-  if (fetched.sniffed === 'pdf' || fetched.sniffed === 'zip' || fetched.sniffed === 'ole' || fetched.sniffed === 'rtf') return emptyReading();
+/** What the link phase needs to know about the page it reads. */
+interface PageContext {
+  pageUrl: URL;
+  base: URL;
+  regions: Regions;
+  /** The page gathers reports (its column name, title, heading, breadcrumb or URL say so). */
+  inReportColumn: boolean;
+  /** The year a year sub-column is about. */
+  columnYear: number | null;
+  sameSite: (url: URL) => boolean;
+  /** This page's own addresses. */
+  self: Set<string>;
+  maxPages: number;
+}
+
+function pageContext($: CheerioAPI, fetched: Fetched, meta: PageMeta, context: ReadPageContext): PageContext {
   const pageUrl = new URL(fetched.finalUrl || fetched.url);
-  const html = decodePage(fetched);
-  if (html === null) throw new HarvestError('unreadable', pageUrl.href, 'the page cannot be decoded as text');
-  const depth = markupDepth(html);
-  if (depth > MAX_HTML_DEPTH) throw new HarvestError('unreadable', pageUrl.href, `markup nested ${depth} elements deep`);
-
-  const $ = cheerio.load(html);
-  const root = ($('body').get(0) ?? $.root().get(0)) as AnyNode;
-  const texts = readTexts(root);
-  const meta: PageMeta = readMeta($, texts.visible);
-  // Code only: a <script type="text/xml"> datastore or a JSON block is data.
-  const scripts = $('script')
-    .toArray()
-    .filter(
-      (el) => !el.attribs.src && /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|javascript)$/i.test((el.attribs.type ?? '').trim()),
-    )
-    .map((el) => $(el).text());
-
-  const redirect = findRedirect($, scripts, texts.visible, pageUrl);
-  const isChallenge = isChallengePage({
-    status: fetched.status,
-    html,
-    visibleText: texts.visible,
-    scripts,
-    scriptSources: $('script[src]')
-      .toArray()
-      .map((el) => el.attribs.src!),
-  });
-  if (isChallenge) return { ...emptyReading(meta.title), meta, isChallenge: true };
-
   const baseHref = $('base[href]').attr('href');
-  const base = (baseHref && resolve(baseHref, pageUrl)) || pageUrl;
   // Each element's region is worked out once (Regions remembers it), so its text is measured once.
   const regions = new Regions((el) => collapse($(el).text()).length);
-
   const heading = meta.articleTitle && readsAsReport(meta.articleTitle)?.year ? meta.articleTitle : (findHeading($, regions) ?? meta.articleTitle);
   if (heading) meta.heading = heading;
   const breadcrumb = collapse(
     $('[class*="position"], [class*="location"], [class*="crumb"], [class*="dqwz"], [id*="position"], [id*="location"]').text(),
   ).slice(0, 300);
-  const inReportColumn =
-    pathWords(pageUrl).column || [meta.columnName, meta.title, meta.heading, breadcrumb, context.linkText].some((t) => !!t && ABOUT_REPORTS.test(t));
-
-  // The year a column is about (a year sub-column: 2023年度, /2023nb/), for rows that name only their body.
-  const columnYear =
-    (meta.columnName ? yearIn(meta.columnName) : null) ??
-    titleParts(meta.title)
-      .map((p) => (/^[^_]{0,12}$/.test(p) ? yearIn(p) : null))
-      .find((y) => y !== null) ??
-    yearInUrl(pageUrl);
   const ownSite = new Set([siteOf(pageUrl), ...(context.hosts ?? []).map((h) => siteOf(new URL(`http://${h}`)))]);
-  const sameSite = (url: URL) => ownSite.has(siteOf(url));
-  const maxPages = context.maxPages ?? DEFAULT_MAX_PAGES;
+  return {
+    pageUrl,
+    base: (baseHref && resolve(baseHref, pageUrl)) || pageUrl,
+    regions,
+    inReportColumn:
+      pathWords(pageUrl).column || [meta.columnName, meta.title, meta.heading, breadcrumb, context.linkText].some((t) => !!t && ABOUT_REPORTS.test(t)),
+    columnYear:
+      (meta.columnName ? yearIn(meta.columnName) : null) ??
+      titleParts(meta.title)
+        .map((p) => (/^[^_]{0,12}$/.test(p) ? yearIn(p) : null))
+        .find((y) => y !== null) ??
+      yearInUrl(pageUrl),
+    sameSite: (url) => ownSite.has(siteOf(url)),
+    self: samePage(pageUrl, resolve(fetched.url, pageUrl)),
+    maxPages: context.maxPages ?? DEFAULT_MAX_PAGES,
+  };
+}
 
-  const pagerUrls: URL[] = [];
-  const reportLinks = new LinkSet();
-  const attachments = new LinkSet();
-  const columnLinks = new LinkSet();
-  const self = samePage(pageUrl, resolve(fetched.url, pageUrl));
+interface SortedLinks {
+  /** Links to other pages of this listing. */
+  pagerUrls: URL[];
+  reportLinks: LinkSet;
+  attachments: LinkSet;
+  columnLinks: LinkSet;
+}
 
-  for (const raw of collectLinks($, html, base, regions)) {
+/** Each link to one place: a page of this listing, a report (a file may be one too), a file, a sub-column, or nothing. */
+function sortLinks($: CheerioAPI, html: string, page: PageContext): SortedLinks {
+  const { pageUrl, inReportColumn } = page;
+  const sorted: SortedLinks = { pagerUrls: [], reportLinks: new LinkSet(), attachments: new LinkSet(), columnLinks: new LinkSet() };
+  const { reportLinks, attachments, columnLinks } = sorted;
+
+  for (const raw of collectLinks($, html, page.base, page.regions)) {
     const { url } = raw;
-    const words = `${raw.text} ${raw.title ?? ''}`;
-    const site = sameSite(url);
+    const site = page.sameSite(url);
 
     // 1. Pages of this listing: pager words, or numbers in a pager or on the listing's own URLs.
     if (site && !raw.embedded) {
       const word = pagerWord(raw.text || raw.title || '', raw.region === 'pager');
       const listing = sameListing(url, pageUrl);
       if ((word && word !== 'number') || (word === 'number' && (raw.region === 'pager' || listing)) || (listing && raw.region === 'pager')) {
-        pagerUrls.push(url);
+        sorted.pagerUrls.push(url);
         continue;
       }
     }
 
     // 2. Files.
-    const file = fileLink(url, words);
+    const file = fileLink(url, `${raw.text} ${raw.title ?? ''}`);
     const reading = readsAsReport(raw.text, inReportColumn) ?? (raw.title ? readsAsReport(raw.title, inReportColumn) : null);
     const year = reading?.year ?? (raw.title ? yearIn(raw.title) : null) ?? yearInUrl(file?.url ?? url);
     if (file) attachments.add(pageLink(file.url, raw, { fileType: file.fileType, year: reading ? (year ?? undefined) : undefined }));
@@ -370,7 +360,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
     // In a report column, a document named only by a year, a kind of body or a body is that body's report of the column's year.
     const named = reading ? null : columnText(raw.text || raw.title || '');
     if (inReportColumn && named && named !== 'report-column' && (file || isArticleUrl(url))) {
-      const namedYear = yearIn(raw.text) ?? columnYear ?? yearInUrl(url);
+      const namedYear = yearIn(raw.text) ?? page.columnYear ?? yearInUrl(url);
       if (namedYear) {
         reportLinks.add(pageLink(file?.url ?? url, raw, { year: namedYear, fileType: file?.fileType }));
         continue;
@@ -380,7 +370,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
         continue;
       }
     }
-    if (file || !site || self.has(url.href)) continue;
+    if (file || !site || page.self.has(url.href)) continue;
 
     // 4. Sub-columns worth following.
     if (!isArticleUrl(url) && isColumnLink(url, raw, inReportColumn)) columnLinks.add(pageLink(url, raw, { year: year ?? undefined }));
@@ -390,55 +380,110 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
 
   // No file among the links: the page may start one by script (a viewer, a download button).
   if (attachments.list().length === 0) {
-    for (const raw of filesInCode(html, base)) {
+    for (const raw of filesInCode(html, page.base)) {
       const file = fileLink(raw.url, '');
       if (file) attachments.add(pageLink(file.url, raw, { fileType: file.fileType }));
     }
   }
+  return sorted;
+}
 
+/** The other pages of the page's listing: its pager's links and the gaps between them, script pagers, Hanweb groups. */
+function listingPages(pagerUrls: URL[], scripts: string[], html: string, page: PageContext): Set<string> {
   const pagination = new Set<string>();
   for (const url of pagerUrls) pagination.add(url.href);
-  for (const href of fillPages(pagerUrls, pageUrl, maxPages)) pagination.add(href);
-  for (const href of scriptPages(scripts, base, maxPages)) pagination.add(href);
-  for (const href of hanwebPages(html, scripts, base, maxPages)) pagination.add(href);
-  for (const href of self) pagination.delete(href);
-  for (const href of pagination) if (!sameSite(new URL(href))) pagination.delete(href);
+  for (const href of fillPages(pagerUrls, page.pageUrl, page.maxPages)) pagination.add(href);
+  for (const href of scriptPages(scripts, page.base, page.maxPages)) pagination.add(href);
+  for (const href of hanwebPages(html, scripts, page.base, page.maxPages)) pagination.add(href);
+  for (const href of page.self) pagination.delete(href);
+  for (const href of pagination) if (!page.sameSite(new URL(href))) pagination.delete(href);
+  return pagination;
+}
 
-  const outsideCjk = countCjk(texts.outsideLinks);
-  const shape = hasReportShape(texts.outsideLinks);
+interface ReportJudgement {
+  isReport: boolean;
+  /** The year the page's own title, heading or the link that led here names. */
+  year: number | undefined;
+}
+
+/**
+ * Whether the page is itself a report: the outline or the table rows in its own text; or a title
+ * of a report of a year on a page that is not a listing (no pager, fewer than three report links)
+ * and holds something (a file, or some text).
+ */
+function judgeReport(meta: PageMeta, texts: Texts, sorted: SortedLinks, paged: boolean, context: ReadPageContext): ReportJudgement {
   const headingReading = meta.heading ? readsAsReport(meta.heading) : null;
   const titleReading = titleParts(meta.title)
     .map((p) => readsAsReport(p))
     .find((r) => r?.year);
   const linkReading = context.linkText ? readsAsReport(context.linkText, true) : null;
-  const files = attachments.list();
-  const ownReports = reportLinks.list().filter((l) => !attachments.has(l.url));
-  const listing = pagination.size > 0 || ownReports.length >= 3;
-  const wraps = files.length > 0 || outsideCjk >= 200;
+  const ownReports = sorted.reportLinks.list().filter((l) => !sorted.attachments.has(l.url));
+  const listing = paged || ownReports.length >= 3;
+  const wraps = sorted.attachments.list().length > 0 || countCjk(texts.outsideLinks) >= 200;
   const isReport =
-    shape ||
+    hasReportShape(texts.outsideLinks) ||
     (!listing && !!headingReading?.year) ||
     (!listing && wraps && !!(titleReading?.year || linkReading?.year)) ||
     (!!meta.articleTitle && !!readsAsReport(meta.articleTitle)?.year && ownReports.length < 3);
+  const year = headingReading?.year ?? titleReading?.year ?? linkReading?.year ?? yearIn(texts.outsideLinks.slice(0, 400)) ?? undefined;
+  return { isReport, year };
+}
+
+/**
+ * Reads a fetched page. Pages that are not HTML (a PDF, a Word file) read as nothing; a page
+ * nested deeper than the ingest layer's limit is refused as unreadable.
+ */
+export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageReading {
+  if (fetched.notModified || fetched.body.length === 0) return emptyReading();
+  if (fetched.sniffed === 'pdf' || fetched.sniffed === 'zip' || fetched.sniffed === 'ole' || fetched.sniffed === 'rtf') return emptyReading();
+  const at = fetched.finalUrl || fetched.url;
+  const html = decodePage(fetched);
+  if (html === null) throw new HarvestError('unreadable', at, 'the page cannot be decoded as text');
+  const depth = markupDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new HarvestError('unreadable', at, `markup nested ${depth} elements deep`);
+
+  const $ = cheerio.load(html);
+  const texts = readTexts(($('body').get(0) ?? $.root().get(0)) as AnyNode);
+  const meta = readMeta($, texts.visible);
+  // Code only: a <script type="text/xml"> datastore or a JSON block is data.
+  const scripts = $('script')
+    .toArray()
+    .filter(
+      (el) => !el.attribs.src && /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|javascript)$/i.test((el.attribs.type ?? '').trim()),
+    )
+    .map((el) => $(el).text());
+  const scriptSources = $('script[src]')
+    .toArray()
+    .map((el) => el.attribs.src!);
+  if (isChallengePage({ status: fetched.status, html, visibleText: texts.visible, scripts, scriptSources })) {
+    return { ...emptyReading(meta.title), meta, isChallenge: true };
+  }
+
+  const page = pageContext($, fetched, meta, context);
+  const sorted = sortLinks($, html, page);
+  const pagination = listingPages(sorted.pagerUrls, scripts, html, page);
+  const { isReport, year } = judgeReport(meta, texts, sorted, pagination.size > 0, context);
 
   // A report page's files are the report, whatever their link says ("附件1", "点击下载").
+  const files = sorted.attachments.list();
   if (isReport) {
-    const year = headingReading?.year ?? titleReading?.year ?? linkReading?.year ?? yearIn(texts.outsideLinks.slice(0, 400)) ?? undefined;
     for (const file of files) {
-      if (reportLinks.has(file.url) || /政府工作[报報]告|公[报報]|指南|目录|解读/.test(`${file.text} ${file.title ?? ''}`)) continue;
-      reportLinks.add({ ...file, year: file.year ?? year });
+      if (sorted.reportLinks.has(file.url) || /政府工作[报報]告|公[报報]|指南|目录|解读/.test(`${file.text} ${file.title ?? ''}`)) continue;
+      const fileYear = file.year ?? year;
+      sorted.reportLinks.add(fileYear === undefined ? { ...file } : { ...file, year: fileYear });
     }
   }
 
   const reading: PageReading = {
     meta,
     pagination: [...pagination],
-    reportLinks: reportLinks.list(),
+    reportLinks: sorted.reportLinks.list(),
     attachments: files,
-    columnLinks: columnLinks.list().filter((l) => !pagination.has(l.url) && !reportLinks.has(l.url)),
+    columnLinks: sorted.columnLinks.list().filter((l) => !pagination.has(l.url) && !sorted.reportLinks.has(l.url)),
     isReport,
     isChallenge: false,
   };
+  const redirect = findRedirect($, scripts, texts.visible, page.pageUrl);
   if (redirect) reading.redirect = redirect;
   return reading;
 }
