@@ -287,6 +287,24 @@ describe('pagination', () => {
     ]);
   });
 
+  test('a link that only says 查看 / 下载 / 更多 reads as the row around it', () => {
+    const page = html(`<div class="box"><div class="box-title">政府信息公开年报<a href="/xxgk/zfxxgknb/">更多&gt;&gt;</a></div>
+      <table class="list">
+        <tr><td>青禾县人民政府2023年政府信息公开工作年度报告</td><td>2024-01-18</td><td><a href="/xxgk/zfxxgknb/202401/t20240118_1.html">查看</a></td></tr>
+        <tr><td>青禾县人民政府2022年政府信息公开工作年度报告</td><td><a href="/xxgk/zfxxgknb/202301/P020230120.pdf">[下载]</a></td></tr>
+        <tr><td>县政府常务会议纪要</td><td><a href="/xwzx/t20240101_9.html">查看</a></td></tr>
+      </table></div>`);
+    const r = readPage(fetched('http://x.gov.cn/index.html', page));
+    assert.deepEqual(
+      r.reportLinks.map((l) => [l.url.replace('http://x.gov.cn', ''), l.year]),
+      [
+        ['/xxgk/zfxxgknb/202401/t20240118_1.html', 2023],
+        ['/xxgk/zfxxgknb/202301/P020230120.pdf', 2022],
+      ],
+    );
+    assert.deepEqual(urls(r.columnLinks), ['http://x.gov.cn/xxgk/zfxxgknb/']);
+  });
+
   test('首页 outside a pager is the home page, a number outside it is not a page', () => {
     const r = readPage(fetched('http://x.gov.cn/zwgk/index.html', html('<div class="nav"><a href="/">首页</a></div><p><a href="/zt/2.html">2</a></p>')));
     assert.deepEqual(r.pagination, []);

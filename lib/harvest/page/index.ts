@@ -150,11 +150,21 @@ function resolve(href: string, base: URL): URL | null {
   }
 }
 
+/** Words that say what to do, not what the link leads to: the row around it says that. */
+const GENERIC_LINK =
+  /^(?:查看|详情|详细|详细信息|查看详情|点击查看|点击浏览|浏览|阅读|阅读全文|全文|下载|点击下载|附件下载|立即下载|更多|more|详细内容|进入|点击进入)$/i;
+
 function linkText($: CheerioAPI, el: Element): string {
-  const text = collapse($(el).text());
-  if (text) return text;
-  const img = $(el).find('img').first();
-  return collapse(img.attr('alt') ?? img.attr('title') ?? '');
+  let text = collapse($(el).text());
+  if (!text) {
+    const img = $(el).find('img').first();
+    text = collapse(img.attr('alt') ?? img.attr('title') ?? '');
+  }
+  if (text && !GENERIC_LINK.test(text.replace(/[[\]【】()（）<>《》«»›‹\s>]/g, ''))) return text;
+  // "查看" / "下载" / "更多>>" in a list row or a block heading: the row's words, if short.
+  const row = $(el).closest('li, tr, dd, dt, p, h1, h2, h3, h4, div').first();
+  const words = row.length ? collapse(row.text()) : '';
+  return words && words.length <= 120 ? words : text;
 }
 
 /**
