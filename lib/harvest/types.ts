@@ -63,7 +63,14 @@ export interface PageLink {
   text: string;
   /** The title attribute, when the visible text is cut short ("…") */
   title?: string;
+  /** The year the report is about, from the link's text, its title, the URL (fbtime=2023, 2023nb/) or, for a report page's attachment, the page's title. */
+  year?: number;
+  /** For attachments: the file type the URL or the link's words name. */
+  fileType?: AttachmentType;
 }
+
+/** File types a report is published in besides HTML. */
+export type AttachmentType = 'pdf' | 'doc' | 'docx' | 'wps' | 'rtf';
 
 /** Metadata a report page states about itself (the `<meta>` names of common site systems, and visible lines). */
 export interface PageMeta {
@@ -74,8 +81,11 @@ export interface PageMeta {
   pubDate?: string;
   columnName?: string;
   siteName?: string;
+  siteDomain?: string;
   siteIdCode?: string;
   contentSource?: string;
+  /** The page's main heading (ArticleTitle, or an h1/title block that reads as a report). */
+  heading?: string;
 }
 
 /** What a fetched HTML page is, for the crawl. */
@@ -93,4 +103,6 @@ export interface PageReading {
   isReport: boolean;
   /** A script challenge instead of content. */
   isChallenge: boolean;
+  /** A page with nothing but a meta refresh or a script sending the browser to a fixed address: that address. */
+  redirect?: string;
 }
