@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -7,8 +7,13 @@ import lockfile from 'proper-lockfile';
  * One writer at a time per data folder, across processes: `npm run index`, the portal's start-up
  * index, the admin pages' runs and removals, and the harvester all take this lock (proper-lockfile:
  * a lock directory in the data folder, refreshed while held, stale after 30 s when its holder died
- * without releasing it; at once when the holder was a process of this machine that no longer runs,
- * as after a SIGKILL). A second writer is told who holds it and stops before it touches anything.
+ * without releasing it). A second writer is told who holds it and stops before it touches anything.
+ *
+ * A holder that was a process of this machine and no longer runs (SIGKILLed, crashed) is taken
+ * over at once, not after 30 s. Its note (who, which process, and the inode of the lock directory
+ * it took) lies beside the lock: a note that names another lock directory belongs to an earlier
+ * holder, so a lock just taken whose note is not written yet is never mistaken for a dead one, and
+ * only one writer at a time may take over (a second lock directory guards the takeover).
  */
 
 const STALE_MS = 30_000;
@@ -19,6 +24,8 @@ export interface LockHolder {
   pid: number;
   host: string;
   since: string;
+  /** The inode of the lock directory this holder took. */
+  lock: number;
 }
 
 export class WriterBusy extends Error {
@@ -32,13 +39,13 @@ export class WriterBusy extends Error {
   }
 }
 
-/**
- * The holder's note lives inside the lock directory: a lock just taken has none yet and counts as
- * alive, so two writers can never both take over a dead holder's lock.
- */
 function lockPaths(dataRoot: string) {
-  const lock = path.join(dataRoot, '.writer.lock');
-  return { target: dataRoot, lock, holder: path.join(lock, 'holder.json') };
+  return {
+    target: dataRoot,
+    lock: path.join(dataRoot, '.writer.lock'),
+    holder: path.join(dataRoot, '.writer.json'),
+    takeover: path.join(dataRoot, '.writer.takeover'),
+  };
 }
 
 function readHolder(file: string): LockHolder | null {
@@ -49,9 +56,17 @@ function readHolder(file: string): LockHolder | null {
   }
 }
 
-/** A holder that was a process of this machine and is gone (killed, crashed) holds nothing. */
-function holderIsGone(holder: LockHolder | null): boolean {
-  if (!holder || holder.host !== hostname() || holder.pid === process.pid) return false;
+function inodeOf(dir: string): number | null {
+  try {
+    return statSync(dir).ino;
+  } catch {
+    return null;
+  }
+}
+
+/** The note's holder took the lock that is there now, was a process of this machine, and is gone. */
+function holderIsGone(holder: LockHolder | null, lockInode: number | null): boolean {
+  if (!holder || lockInode === null || holder.lock !== lockInode || holder.host !== hostname() || holder.pid === process.pid) return false;
   try {
     process.kill(holder.pid, 0);
     return false;
@@ -60,12 +75,31 @@ function holderIsGone(holder: LockHolder | null): boolean {
   }
 }
 
-/** A lock its holder stopped refreshing (proper-lockfile cannot remove it itself while the holder's note is inside). */
-function isStale(lock: string): boolean {
+const lockOptions = (lockPath: string) => ({
+  lockfilePath: lockPath,
+  stale: STALE_MS,
+  update: UPDATE_MS,
+  realpath: false,
+  retries: 0,
+  // A lock that could not be refreshed in time (a machine asleep) is lost; the run goes on, and the
+  // next writer will find the lock stale. Throwing here would crash the process outside any handler.
+  onCompromised: () => {},
+});
+
+/** Removes a dead holder's lock, one taker at a time; false when another process is taking it over. */
+function takeOver(paths: ReturnType<typeof lockPaths>, deadInode: number): boolean {
   try {
-    return statSync(lock).mtimeMs < Date.now() - STALE_MS;
+    mkdirSync(paths.takeover);
   } catch {
     return false;
+  }
+  try {
+    // Still the dead holder's lock (not one a faster taker made meanwhile)?
+    if (inodeOf(paths.lock) !== deadInode) return false;
+    rmSync(paths.lock, { recursive: true, force: true });
+    return true;
+  } finally {
+    rmdirSync(paths.takeover);
   }
 }
 
@@ -73,39 +107,28 @@ function isStale(lock: string): boolean {
 export async function acquireWriterLock(dataRoot: string, what: string): Promise<() => Promise<void>> {
   mkdirSync(dataRoot, { recursive: true });
   const paths = lockPaths(dataRoot);
-  const options = { lockfilePath: paths.lock, stale: STALE_MS, update: UPDATE_MS, realpath: false, retries: 0 };
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(paths.target, options);
+    release = await lockfile.lock(paths.target, lockOptions(paths.lock));
   } catch (error) {
     if ((error as { code?: string }).code !== 'ELOCKED') throw error;
     const holder = readHolder(paths.holder);
-    if (!holderIsGone(holder) && !isStale(paths.lock)) throw new WriterBusy(holder);
-    // The holder died without releasing: its lock is taken over.
-    rmSync(paths.lock, { recursive: true, force: true });
+    const inode = inodeOf(paths.lock);
+    if (inode === null || !holderIsGone(holder, inode) || !takeOver(paths, inode)) throw new WriterBusy(holder?.lock === inode ? holder : null);
     try {
-      release = await lockfile.lock(paths.target, options);
+      release = await lockfile.lock(paths.target, lockOptions(paths.lock));
     } catch (again) {
-      if ((again as { code?: string }).code === 'ELOCKED') throw new WriterBusy(readHolder(paths.holder));
+      if ((again as { code?: string }).code === 'ELOCKED') throw new WriterBusy(null);
       throw again;
     }
   }
-  writeFileSync(paths.holder, `${JSON.stringify({ what, pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies LockHolder)}\n`);
+  const note: LockHolder = { what, pid: process.pid, host: hostname(), since: new Date().toISOString(), lock: inodeOf(paths.lock) ?? -1 };
+  writeFileSync(paths.holder, `${JSON.stringify(note)}\n`);
   let released = false;
   return async () => {
     if (released) return;
     released = true;
-    rmSync(paths.holder, { force: true });
+    if (readHolder(paths.holder)?.pid === process.pid) rmSync(paths.holder, { force: true });
     await release().catch(() => {});
   };
-}
-
-/** Runs `work` holding the writer lock, and releases it whatever happens. */
-export async function withWriterLock<T>(dataRoot: string, what: string, work: () => Promise<T>): Promise<T> {
-  const release = await acquireWriterLock(dataRoot, what);
-  try {
-    return await work();
-  } finally {
-    await release();
-  }
 }

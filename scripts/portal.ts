@@ -15,6 +15,7 @@ import path from 'node:path';
 import { ensureFirstAdmin } from '../lib/auth/first-admin';
 import { type Config, config } from '../lib/config';
 import { ensureLocalSecrets, localEnvPath, projectRoot } from '../lib/config/local-env';
+import { collectionFolders } from '../lib/config/paths';
 import { createMeiliClient, describeMeiliError } from '../lib/engine/client';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { getOrCreateIndexingKey, getOrCreateSearchKey } from '../lib/engine/keys';
@@ -125,7 +126,7 @@ if ((await countReportFiles([reportsDir])) === 0) {
   }
   if (release) {
     const indexed = await runIndex({
-      paths: [reportsDir],
+      paths: collectionFolders(paths),
       incremental: true,
       connection: { url: meili.url, apiKey: meili.masterKey },
       index: settings.meili.index,

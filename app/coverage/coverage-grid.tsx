@@ -6,7 +6,8 @@ import { childField } from '@/lib/coverage/region';
 import { type SearchParams, toQueryString } from '@/lib/search/params';
 import { ScrollToLatest } from './scroll-to-latest';
 
-const STATUS_TEXT = { present: '已收录', failed: '已收录，校验未通过', missing: '未收录' } as const;
+const STATUS_TEXT = { present: '已收录', failed: '已收录，校验未通过', checked: '已核查、未发现', missing: '未收录' } as const;
+const MARKS = { present: ['✓', '有'], failed: ['!', '有误'], checked: ['○', '未发现'], missing: ['✗', '缺'] } as const;
 
 /**
  * The coverage of a place's children: a line per year (how many have a report), the legend, then
@@ -24,6 +25,7 @@ export function CoverageGrid({ params, result, name, childNoun }: { params: Sear
           <li key={s.year} data-testid="coverage-summary-year" data-year={s.year} data-published={s.published}>
             {s.year} 年度：{s.children} 家中 <strong>{s.published}</strong> 家已收录
             {s.failed ? `（${s.failed} 家校验未通过）` : ''}
+            {s.checked ? `，${s.checked} 家已核查、未发现` : ''}
           </li>
         ))}
       </ul>
@@ -86,9 +88,9 @@ function Row({ params, row }: { params: SearchParams; row: CoverageRow }) {
 }
 
 function Cell({ row, cell }: { row: CoverageRow; cell: CoverageCell }) {
-  const label = `${row.division.name} ${cell.year} 年度：${STATUS_TEXT[cell.status]}${cell.otherReports ? `；另有 ${cell.otherReports} 份其他报告` : ''}`;
-  const mark = cell.status === 'present' ? '✓' : cell.status === 'failed' ? '!' : '✗';
-  const text = cell.status === 'present' ? '有' : cell.status === 'failed' ? '有误' : '缺';
+  const checked = cell.checkedAt ? `（${cell.checkedAt} 核查）` : '';
+  const label = `${row.division.name} ${cell.year} 年度：${STATUS_TEXT[cell.status]}${checked}${cell.otherReports ? `；另有 ${cell.otherReports} 份其他报告` : ''}`;
+  const [mark, text] = MARKS[cell.status];
   const others = cell.otherReports ? (
     <span className="cov__others" aria-hidden="true">
       +{cell.otherReports} 份
@@ -128,10 +130,16 @@ function Legend() {
         已收录，但表格数字未通过校验
       </li>
       <li>
+        <span className="cov cov--checked" aria-hidden="true">
+          ○ 未发现
+        </span>{' '}
+        已核查、未发现：采集时核查了该机关的年报栏目，没有这一年度的报告（悬停可见核查日期）
+      </li>
+      <li>
         <span className="cov cov--missing" aria-hidden="true">
           ✗ 缺
         </span>{' '}
-        本级政府年报未收录
+        本级政府年报未收录（没有核查过，不等于没有发布）
       </li>
       <li>
         <span className="cov__others" aria-hidden="true">

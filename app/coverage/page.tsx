@@ -71,7 +71,19 @@ function Coverage({ params, result }: { params: SearchParams; result: CoverageRe
           库中还没有{name}的报告。
         </p>
       ) : (
-        <CoverageGrid params={params} result={result} name={name} childNoun={childNoun} />
+        <>
+          <CoverageGrid params={params} result={result} name={name} childNoun={childNoun} />
+          <p>
+            <a
+              href={`/api/coverage/export${toQueryString({ ...viewFilters(params), yearFrom: result.yearFrom, yearTo: result.yearTo })}`}
+              download
+              data-testid="coverage-csv"
+            >
+              下载覆盖表 CSV
+            </a>
+            <span className="muted">（每个地区每个年度一行：已收录、已核查未发现、未收录分列清楚）</span>
+          </p>
+        </>
       )}
     </div>
   );

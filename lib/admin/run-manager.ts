@@ -1,5 +1,6 @@
 import 'server-only';
 import { config, indexingTarget } from '../config';
+import { collectionFolders } from '../config/paths';
 import { type IndexRunResult, type ProgressReporter, runIndex } from '../indexer';
 import type { ProgressCounts } from '../indexer/progress';
 import { log } from '../log';
@@ -134,7 +135,7 @@ export async function startRun(mode: RunMode, by: string): Promise<StartResult> 
   s.current = run;
   s.controller = controller;
   s.running = runIndex({
-    paths: [paths.reports],
+    paths: collectionFolders(paths),
     incremental: mode === 'incremental',
     connection: target.connection,
     index: target.index,

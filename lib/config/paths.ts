@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -22,6 +23,10 @@ export function dataPaths(root: string) {
     removed: path.join(root, 'removed'),
     /** `email:hash` lines of the admins (ADMIN_USERS_FILE overrides it). */
     users: path.join(root, 'admin', 'users'),
+    /** What the harvester keeps: sources.json, state.json, and the harvested files under files/. */
+    harvest: path.join(root, 'harvest'),
+    /** The harvested reports (with their .source.json sidecars): indexed with the reports. */
+    harvestFiles: path.join(root, 'harvest', 'files'),
     /** The embedded Meilisearch's database (when MEILI_URL is not set). */
     meili: path.join(root, 'meili'),
     /**
@@ -33,3 +38,8 @@ export function dataPaths(root: string) {
 }
 
 export type DataPaths = ReturnType<typeof dataPaths>;
+
+/** The folders a full reindex walks: the collection's reports, and the harvested ones when there are any. */
+export function collectionFolders(paths: DataPaths): string[] {
+  return existsSync(paths.harvestFiles) ? [paths.reports, paths.harvestFiles] : [paths.reports];
+}

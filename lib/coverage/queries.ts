@@ -1,5 +1,7 @@
 import 'server-only';
+import { config } from '../config';
 import type { IndexedReport } from '../document/indexed-report';
+import { readChecks } from '../harvest/store';
 import type { Level } from '../report/schema';
 import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
 import { search, searchMany } from '../search/queries';
@@ -91,5 +93,6 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
     own.push({ id: hit.id, year: hit.year, level, place, hasFailedChecks: hit.hasFailedChecks ?? false, organization: hit.organization ?? null });
   }
   const reportsByYear = new Map(years.map((year, i) => [year, perYear[i].facetDistribution ?? {}]));
-  return { ok: true, result: { region, grid: buildCoverageGrid(region.children, years, own, reportsByYear), yearFrom, yearTo, defaultRange } };
+  const grid = buildCoverageGrid(region.children, years, own, reportsByYear, readChecks(config().data.root));
+  return { ok: true, result: { region, grid, yearFrom, yearTo, defaultRange } };
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
  * date the publication date when the text has none. A hand-made sidecar with only `url` works too.
  */
 
-export const SIDECAR_SUFFIX = '.source.json';
+const SIDECAR_SUFFIX = '.source.json';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = z.string().min(10);
@@ -22,7 +22,7 @@ const versionSchema = z.object({
   firstSeenAt: isoTime.optional(),
 });
 
-export const sidecarSchema = z.object({
+const sidecarSchema = z.object({
   url: z.string().url(),
   /** After redirects. */
   finalUrl: z.string().url().optional(),

@@ -32,7 +32,7 @@ const optionalText = (max: number) =>
     .transform((v) => v || undefined)
     .optional();
 
-export const sourceInputSchema = z.object({
+const sourceInputSchema = z.object({
   url: urlSchema,
   /** The body's full name (威海市环翠区张村镇人民政府). */
   name: optionalText(60),

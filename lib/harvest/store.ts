@@ -10,7 +10,8 @@ import type { Fetched } from './types';
  *   files/<host>/<key>/<name>.<ext>            the latest content of one URL, with its sidecar
  *   files/<host>/<key>/.versions/<time>-<sha>  earlier contents of the same URL (the walk skips dot folders)
  *   .listings/<key>.html                       listing pages, to read their links again after a 304
- *   state.json                                 per URL: validators, content hash, files; per source: when it was checked
+ *   state.json                                 per URL: validators, content hash, files
+ *   checks.json                                per source: when its column was checked (coverage reads it)
  *
  * `<key>` is a hash of the canonical URL, so one URL keeps one folder whatever its file is called.
  * The same content found at a second URL is not stored twice: the first file's sidecar lists the
@@ -49,7 +50,22 @@ export interface SourceCheck {
 interface StateFile {
   version: 1;
   urls: Record<string, UrlState>;
-  checks: Record<string, SourceCheck>;
+}
+
+/** The sources' checks, in their own small file: /coverage reads it on every request. */
+export function readChecks(dataRoot: string): SourceCheck[] {
+  try {
+    return Object.values(JSON.parse(readFileSync(path.join(dataRoot, 'harvest', 'checks.json'), 'utf8')) as Record<string, SourceCheck>);
+  } catch {
+    return [];
+  }
+}
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
 }
 
 const EXTENSIONS: Record<Fetched['sniffed'], string | null> = {
@@ -76,7 +92,7 @@ export function canonicalUrl(raw: string): string {
   return url.toString();
 }
 
-export function sha256(buf: Uint8Array): string {
+function sha256(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
@@ -91,18 +107,20 @@ function baseName(url: string): string {
 }
 
 /** The extension the content calls for, or null when nothing here can read it. */
-export function extensionFor(sniffed: Fetched['sniffed']): string | null {
+function extensionFor(sniffed: Fetched['sniffed']): string | null {
   return EXTENSIONS[sniffed];
 }
 
 export class HarvestStore {
   readonly root: string;
   #state: StateFile;
+  #checks: Record<string, SourceCheck>;
 
   /** `dataRoot`: the data folder (config().data.root); files go under its harvest/. */
   constructor(readonly dataRoot: string) {
     this.root = path.join(dataRoot, 'harvest');
     this.#state = this.#load();
+    this.#checks = Object.fromEntries(readChecks(dataRoot).map((c) => [c.sourceId, c]));
   }
 
   #statePath(): string {
@@ -112,19 +130,17 @@ export class HarvestStore {
   #load(): StateFile {
     try {
       const parsed = JSON.parse(readFileSync(this.#statePath(), 'utf8')) as StateFile;
-      if (parsed.version === 1) return { version: 1, urls: parsed.urls ?? {}, checks: parsed.checks ?? {} };
+      if (parsed.version === 1) return { version: 1, urls: parsed.urls ?? {} };
     } catch {
       // No state yet (or an unreadable one: everything is fetched again, nothing is lost).
     }
-    return { version: 1, urls: {}, checks: {} };
+    return { version: 1, urls: {} };
   }
 
   /** Writes the state atomically (a crash leaves the old state, never half a file). */
   save(): void {
-    mkdirSync(this.root, { recursive: true });
-    const temp = `${this.#statePath()}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(this.#state)}\n`);
-    renameSync(temp, this.#statePath());
+    writeAtomically(this.#statePath(), `${JSON.stringify(this.#state)}\n`);
+    writeAtomically(path.join(this.root, 'checks.json'), `${JSON.stringify(this.#checks, null, 2)}\n`);
   }
 
   /** Validators for a conditional GET of a URL seen before. */
@@ -166,10 +182,10 @@ export class HarvestStore {
     return existsSync(file) ? readFileSync(file) : null;
   }
 
-  /** The file holding a URL's latest content (relative to the data folder), following duplicates. */
+  /** The report file holding a URL's latest content (relative to the data folder), following duplicates; null for pages kept only for their links. */
   fileOf(url: string): string | null {
     const known = this.#state.urls[canonicalUrl(url)];
-    if (!known) return null;
+    if (known?.kind !== 'report') return null;
     if (known.sameAs) return this.#state.urls[known.sameAs]?.file ?? null;
     return known.file;
   }
@@ -269,10 +285,10 @@ export class HarvestStore {
   }
 
   recordCheck(check: SourceCheck): void {
-    this.#state.checks[check.sourceId] = check;
+    this.#checks[check.sourceId] = check;
   }
 
   checks(): SourceCheck[] {
-    return Object.values(this.#state.checks);
+    return Object.values(this.#checks);
   }
 }

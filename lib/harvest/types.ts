@@ -99,8 +99,10 @@ export interface PageReading {
   attachments: PageLink[];
   /** Other links on the same site that may lead to reports (sub-columns by year or kind of body). */
   columnLinks: PageLink[];
-  /** The page itself reads as a report (its own text has the report's shape), not only a listing. */
+  /** The page itself reads as a report (its own text has the report's shape, or a report's title over a file), not only a listing. */
   isReport: boolean;
+  /** The page's own text has the report's outline or table rows: the page is the report, its files are copies. */
+  hasReportText: boolean;
   /** A script challenge instead of content. */
   isChallenge: boolean;
   /** A page with nothing but a meta refresh or a script sending the browser to a fixed address: that address. */

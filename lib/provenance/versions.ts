@@ -11,18 +11,18 @@ import { SECTION_LABELS } from '../report/labels';
  * (a diff over sentences, made with the diff package: Chinese has no spaces to split words at).
  */
 
-export interface FigureChange {
+interface FigureChange {
   label: string;
   before: string;
   after: string;
 }
 
-export interface SentenceChange {
+interface SentenceChange {
   kind: 'added' | 'removed' | 'same';
   text: string;
 }
 
-export interface SectionChange {
+interface SectionChange {
   section: string;
   changes: SentenceChange[];
 }
@@ -58,7 +58,7 @@ const FIGURES: Array<[string, (d: Doc) => string | number | null | undefined]> =
   ['收费（万元）', (d) => d.feesCollected],
 ];
 
-export function figureChanges(before: Doc, after: Doc): FigureChange[] {
+function figureChanges(before: Doc, after: Doc): FigureChange[] {
   const changes: FigureChange[] = [];
   for (const [label, read] of FIGURES) {
     const a = show(read(before));
@@ -76,7 +76,7 @@ function sentences(text: string | null): string[] {
 }
 
 /** Section by section, the sentences removed and added (unchanged ones kept for context, then trimmed). */
-export function sectionChanges(before: Doc, after: Doc): SectionChange[] {
+function sectionChanges(before: Doc, after: Doc): SectionChange[] {
   const out: SectionChange[] = [];
   for (const key of Object.keys(after.sections) as Array<keyof Doc['sections']>) {
     const parts = diffArrays(sentences(before.sections[key]), sentences(after.sections[key]));

@@ -15,7 +15,7 @@ export class ReportFileError extends Error {
 }
 
 /** The report's origin as its harvest sidecar states it. */
-export function originFromSidecar(sidecar: Sidecar): ReportOrigin {
+function originFromSidecar(sidecar: Sidecar): ReportOrigin {
   return originOf({
     url: sidecar.url,
     finalUrl: sidecar.finalUrl ?? null,

@@ -1,3 +1,3 @@
-export { originFromSidecar, parseReportFile, ReportFileError } from './file';
+export { parseReportFile, ReportFileError } from './file';
 export { originOf, PARSER_VERSION, parseReport, reportId } from './parse';
 export * from './schema';

@@ -245,7 +245,16 @@ const titleParts = (title: string | null) => (title ?? '').split(/\s*[_|｜—�
 const ABOUT_REPORTS = /年[报報]|年度[报報]告|信息公[开開]工作[报報]告|公[开開]年[报報]/;
 
 function emptyReading(title: string | null = null): PageReading {
-  return { meta: { title, publishedAt: null }, pagination: [], reportLinks: [], attachments: [], columnLinks: [], isReport: false, isChallenge: false };
+  return {
+    meta: { title, publishedAt: null },
+    pagination: [],
+    reportLinks: [],
+    attachments: [],
+    columnLinks: [],
+    isReport: false,
+    hasReportText: false,
+    isChallenge: false,
+  };
 }
 
 class LinkSet {
@@ -412,6 +421,8 @@ function listingPages(pagerUrls: URL[], scripts: string[], html: string, page: P
 
 interface ReportJudgement {
   isReport: boolean;
+  /** The page's own text has the report's outline or table rows (not only a title over a file). */
+  hasReportText: boolean;
   /** The year the page's own title, heading or the link that led here names. */
   year: number | undefined;
 }
@@ -430,13 +441,14 @@ function judgeReport(meta: PageMeta, texts: Texts, sorted: SortedLinks, paged: b
   const ownReports = sorted.reportLinks.list().filter((l) => !sorted.attachments.has(l.url));
   const listing = paged || ownReports.length >= 3;
   const wraps = sorted.attachments.list().length > 0 || countCjk(texts.outsideLinks) >= 200;
+  const hasReportText = hasReportShape(texts.outsideLinks);
   const isReport =
-    hasReportShape(texts.outsideLinks) ||
+    hasReportText ||
     (!listing && !!headingReading?.year) ||
     (!listing && wraps && !!(titleReading?.year || linkReading?.year)) ||
     (!!meta.articleTitle && !!readsAsReport(meta.articleTitle)?.year && ownReports.length < 3);
   const year = headingReading?.year ?? titleReading?.year ?? linkReading?.year ?? yearIn(texts.outsideLinks.slice(0, 400)) ?? undefined;
-  return { isReport, year };
+  return { isReport, hasReportText, year };
 }
 
 /**
@@ -472,7 +484,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
   const page = pageContext($, fetched, meta, context);
   const sorted = sortLinks($, html, page);
   const pagination = listingPages(sorted.pagerUrls, scripts, html, page);
-  const { isReport, year } = judgeReport(meta, texts, sorted, pagination.size > 0, context);
+  const { isReport, hasReportText, year } = judgeReport(meta, texts, sorted, pagination.size > 0, context);
 
   // A report page's files are the report, whatever their link says ("附件1", "点击下载").
   const files = sorted.attachments.list();
@@ -491,6 +503,7 @@ export function readPage(fetched: Fetched, context: ReadPageContext = {}): PageR
     attachments: files,
     columnLinks: sorted.columnLinks.list().filter((l) => !pagination.has(l.url) && !sorted.reportLinks.has(l.url)),
     isReport,
+    hasReportText,
     isChallenge: false,
   };
   const redirect = findRedirect($, scripts, texts.visible, page.pageUrl);
