@@ -2,7 +2,8 @@ import Link from 'next/link';
 
 const LINKS = [
   { href: '/admin', label: '上传与索引' },
-  { href: '/admin/runs', label: '索引记录' },
+  { href: '/admin/sources', label: '采集来源' },
+  { href: '/admin/runs', label: '运行记录' },
   { href: '/admin/collection', label: '报告库' },
 ] as const;
 

@@ -4,6 +4,7 @@ import type { RunSummary } from '@/lib/admin/history';
 function who(run: RunSummary): string {
   if (run.by) return run.by;
   if (run.trigger === 'portal') return 'npm run portal';
+  if (run.trigger === 'harvest') return '采集后的索引';
   return '命令行';
 }
 
@@ -24,10 +25,10 @@ export function RunsTable({ runs }: { runs: RunSummary[] }) {
             <th scope="col">操作人</th>
             <th scope="col">方式</th>
             <th scope="col" className="num">
-              文件
+              文件（采集：页面）
             </th>
             <th scope="col" className="num">
-              新索引
+              新索引（采集：新增和改动）
             </th>
             <th scope="col" className="num">
               未变

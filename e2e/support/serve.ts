@@ -113,6 +113,8 @@ app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     ADMIN_USERS_FILE: path.join(appData.root, 'admin', 'users'),
     AUTH_SECRET: generateSecret(),
     AUTH_TRUST_HOST: 'true',
+    // The harvest journey crawls a fixture site on 127.0.0.1 (e2e/harvest.spec.ts): loopback only, never private ranges.
+    NIANBAO_HARVEST_ALLOW_LOOPBACK: '1',
     // Never the master key: an empty value also stops Next from loading it from .env.local.
     MEILI_MASTER_KEY: '',
   },

@@ -13,7 +13,7 @@ export function formatTime(iso: string): string {
   return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-export const MODE_LABELS = { full: '全量重建', incremental: '增量' } as const;
+export const MODE_LABELS = { full: '全量重建', incremental: '增量', harvest: '采集' } as const;
 
 /** Failure reasons come from the indexer in English; a short Chinese gloss helps the common ones. */
 export function describeReason(reason: string): string {

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { HarvestRunResult } from '../harvest/run';
 import type { IndexRunResult } from '../indexer';
 
 /**
@@ -11,7 +12,8 @@ import type { IndexRunResult } from '../indexer';
 export interface RunSummary {
   /** The report's file name: a stable id. */
   id: string;
-  mode: 'full' | 'incremental';
+  /** An index run (full or incremental), or a harvest (whose counts are of reports found, not files). */
+  mode: 'full' | 'incremental' | 'harvest';
   /** The admin's email, `npm run portal`, or null for runs from the command line. */
   by: string | null;
   trigger: string | null;
@@ -50,6 +52,27 @@ export function toRunSummary(result: IndexRunResult, id = result.runReport ? pat
   };
 }
 
+/** A harvest's run report in the same shape: files = pages fetched, indexed = new and changed reports. */
+function harvestSummary(result: HarvestRunResult, id: string): RunSummary {
+  return {
+    id,
+    mode: 'harvest',
+    by: result.meta?.by ?? null,
+    trigger: result.meta?.trigger ?? null,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    files: result.totals.pagesFetched,
+    indexed: result.totals.new + result.totals.changed,
+    unchanged: result.totals.unchanged,
+    replaced: result.totals.changed,
+    duplicates: result.totals.duplicates,
+    failures: result.sources.flatMap((s) => s.failed.map((f) => ({ file: f.url, reason: f.reason }))).slice(0, MAX_FAILURES_LISTED),
+    documentsInIndex: null,
+    fatal: result.fatal,
+    exitCode: result.exitCode,
+  };
+}
+
 export async function listRuns(runsDir: string, limit = 100): Promise<RunSummary[]> {
   let names: string[];
   try {
@@ -62,8 +85,12 @@ export async function listRuns(runsDir: string, limit = 100): Promise<RunSummary
   const runs: RunSummary[] = [];
   for (const name of names.slice(0, limit)) {
     try {
-      const result = JSON.parse(await readFile(path.join(runsDir, name), 'utf8')) as IndexRunResult;
-      if (!result || (result.mode !== 'full' && result.mode !== 'incremental')) continue;
+      const result = JSON.parse(await readFile(path.join(runsDir, name), 'utf8')) as IndexRunResult | HarvestRunResult;
+      if (result && 'kind' in result && result.kind === 'harvest') {
+        runs.push(harvestSummary({ ...result, sources: result.sources ?? [] }, name));
+        continue;
+      }
+      if (!result || !('mode' in result) || (result.mode !== 'full' && result.mode !== 'incremental')) continue;
       runs.push(toRunSummary({ ...result, failed: result.failed ?? [], duplicates: result.duplicates ?? [] }, name));
     } catch {
       // A half-written or foreign file is not history.

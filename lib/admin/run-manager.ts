@@ -45,7 +45,8 @@ export interface LiveRun {
 
 interface ManagerState {
   current: LiveRun | null;
-  running: Promise<IndexRunResult> | null;
+  /** The run going on: an index run here, or a harvest (harvest-runs.ts). */
+  running: Promise<unknown> | null;
   controller: AbortController | null;
   /** Other exclusive work (removing a report) holds this. */
   busyWith: string | null;
@@ -170,7 +171,36 @@ export async function startRun(mode: RunMode, by: string): Promise<StartResult> 
 /** Waits for the current run, if any (tests, shutdown). */
 export async function settledRun(): Promise<IndexRunResult | null> {
   const running = state().running;
-  return running ? running.catch(() => null) : null;
+  return running ? (running.catch(() => null) as Promise<IndexRunResult | null>) : null;
+}
+
+/**
+ * Another kind of run in the same one-at-a-time slot, under the same writer lock: a harvest.
+ * `work` gets the run's abort signal; the slot and the lock are freed when it settles.
+ */
+export async function startExclusiveRun(
+  what: string,
+  work: (signal: AbortSignal) => Promise<unknown>,
+): Promise<{ started: true } | { busy: LiveRun | null; reason: string; holder?: string }> {
+  const s = state();
+  if (s.running) return { busy: currentRun(), reason: 'run_in_progress' };
+  if (s.busyWith) return { busy: null, reason: s.busyWith };
+  const lock = await lockWriters(s, what);
+  if ('holder' in lock) return { busy: null, reason: 'writer_lock', holder: lock.holder };
+  const controller = new AbortController();
+  s.controller = controller;
+  s.running = work(controller.signal)
+    .catch((error: unknown) => {
+      log('admin').error({ err: error, what }, 'run crashed');
+      throw error;
+    })
+    .finally(() => {
+      s.running = null;
+      s.controller = null;
+      return lock.release();
+    });
+  s.running.catch(() => {});
+  return { started: true };
 }
 
 /** Runs `work` while no indexing run can start; null when a run is going. */

@@ -77,8 +77,9 @@ test('grid: present, failed and missing cells, other reports, the yearly summary
     ],
   );
   assert.deepEqual(grid.summary, [
-    { year: 2022, published: 2, failed: 1, children: 2 },
-    { year: 2023, published: 1, failed: 0, children: 2 },
+    // No harvest source checked these bodies: nothing is 已核查、未发现 (checked), the 2023 gap is 未收录.
+    { year: 2022, published: 2, failed: 1, checked: 0, children: 2 },
+    { year: 2023, published: 1, failed: 0, checked: 0, children: 2 },
   ]);
   assert.deepEqual(defaultYears([2019, 2023]), [2018, 2019, 2020, 2021, 2022, 2023]);
   assert.deepEqual(defaultYears([]), []);

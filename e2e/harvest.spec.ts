@@ -1,0 +1,80 @@
+import { type SiteServer, siteManifest, startSiteServer } from '../test/support/site-server';
+import { expect, adminTest as test } from './support/fixtures';
+
+/**
+ * The harvest journey: an admin adds a government portal's annual-report column as a source, runs
+ * it and watches the progress, opens a harvested report and follows its original link; after the
+ * portal edits that report, a second run shows it as 发布后被修改 with what changed. The portal is
+ * the fixture site (test/fixtures/harvest-site), served from this test process on 127.0.0.1.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+let site: SiteServer;
+test.beforeAll(async () => {
+  site = await startSiteServer();
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+test('add a source, harvest it with live progress, open a report and its original link; an edited report shows 发布后被修改', async ({
+  page,
+  adminPage: _admin,
+}) => {
+  test.setTimeout(150_000);
+  const manifest = siteManifest();
+  const column = `${site.origin}${manifest.columns.county[0]}`;
+  const changed = manifest.reports.find((r) => r.changesInVersion2)!;
+
+  await page.goto('/admin/sources');
+  const form = page.getByTestId('source-add');
+  await form.getByLabel('年报栏目网址').fill(column);
+  await form.getByLabel('备注').fill('青禾县政府年报');
+  await form.getByLabel('区划代码（可选）').fill('999901');
+  await form.getByRole('button', { name: '添加' }).click();
+  const row = page.getByTestId('source-row').filter({ hasText: '青禾县政府年报' });
+  await expect(row).toBeVisible();
+
+  await row.getByRole('button', { name: '采集' }).click();
+  const progress = page.getByTestId('harvest-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/采集中|正在索引|采集完成/);
+  await expect(progress).toContainText('采集完成', { timeout: 120_000 });
+  expect(Number(await page.getByTestId('harvest-new').textContent())).toBeGreaterThan(5);
+  await expect(page.getByTestId('harvest-indexed')).toBeVisible();
+  await expect(row).toContainText(/份/);
+
+  // The harvested report is searchable and cites where it came from.
+  await page.goto(`/?q=${encodeURIComponent(changed.body)}&year=${changed.year}`);
+  await page.getByTestId('result').first().getByTestId('result-link').click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toContainText(String(changed.year));
+  const origin = page.getByTestId('report-origin');
+  await expect(origin).toBeVisible();
+  const link = origin.getByTestId('origin-link');
+  await expect(link).toHaveAttribute('href', `${site.origin}${changed.url}`);
+  const [original] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await original.waitForLoadState();
+  expect(original.url()).toBe(`${site.origin}${changed.url}`);
+  await original.close();
+  const archived = await page.request.get((await origin.getByTestId('archive-link').getAttribute('href'))!);
+  expect(archived.status()).toBe(200);
+  expect(archived.headers()['content-security-policy']).toContain('sandbox');
+  await expect(page.getByTestId('report-versions')).toHaveCount(0);
+
+  // The portal corrects the report; the next run keeps both versions and shows the change.
+  site.setVersion(2);
+  await page.goto('/admin/sources');
+  await page.getByTestId('source-row').filter({ hasText: '青禾县政府年报' }).getByRole('button', { name: '采集' }).click();
+  await expect(page.getByTestId('harvest-progress')).toContainText('采集完成', { timeout: 120_000 });
+  await expect(page.getByTestId('harvest-changed')).toHaveText('1');
+
+  await page.goto(`/?q=${encodeURIComponent(changed.body)}&year=${changed.year}&changed=1`);
+  await expect(page.getByTestId('result')).toHaveCount(1);
+  await page.getByTestId('result').first().getByTestId('result-link').click();
+  await expect(page.getByTestId('changed-notice')).toContainText('发布后被修改');
+  const versions = page.getByTestId('report-versions');
+  await expect(versions).toContainText('发布后被修改');
+  await expect(versions.getByTestId('version-comparison')).toHaveCount(1);
+  await expect(versions.getByTestId('version-figures')).toBeVisible();
+});
