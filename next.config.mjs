@@ -24,6 +24,8 @@ export const securityHeaders = [
  * proxy.ts (its matcher says why); /api/admin does, for its session check only.
  */
 export const API_SOURCE = '/api/:path*';
+/** The JSON APIs: every API but the archived copies (/api/archive), which send a policy of their own (lib/provenance/archive.ts) that also sandboxes an archived page. */
+const JSON_API_SOURCE = '/api/:path((?!archive(?:/|$)).*)';
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
@@ -48,7 +50,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      { source: API_SOURCE, headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+      { source: JSON_API_SOURCE, headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
       {
         source: API_SOURCE,
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }],
