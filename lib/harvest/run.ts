@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { IngestError, readReportBuffer } from '../ingest';
 import { createHarvestClient, type HarvestClient, type HarvestClientOptions } from './net';
 import { readPage } from './page';
 import { siteOf } from './page/urls';
 import type { Source } from './sources';
-import { canonicalUrl, HarvestStore, type StoreOutcome } from './store';
+import { canonicalUrl, extensionFor, HarvestStore, type StoreOutcome } from './store';
 import { type Fetched, HarvestError, type HarvestFailure, type PageLink, type PageReading } from './types';
 
 /**
@@ -235,7 +236,7 @@ class SourceCrawl {
       // A listing that did not change: its links are read again from the kept copy.
       fetched = { ...fetched, body: kept, sniffed: 'html', notModified: false };
     }
-    if (visit.kind === 'file') this.#takeFile(visit, fetched);
+    if (visit.kind === 'file') await this.#takeFile(visit, fetched);
     else this.#takePage(visit, fetched);
   }
 
@@ -248,13 +249,22 @@ class SourceCrawl {
     if ((outcome === 'new' || outcome === 'changed') && file) this.changedFiles.push(file);
   }
 
-  /** An attached PDF or Word file: stored when its bytes are what a report file can be. */
-  #takeFile(visit: Visit, fetched: Fetched): void {
+  /**
+   * An attached PDF or Word file: stored when its bytes are what a report file can be, and can be
+   * read as one (a zip bomb, a corrupt PDF or a password-protected file is a named failure here,
+   * not a file left for the indexer to trip on).
+   */
+  async #takeFile(visit: Visit, fetched: Fetched): Promise<void> {
     if (fetched.sniffed === 'html' || fetched.sniffed === 'unknown' || fetched.sniffed === 'text') {
-      this.#fail(
-        visit.url,
-        new HarvestError('wrong content', visit.url, `a ${fetched.sniffed === 'unknown' ? 'file of unknown type' : 'web page'} where a document was linked`),
-      );
+      const what = fetched.sniffed === 'unknown' ? 'file of unknown type' : 'web page';
+      this.#fail(visit.url, new HarvestError('wrong content', visit.url, `a ${what} where a document was linked`));
+      return;
+    }
+    try {
+      await readReportBuffer(fetched.body, `file${extensionFor(fetched.sniffed) ?? ''}`);
+    } catch (error) {
+      const reason = error instanceof IngestError ? error.message : String((error as Error)?.message ?? error);
+      this.#fail(visit.url, new HarvestError(error instanceof IngestError && error.code === 'too large' ? 'too large' : 'unreadable', visit.url, reason));
       return;
     }
     const page = visit.reportPage;

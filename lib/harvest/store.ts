@@ -107,7 +107,7 @@ function baseName(url: string): string {
 }
 
 /** The extension the content calls for, or null when nothing here can read it. */
-function extensionFor(sniffed: Fetched['sniffed']): string | null {
+export function extensionFor(sniffed: Fetched['sniffed']): string | null {
   return EXTENSIONS[sniffed];
 }
 

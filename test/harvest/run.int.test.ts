@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { findFreePort } from '../../lib/engine/embedded';
 import { runHarvest } from '../../lib/harvest/run';
 import { readSidecar } from '../../lib/harvest/sidecar';
 import { toSource } from '../../lib/harvest/sources';
 import { HarvestStore } from '../../lib/harvest/store';
+import { corpusFilePath } from '../support/corpus';
+import { docxBomb } from '../support/hostile-files';
 import { drip, endless, huge, redirect, send, sequence, startHostileServer, tooManyRequests } from '../support/hostile-server';
 import { type SiteServer, siteManifest, startSiteServer } from '../support/site-server';
 import { tempDir } from '../support/temp';
@@ -114,10 +117,18 @@ test('hostile links each end in their named reason, and the run completes', asyn
     '/busy.pdf': null,
     '/disallowed/report.pdf': 'robots',
     '/challenge.html': 'script challenge',
+    '/challenge-412.html': 'script challenge',
+    '/bomb.docx': 'too large',
+    '/corrupt.pdf': 'unreadable',
   } as const;
+  const closedPort = await findFreePort();
   const listing = `<html><head><title>政府信息公开年报</title></head><body><ul>${Object.keys(links)
     .map((p, i) => `<li><a href="${p}">某县${2015 + i}年政府信息公开工作年度报告</a></li>`)
-    .join('')}</ul><a href="/pager/2.html">下一页</a></body></html>`;
+    .join(
+      '',
+    )}<li><a href="http://127.0.0.1:${closedPort}/gone.pdf">某县2030年政府信息公开工作年度报告</a></li></ul><a href="/pager/2.html">下一页</a></body></html>`;
+  const [bomb] = await docxBomb(40);
+  const realPdf = readFileSync(corpusFilePath('huaian-hongze-2024.pdf'));
   const server = await startHostileServer({
     '/robots.txt': send('User-agent: *\nDisallow: /disallowed/\n', { type: 'text/plain' }),
     '/column/index.html': send(listing, { type: 'text/html; charset=utf-8' }),
@@ -129,12 +140,21 @@ test('hostile links each end in their named reason, and the run completes', asyn
     '/endless.pdf': endless(20),
     '/huge.pdf': huge(),
     '/page-as-pdf.pdf': send('<html><body>登录</body></html>', { type: 'application/pdf' }),
-    '/flaky.pdf': sequence(send('oops', { status: 500 }), send('%PDF-1.4 flaky report', { type: 'application/pdf' })),
-    '/busy.pdf': sequence(tooManyRequests('0'), send('%PDF-1.4 busy report', { type: 'application/pdf' })),
+    '/flaky.pdf': sequence(send('oops', { status: 500 }), send(realPdf, { type: 'application/pdf' })),
+    '/busy.pdf': sequence(tooManyRequests('0'), send(realPdf, { type: 'application/pdf' })),
     '/challenge.html': send('<html><head><script>document.cookie="__jsl=1";location.href=location.href</script></head><body></body></html>', {
       status: 521,
       type: 'text/html',
     }),
+    '/challenge-412.html': send(
+      '<html><head><script src="/x.js"></script><script>var _0x1=["\\x63ookie"];document[_0x1[0]]="a=1";location.reload()</script></head><body></body></html>',
+      {
+        status: 412,
+        type: 'text/html',
+      },
+    ),
+    '/bomb.docx': send(bomb!, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    '/corrupt.pdf': send('%PDF-1.4\n1 0 obj broken beyond repair', { type: 'application/pdf' }),
     // An endless pager: every page links to the next.
     ...Object.fromEntries(
       Array.from({ length: 60 }, (_, i) => [
@@ -145,7 +165,8 @@ test('hostile links each end in their named reason, and the run completes', asyn
   });
   const hostileData = tempDir('nianbao-harvest-hostile-');
   const result = await runHarvest({
-    sources: [toSource({ url: server.url('/column/index.html'), label: '恶意站点' })],
+    // The closed port is another site: allowed, so that the crawl asks it and finds nobody there.
+    sources: [toSource({ url: server.url('/column/index.html'), label: '恶意站点', allow: [`127.0.0.1:${closedPort}`] })],
     dataRoot: hostileData,
     maxPages: 30,
     clientOptions: { ...fast, deadlineMs: 1_500, maxBytes: 1024 * 1024 },
@@ -156,6 +177,7 @@ test('hostile links each end in their named reason, and the run completes', asyn
     if (reason) assert.equal(failed.get(link), reason, `${link}: ${JSON.stringify([...failed])}`);
     else assert.equal(failed.has(link), false, `${link} recovers after a retry`);
   }
+  assert.equal(failed.get('/gone.pdf'), 'unreachable', 'a port nobody listens on');
   assert.equal(result.sources[0]!.stoppedBy, 'page limit', 'the endless pager ends at the page limit');
   assert.equal(result.exitCode, 1, 'some URLs failed, the run completed');
   assert.ok(result.runReport && JSON.parse(readFileSync(result.runReport, 'utf8')).kind === 'harvest');
