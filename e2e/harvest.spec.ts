@@ -66,8 +66,10 @@ test('add a source, harvest it with live progress, open a report and its origina
   site.setVersion(2);
   await page.goto('/admin/sources');
   await page.getByTestId('source-row').filter({ hasText: '青禾县政府年报' }).getByRole('button', { name: '采集' }).click();
+  await expect(page.getByTestId('harvest-progress')).toContainText(/采集中|正在索引/);
   await expect(page.getByTestId('harvest-progress')).toContainText('采集完成', { timeout: 120_000 });
   await expect(page.getByTestId('harvest-changed')).toHaveText('1');
+  await expect(page.getByTestId('harvest-indexed')).toContainText('已索引 1 份');
 
   await page.goto(`/?q=${encodeURIComponent(changed.body)}&year=${changed.year}&changed=1`);
   await expect(page.getByTestId('result')).toHaveCount(1);
@@ -77,4 +79,30 @@ test('add a source, harvest it with live progress, open a report and its origina
   await expect(versions).toContainText('发布后被修改');
   await expect(versions.getByTestId('version-comparison')).toHaveCount(1);
   await expect(versions.getByTestId('version-figures')).toBeVisible();
+});
+
+test('sources: import a CSV (its bad line named), edit one, remove one', async ({ page, adminPage: _admin }) => {
+  await page.goto('/admin/sources');
+  const csv =
+    '网址,机关,区划代码,备注\nhttps://www.csv-one.gov.cn/zfxxgknb/,甲县人民政府,999902,CSV 甲\nnot a url,乙县,,\nhttps://www.csv-two.gov.cn/gknb/,,,CSV 乙\n';
+  const importForm = page.getByTestId('sources-import');
+  await importForm.getByLabel('CSV 文件').setInputFiles({ name: 'sources.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importForm.getByRole('button', { name: '导入' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('已导入 2 个来源');
+  await expect(result).toContainText('第 3 行');
+  const one = page.getByTestId('source-row').filter({ hasText: 'CSV 甲' });
+  await expect(one).toContainText('999902');
+
+  await one.getByRole('button', { name: '编辑' }).click();
+  const edit = one.getByTestId('source-edit');
+  await edit.getByLabel('备注').fill('CSV 甲（改）');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('source-row').filter({ hasText: 'CSV 甲（改）' })).toBeVisible();
+
+  const two = page.getByTestId('source-row').filter({ hasText: 'CSV 乙' });
+  await two.getByRole('button', { name: '删除' }).click();
+  await two.getByRole('button', { name: /确认删除/ }).click();
+  await expect(page.getByTestId('source-row').filter({ hasText: 'CSV 乙' })).toHaveCount(0);
+  await expect(page.getByTestId('source-row').filter({ hasText: 'CSV 甲（改）' })).toBeVisible();
 });

@@ -64,6 +64,8 @@ function useHarvest(initial: LiveHarvest | null, onMessage: (m: string | null) =
   }, [running, poll]);
   const start = async (sourceId?: string) => {
     onMessage(null);
+    // The last run's result leaves the screen at once: what shows next is this run.
+    setHarvest(null);
     const { status, payload } = await send('/api/admin/harvests', 'POST', sourceId ? { sourceId } : {});
     if (status === 202) setHarvest(payload.harvest as LiveHarvest);
     else onMessage((payload.error as string) ?? '无法开始采集。');
@@ -77,7 +79,6 @@ export function SourcesPanel({ sources, checks, initialHarvest }: { sources: Sou
   const { harvest, running, start } = useHarvest(initialHarvest, setMessage);
   const checkOf = (id: string) => checks.find((c) => c.sourceId === id);
   const remove = async (source: Source) => {
-    if (!window.confirm(`删除来源“${source.label ?? source.url}”？已采集的报告保留。`)) return;
     const { ok, payload } = await send(`/api/admin/sources/${source.id}`, 'DELETE');
     if (ok) router.refresh();
     else setMessage((payload.error as string) ?? '删除失败。');
@@ -164,6 +165,8 @@ function SourceRow({
   onRemove: () => void;
 }) {
   const [editing, setEditing] = useState(false);
+  // Removing takes a second click on the same spot (no browser dialog): what was harvested stays.
+  const [confirming, setConfirming] = useState(false);
   const router = useRouter();
   return (
     <tr data-testid="source-row" data-source-id={source.id}>
@@ -199,9 +202,20 @@ function SourceRow({
           <button type="button" className="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
             {editing ? '取消' : '编辑'}
           </button>
-          <button type="button" className="button" onClick={onRemove}>
-            删除
-          </button>
+          {confirming ? (
+            <>
+              <button type="button" className="button button--danger" onClick={onRemove}>
+                确认删除（已采集的报告保留）
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                不删
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button" onClick={() => setConfirming(true)}>
+              删除
+            </button>
+          )}
         </div>
       </td>
     </tr>
