@@ -79,6 +79,17 @@ test('add a source, harvest it with live progress, open a report and its origina
   await expect(versions).toContainText('发布后被修改');
   await expect(versions.getByTestId('version-comparison')).toHaveCount(1);
   await expect(versions.getByTestId('version-figures')).toBeVisible();
+
+  // Looked at on a wide and a narrow screen: the report with its versions, and the sources page; nothing scrolls sideways.
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`report-versions-${width}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.goto('/admin/sources');
+    await page.screenshot({ path: test.info().outputPath(`sources-${width}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.goBack();
+  }
 });
 
 test('sources: import a CSV (its bad line named), edit one, remove one', async ({ page, adminPage: _admin }) => {

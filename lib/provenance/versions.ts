@@ -106,7 +106,8 @@ export async function compareVersions(report: IndexedReport, dataRoot: string): 
     const to = { fetchedAt: laterFetchedAt };
     try {
       // turbopackIgnore: a runtime file of the data folder.
-      const earlier = await parseReportFile(path.join(/*turbopackIgnore: true*/ dataRoot, version.file), { origin: null });
+      // The earlier file's own sidecar (kept beside it) gives it the page date it had then.
+      const earlier = await parseReportFile(path.join(/*turbopackIgnore: true*/ dataRoot, version.file));
       comparisons.push({ from, to, figures: figureChanges(earlier, later), sections: sectionChanges(earlier, later) });
       later = earlier;
     } catch (error) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { findFreePort } from '../../lib/engine/embedded';
@@ -182,6 +182,7 @@ test('hostile links each end in their named reason, and the run completes', asyn
   assert.equal(result.exitCode, 1, 'some URLs failed, the run completed');
   assert.ok(result.runReport && JSON.parse(readFileSync(result.runReport, 'utf8')).kind === 'harvest');
   assert.ok(other.hitsOf('/elsewhere.pdf').length === 0, 'the other site was never asked');
+  assert.deepEqual(readdirSync(hostileData).sort(), ['harvest', 'runs'], 'nothing is written outside the harvest folder (and the run report)');
   await server.close();
   await other.close();
 });
