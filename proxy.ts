@@ -2,7 +2,9 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { parseCompareParams } from './lib/compare/params';
 import { AppError } from './lib/errors';
-import { parseSearchParams } from './lib/search/params';
+import { isReportId } from './lib/report/schema';
+import { parseSearchParams, withParams } from './lib/search/params';
+import { getReport, searchReports } from './lib/search/queries';
 import { apiContentSecurityPolicy } from './next.config.mjs';
 
 /**
@@ -57,6 +59,41 @@ function refusedQuery(request: NextRequest): boolean {
   return Boolean(parse && request.nextUrl.search && !parse(request.nextUrl.searchParams).ok);
 }
 
+const REPORT_PATH = /^\/reports\/([^/]+)$/;
+
+/**
+ * What a page's HTTP status must be, known only from the index: 404 for a report id nobody has,
+ * and for a search page past the last, a redirect to the last page. The pages stream (loading.tsx),
+ * so their own notFound() or redirect() could only reach the browser inside a 200. The answers
+ * land in the search cache, so the page that follows asks the engine nothing new. When the engine
+ * is away, the page says so itself (503 content).
+ */
+async function indexVerdict(request: NextRequest): Promise<{ status?: number; redirect?: string }> {
+  const { pathname, searchParams } = request.nextUrl;
+  try {
+    const report = REPORT_PATH.exec(pathname);
+    if (report) {
+      let id: string;
+      try {
+        id = decodeURIComponent(report[1]!);
+      } catch {
+        return { status: 404 };
+      }
+      return isReportId(id) && (await getReport(id)) ? {} : { status: 404 };
+    }
+    if (pathname === '/' && searchParams.has('page')) {
+      const parsed = parseSearchParams(searchParams);
+      if (!parsed.ok || parsed.params.page <= 1) return {};
+      const result = await searchReports(parsed.params);
+      const last = Math.max(1, result.totalPages);
+      if (parsed.params.page > last) return { redirect: `/${withParams(parsed.params, { page: last })}` };
+    }
+  } catch {
+    // The engine is away: the page shows its unavailable state.
+  }
+  return {};
+}
+
 async function hasValidSession(request: NextRequest): Promise<boolean> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return false;
@@ -101,7 +138,9 @@ export async function proxy(request: NextRequest) {
     // Where a signed-out admin page sends people back to after sign-in (app/admin/layout.tsx).
     if (isAdminPage) requestHeaders.set('x-admin-path', `${pathname}${search}`);
     else requestHeaders.delete('x-admin-path');
-    response = NextResponse.next({ request: { headers: requestHeaders }, ...(refusedQuery(request) ? { status: 400 } : {}) });
+    const verdict = refusedQuery(request) ? { status: 400 } : await indexVerdict(request);
+    if (verdict.redirect) return NextResponse.redirect(new URL(verdict.redirect, request.url), 307);
+    response = NextResponse.next({ request: { headers: requestHeaders }, ...(verdict.status ? { status: verdict.status } : {}) });
     response.headers.set('content-security-policy', csp);
   }
   if (https) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');

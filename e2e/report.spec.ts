@@ -81,9 +81,13 @@ test.describe('report page', () => {
     await expect(reportPage.partialNotice).toContainText('本文为网页摘录，内容不完整');
   });
 
-  test('an unknown report gets a Chinese not-found page that is kept out of search engines', async ({ page }) => {
-    // The loading skeleton streams first, so Next answers 200 here and marks the page noindex.
-    await page.goto('/reports/no-such-report');
+  test('an unknown report gets a Chinese not-found page with HTTP 404, kept out of search engines', async ({ page }) => {
+    // proxy.ts asks the index first: the page streams, so its own notFound() could only send a 200.
+    const response = await page.goto('/reports/no-such-report');
+    expect(response?.status()).toBe(404);
+    // A malformed escape in the path: Next refuses it before the app (400); never a 5xx or a 200.
+    const malformed = (await page.request.get('/reports/%E0%A4%A')).status();
+    expect(malformed === 400 || malformed === 404).toBe(true);
     await expect(page.getByTestId('not-found')).toContainText('没有找到这份报告');
     await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await expect(page).toHaveTitle(/没有找到这份报告/);

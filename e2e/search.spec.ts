@@ -176,4 +176,13 @@ test.describe('report text is shown as text', () => {
     await expect(reportPage.marks.first()).toHaveText('安全测试');
     expect(dialogs).toEqual([]);
   });
+
+  test('a page past the last is redirected to the last page of the same search', async ({ page, searchPage }) => {
+    const response = await page.goto('/?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&size=10&page=400');
+    expect(response?.request().redirectedFrom()?.url()).toContain('page=400');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('province')).toBe('江苏省');
+    const last = Number(url.searchParams.get('page') ?? '1');
+    await expect(searchPage.summary).toContainText(new RegExp(`第 ${last}/${last} 页`));
+  });
 });

@@ -171,9 +171,12 @@ const REPORT_FIELDS = DISPLAYED_ATTRIBUTES;
 /** One report by id, or null (also for an id that cannot be one). The key can only search, so: filter by id. */
 export async function getReport(id: string): Promise<IndexedReport | null> {
   if (!isReportId(id)) return null;
-  const response = await search<Record<string, unknown>>({ q: '', filter: `id = ${quoteFilterValue(id)}`, limit: 1, attributesToRetrieve: REPORT_FIELDS });
-  const stored = response.hits[0];
-  return stored ? fromStoredReport(stored) : null;
+  // Cached: proxy.ts asks first (for the page's HTTP status), then the page itself.
+  return cachedAnswer({ report: id }, async () => {
+    const response = await search<Record<string, unknown>>({ q: '', filter: `id = ${quoteFilterValue(id)}`, limit: 1, attributesToRetrieve: REPORT_FIELDS });
+    const stored = response.hits[0];
+    return stored ? fromStoredReport(stored) : null;
+  });
 }
 
 const BODY_YEAR_FIELDS = ['id', 'year', 'title', 'applicationsNew', 'proactiveTotal', 'failedChecksTotal'] as const;
