@@ -79,3 +79,33 @@ test.describe('stats', () => {
     });
   });
 });
+
+test.describe('province map', () => {
+  test('the national statistics show a province map; clicking 山东省 filters to it, and another metric keeps the filter', async ({ page }) => {
+    await page.goto('/stats');
+    const map = page.getByTestId('province-map');
+    await expect(map).toBeVisible();
+    await expect(map.locator('svg a[data-province]')).toHaveCount(34);
+    await expect(map.locator('svg a[data-province="台湾省"]')).toHaveCount(1);
+    await expect(map.getByRole('list', { name: '图例' })).toContainText('无数据');
+    await map.getByTestId('map-metric-failed').click();
+    await expect(page).toHaveURL(/map=failed/);
+    await expect(page.getByTestId('province-map').getByRole('heading')).toContainText('校验未通过率');
+    await page.getByTestId('province-map').locator('svg a[data-province="山东省"]').click();
+    await expect(page).toHaveURL(/province=%E5%B1%B1%E4%B8%9C%E7%9C%81|province=山东省/);
+    await expect(page.getByTestId('stats-summary')).toContainText('山东省');
+    // Below the country the breakdown is by city: no province map.
+    await expect(page.getByTestId('province-map')).toHaveCount(0);
+  });
+
+  test('the coverage page shows the province map too; its table lists the same values with links', async ({ page }) => {
+    await page.goto('/coverage');
+    const map = page.getByTestId('coverage-map');
+    await expect(map).toBeVisible();
+    await map.getByText('以表格查看各省数值').click();
+    const row = map.getByTestId('coverage-map-table').getByRole('row', { name: /江苏省/ });
+    await expect(row).toContainText('份');
+    await row.getByRole('link', { name: '江苏省' }).click();
+    await expect(page).toHaveURL(/province=/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { ProvinceMap } from '@/components/charts/province-map';
 import { ViewLinks } from '@/components/charts/view-links';
 import { RegionTrail } from '@/components/filters/region-trail';
 import { HiddenFields } from '@/components/hidden-fields';
@@ -8,8 +9,19 @@ import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import { coverageHref } from '@/lib/coverage/href';
 import { type CoverageLoad, type CoverageResult, getCoverage } from '@/lib/coverage/queries';
-import { MAX_YEAR, MIN_YEAR, parseSearchParams, type SearchPageProps, type SearchParams, toQueryString, viewFilters } from '@/lib/search/params';
+import {
+  DEFAULT_PARAMS,
+  MAX_YEAR,
+  MIN_YEAR,
+  parseSearchParams,
+  type SearchPageProps,
+  type SearchParams,
+  toQueryString,
+  viewFilters,
+} from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
+import { getStats } from '@/lib/stats/queries';
+import type { RegionStats } from '@/lib/stats/types';
 import { CoverageGrid } from './coverage-grid';
 
 export const metadata: Metadata = {
@@ -35,7 +47,19 @@ export default async function CoveragePage({ searchParams }: SearchPageProps) {
     throw error;
   }
   if (!loaded.ok) return <Message title="无法显示覆盖情况" message={loaded.error} />;
-  return <Coverage params={params} result={loaded.result} />;
+  return <Coverage params={params} result={loaded.result} provinces={await provinceRows(params, loaded.result)} />;
+}
+
+/** For the national grid, the provinces' figures over the same years, for the map; null elsewhere or when they cannot be read. */
+async function provinceRows(params: SearchParams, result: CoverageResult): Promise<RegionStats[] | null> {
+  if (result.region.division !== null || result.grid.years.length === 0) return null;
+  try {
+    const stats = await getStats({ ...DEFAULT_PARAMS, level: [], template: [], yearFrom: result.yearFrom, yearTo: result.yearTo, map: params.map });
+    return stats.regions?.field === 'province' ? stats.regions.rows : null;
+  } catch {
+    // The grid stands on its own; the map is left out.
+    return null;
+  }
 }
 
 function Message({ title, message }: { title: string; message: string }) {
@@ -43,7 +67,7 @@ function Message({ title, message }: { title: string; message: string }) {
 }
 
 /** The place's trail and heading, what the grid shows, the years, then the grid (or why there is none). */
-function Coverage({ params, result }: { params: SearchParams; result: CoverageResult }) {
+function Coverage({ params, result, provinces }: { params: SearchParams; result: CoverageResult; provinces: RegionStats[] | null }) {
   const { grid, region } = result;
   const name = regionName(result);
   const childNoun = region.children.length ? LEVEL_NOUN[region.children[0].level] : null;
@@ -72,6 +96,15 @@ function Coverage({ params, result }: { params: SearchParams; result: CoverageRe
         </p>
       ) : (
         <>
+          {provinces ? (
+            <ProvinceMap
+              rows={provinces}
+              metric={params.map}
+              metricHref={(map) => coverageHref(params, { map })}
+              provinceHref={(province) => coverageHref(params, { province })}
+              testId="coverage-map"
+            />
+          ) : null}
           <CoverageGrid params={params} result={result} name={name} childNoun={childNoun} />
           <p>
             <a

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { ProvinceMap } from '@/components/charts/province-map';
 import { ViewLinks } from '@/components/charts/view-links';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
@@ -93,7 +94,17 @@ export default async function StatsPage({ searchParams }: SearchPageProps) {
               没有符合条件的报告。<Link href="/stats">查看全部报告的统计</Link>
             </p>
           ) : (
-            <StatsCharts stats={stats} fileLabel={fileLabel(params)} drillLinks={drillLinks} />
+            <>
+              {stats.regions?.field === 'province' ? (
+                <ProvinceMap
+                  rows={stats.regions.rows}
+                  metric={params.map}
+                  metricHref={(map) => statsHref(params, { map })}
+                  provinceHref={(province) => statsHref(params, { province })}
+                />
+              ) : null}
+              <StatsCharts stats={stats} fileLabel={fileLabel(params)} drillLinks={drillLinks} />
+            </>
           )}
         </div>
       </div>

@@ -6,6 +6,10 @@ import { LEVELS, type Level, REGION_FIELDS, type RegionField, TEMPLATES, type Te
  * and the controls that build links, so a shared address always means the same search.
  */
 
+/** What the province maps of /stats and /coverage can show (lib/stats/map.ts computes them). */
+export const MAP_METRICS = ['reports', 'applications', 'failed', 'ontime'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+
 const SORTS = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = [10, 20, 50] as const;
@@ -29,6 +33,8 @@ export interface SearchParams {
   applications: boolean;
   /** Only harvested reports whose page changed after publication (发布后被修改). */
   changed: boolean;
+  /** What the province maps of /stats and /coverage show. */
+  map: MapMetric;
   sort: Sort;
   page: number;
   size: number;
@@ -47,6 +53,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   failed: false,
   applications: false,
   changed: false,
+  map: 'reports',
   sort: 'relevance',
   page: 1,
   size: 20,
@@ -66,6 +73,7 @@ const KNOWN = new Set([
   'failed',
   'applications',
   'changed',
+  'map',
   'sort',
   'page',
   'size',
@@ -82,6 +90,7 @@ const SINGLE = new Set([
   'failed',
   'applications',
   'changed',
+  'map',
   'sort',
   'page',
   'size',
@@ -183,6 +192,11 @@ export function parseSearchParams(raw: RawParams): ParseResult {
         if (value !== '1' && value !== 'true') return { ok: false, error: `参数“${key}”只能是 1。` };
         params[key] = true;
         break;
+      case 'map':
+        if (!(MAP_METRICS as readonly string[]).includes(value))
+          return { ok: false, error: `未知的地图指标“${clip(value)}”。可选：${MAP_METRICS.join('、')}。` };
+        params.map = value as MapMetric;
+        break;
       case 'sort':
         if (!(SORTS as readonly string[]).includes(value)) return { ok: false, error: `未知的排序方式“${clip(value)}”。可选：${SORTS.join('、')}。` };
         params.sort = value as Sort;
@@ -227,6 +241,7 @@ export function toQueryString(params: Partial<SearchParams>): string {
   if (p.failed) qs.set('failed', '1');
   if (p.applications) qs.set('applications', '1');
   if (p.changed) qs.set('changed', '1');
+  if (p.map !== DEFAULT_PARAMS.map) qs.set('map', p.map);
   if (p.sort !== 'relevance') qs.set('sort', p.sort);
   if (p.page !== 1) qs.set('page', String(p.page));
   if (p.size !== DEFAULT_PARAMS.size) qs.set('size', String(p.size));

@@ -99,6 +99,7 @@ const KNOWN_KEYS: readonly string[] = [
   'failed',
   'applications',
   'changed',
+  'map',
   'sort',
   'page',
   'size',
