@@ -5,7 +5,7 @@ import { seriesColor, seriesDash } from '@/components/charts/palette';
 import { type CompareFigure, FIGURE_INFO, isShare } from '@/lib/compare/figures';
 import type { CompareBody } from '@/lib/compare/queries';
 import { chartSeries } from '@/lib/compare/rows';
-import { formatShare } from '@/lib/stats/rates';
+import { formatShare } from '@/lib/report/rates';
 
 /** One figure per body over the years: a line per body; a year without a report leaves a gap. */
 export function CompareChart({ bodies, figure }: { bodies: CompareBody[]; figure: CompareFigure }) {

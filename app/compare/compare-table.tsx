@@ -15,8 +15,8 @@ import { useState } from 'react';
 import { COMPARE_FIGURES, type CompareFigure, FIGURE_INFO, isShare } from '@/lib/compare/figures';
 import type { CompareBody } from '@/lib/compare/queries';
 import { type CompareRow, compareRows } from '@/lib/compare/rows';
+import { formatShare } from '@/lib/report/rates';
 import { formatYearChange, type YearChange } from '@/lib/report/year-change';
-import { formatShare } from '@/lib/stats/rates';
 
 /**
  * The key figures of the picked bodies year by year, side by side (rows: year, then body in the

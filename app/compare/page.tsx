@@ -7,9 +7,9 @@ import { type CompareParams, compareHref, compareQueryString, MAX_BODIES, MIN_BO
 import { type CompareBody, getCompareBodies } from '@/lib/compare/queries';
 import { summedFigures } from '@/lib/compare/rows';
 import { regionParts } from '@/lib/report/labels';
+import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/report/rates';
 import { levelName, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError } from '@/lib/search/queries';
-import { correctionRate, formatShare, shareGranted, shareRefused } from '@/lib/stats/rates';
 import { BodyPicker } from './body-picker';
 import { CompareChart } from './compare-chart';
 import { CompareTable } from './compare-table';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import map from '@/lib/geo/china-map.json';
+import { formatShare } from '@/lib/report/rates';
 import { MAP_METRICS, type MapMetric } from '@/lib/search/params';
 import { classOf, MAP_METRIC_INFO, mapClasses, metricValue } from '@/lib/stats/map';
-import { formatShare } from '@/lib/stats/rates';
 import type { RegionStats } from '@/lib/stats/types';
 
 /**

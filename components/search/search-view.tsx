@@ -2,15 +2,19 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ViewLinks } from '@/components/charts/view-links';
 import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
-import { DEFAULT_PARAMS, type SearchParams, toQueryString } from '@/lib/search/params';
+import { DEFAULT_PARAMS, type SearchParams, type SortDirection, type SortKey, toQueryString, withParams } from '@/lib/search/params';
+import { TABLE_COLUMNS, tableRow } from '@/lib/search/table';
 import type { SearchResult } from '@/lib/search/types';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
 import { NoResults } from './no-results';
 import { Pagination } from './pagination';
 import { ResultCard } from './result-card';
+import { ResultsTable } from './results-table';
 import { SearchForm } from './search-form';
 import { SortForm } from './sort-form';
+import { TableColumnsForm } from './table-columns-form';
+import { ViewSwitch } from './view-switch';
 
 /** The search page's frame: heading, search box, then whatever the body is (results or a message). */
 export function SearchFrame({ params, landing, children }: { params: SearchParams; landing: boolean; children: ReactNode }) {
@@ -34,8 +38,23 @@ export function SearchFrame({ params, landing, children }: { params: SearchParam
   );
 }
 
+/** The list's CSV: every matching report. The table's: exactly the rows and columns shown. */
 function exportHref(params: SearchParams): string {
-  return `/api/search/export${toQueryString({ ...params, page: 1, size: DEFAULT_PARAMS.size })}`;
+  const query = params.view === 'table' ? toQueryString(params) : toQueryString({ ...params, page: 1, size: DEFAULT_PARAMS.size });
+  return `/api/search/export${query}`;
+}
+
+/** The search sorted each way by each key the table sorts by. */
+function sortHrefs(params: SearchParams): Record<SortKey, Record<SortDirection, string>> {
+  const hrefs = {} as Record<SortKey, Record<SortDirection, string>>;
+  for (const column of TABLE_COLUMNS) {
+    if (!column.sort) continue;
+    hrefs[column.sort] = {
+      asc: `/${withParams(params, { sort: `${column.sort}-asc` })}`,
+      desc: `/${withParams(params, { sort: `${column.sort}-desc` })}`,
+    };
+  }
+  return hrefs;
 }
 
 export function SearchResults({ result, queryString }: { result: SearchResult; queryString: string }) {
@@ -65,10 +84,12 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
             {totalPages > 0 ? `，第 ${page}/${totalPages} 页` : ''}
           </p>
           <div className="results-bar__tools">
+            {total > 0 ? <ViewSwitch params={params} /> : null}
             <SortForm params={params} />
+            {params.view === 'table' && total > 0 ? <TableColumnsForm params={params} /> : null}
             {total > 0 ? (
               <a href={exportHref(params)} className="button" download data-testid="export-csv">
-                导出 CSV
+                {params.view === 'table' ? '导出本表 CSV' : '导出 CSV'}
               </a>
             ) : null}
           </div>
@@ -81,6 +102,15 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
           <p className="notice" data-testid="page-beyond-end">
             没有第 {page} 页。<Link href={`/${toQueryString({ ...params, page: 1 })}`}>回到第 1 页</Link>
           </p>
+        ) : params.view === 'table' ? (
+          <ResultsTable
+            rows={hits.map(tableRow)}
+            cols={params.cols}
+            sort={params.sort}
+            sortHrefs={sortHrefs(params)}
+            q={params.q}
+            caption={`第 ${page}/${totalPages} 页，每页 ${params.size} 份；点击表头按该列对全部 ${total.toLocaleString('zh-CN')} 份结果排序`}
+          />
         ) : (
           <ol className="results" data-testid="result-list">
             {hits.map((hit) => (

@@ -1,19 +1,16 @@
 import Form from 'next/form';
 import { HiddenFields } from '@/components/hidden-fields';
 import { type SearchParams, type Sort, toQueryString } from '@/lib/search/params';
+import { sortLabel } from '@/lib/search/table';
 import { SortSelect } from './sort-select';
 
-const SORT_LABELS: Record<Sort, string> = {
-  relevance: '相关度',
-  'year-desc': '年份：新→旧',
-  'year-asc': '年份：旧→新',
-  'applications-desc': '新收申请：多→少',
-  'proactive-desc': '主动公开：多→少',
-};
+/** The orders offered in the list; any other (chosen in the table) is offered too while it is on. */
+const LIST_SORTS: Sort[] = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc', 'failed-desc'];
 
 export function SortForm({ params }: { params: SearchParams }) {
   const keep = toQueryString({ ...params, sort: 'relevance', page: 1 });
-  const options = (Object.keys(SORT_LABELS) as Sort[]).map((value) => ({ value, label: SORT_LABELS[value] }));
+  const sorts = LIST_SORTS.includes(params.sort) ? LIST_SORTS : [...LIST_SORTS, params.sort];
+  const options = sorts.map((value) => ({ value, label: sortLabel(value) }));
   return (
     <Form action="/" className="sort-form" data-testid="sort-form">
       <HiddenFields query={keep} />

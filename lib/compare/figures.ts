@@ -1,5 +1,5 @@
+import { correctionRate, shareGranted, shareRefused } from '../report/rates';
 import type { OutcomeKey, ReviewKey } from '../report/schema';
-import { correctionRate, shareGranted, shareRefused } from '../stats/rates';
 
 /**
  * The figures the compare table, chart and CSV show for one body in one year: counts as the

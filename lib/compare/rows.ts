@@ -1,6 +1,6 @@
+import { sumKnown } from '../report/rates';
 import { OUTCOME_KEYS, REVIEW_KEYS } from '../report/schema';
 import { type YearChange, yearChange } from '../report/year-change';
-import { sumKnown } from '../stats/rates';
 import { type BodyYearFigures, COMPARE_FIGURES, type CompareFigure, FIGURE_INFO, isShare } from './figures';
 import type { CompareBody } from './queries';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shareGranted, sumKnown } from '../report/rates';
 import { type Check, checkSchema, type ReportDocument, reportDocumentSchema } from '../report/schema';
 import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from './rollup';
 import { spaceHan } from './search-copies';
@@ -36,10 +37,34 @@ const searchFieldsSchema = z.object({
 });
 type SearchFields = z.infer<typeof searchFieldsSchema>;
 
+/**
+ * The key figures a results table shows and sorts by, flat: the engine sorts on `sortKeys.<key>`.
+ * An unknown figure is left out rather than null: Meilisearch sorts a null before every number,
+ * while a document without the field comes last in either direction (test/search/table.int.test.ts).
+ */
+const sortKeysSchema = z.object({
+  /** The region code, so a table sorted by place groups a county's townships together. */
+  region: z.string().optional(),
+  proactive: z.number().int().nonnegative().optional(),
+  applications: z.number().int().nonnegative().optional(),
+  /** 予以公开 ÷ all decided applications (表三 三、（一）÷（一）…（六）), 0–1. */
+  granted: z.number().min(0).max(1).optional(),
+  /** 表三 三、（三）不予公开 (总计列). */
+  refused: z.number().int().nonnegative().optional(),
+  /** 表四 行政复议 总计. */
+  reconsiderations: z.number().int().nonnegative().optional(),
+  /** 表四 行政诉讼 总计 (未经复议 + 复议后起诉). */
+  lawsuits: z.number().int().nonnegative().optional(),
+  /** 表四 结果纠正: 复议 + 诉讼. */
+  corrected: z.number().int().nonnegative().optional(),
+});
+export type SortKeys = z.infer<typeof sortKeysSchema>;
+
 const indexedReportExtrasSchema = z.object({
   applicationsNew: z.number().int().nonnegative().nullable(),
   proactiveTotal: z.number().int().nonnegative().nullable(),
   hasApplications: z.boolean(),
+  sortKeys: sortKeysSchema,
   /** Same issuing body across years and files: region code + the body's name without place names. */
   bodyKey: z.string().nullable(),
   yearFigures: yearFiguresSchema,
@@ -172,6 +197,23 @@ export function countFailed(checks: readonly Check[]): number {
   return failed;
 }
 
+/** The sort keys of a report (see sortKeysSchema): unknown figures are left out. */
+function sortKeysOf(doc: Pick<ReportDocument, 'regionCode' | 'proactive' | 'applications' | 'review'>): SortKeys {
+  const keys: SortKeys = {};
+  const set = <K extends keyof SortKeys>(key: K, value: SortKeys[K] | null | undefined) => {
+    if (value !== null && value !== undefined) keys[key] = value;
+  };
+  set('region', doc.regionCode);
+  set('proactive', doc.proactive.total);
+  set('applications', doc.applications.newReceived);
+  set('granted', shareGranted(doc.applications.outcomes));
+  set('refused', doc.applications.outcomes.refused);
+  set('reconsiderations', doc.review.reconsiderations);
+  set('lawsuits', doc.review.lawsuits);
+  set('corrected', sumKnown([doc.review.reconsiderationsCorrected, doc.review.lawsuitsCorrected]));
+  return keys;
+}
+
 function searchFieldsOf(
   doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>,
 ): SearchFields {
@@ -193,6 +235,7 @@ export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexed
     applicationsNew: doc.applications.newReceived,
     proactiveTotal: doc.proactive.total,
     hasApplications: (doc.applications.newReceived ?? 0) > 0,
+    sortKeys: sortKeysOf(doc),
     bodyKey: bodyKeyOf(doc),
     yearFigures: yearFiguresOf(doc),
     crossYearChecks,

@@ -29,7 +29,20 @@ const FILTERABLE_ATTRIBUTES = [
   'proactiveTotal',
 ] as const;
 
-const SORTABLE_ATTRIBUTES = ['year', 'applicationsNew', 'proactiveTotal', 'publishedAt'] as const;
+/** The list's sorts and the results table's (lib/search/table.ts): `sortKeys.*` leave unknown figures last. */
+const SORTABLE_ATTRIBUTES = [
+  'year',
+  'publishedAt',
+  'failedChecksTotal',
+  'sortKeys.region',
+  'sortKeys.proactive',
+  'sortKeys.applications',
+  'sortKeys.granted',
+  'sortKeys.refused',
+  'sortKeys.reconsiderations',
+  'sortKeys.lawsuits',
+  'sortKeys.corrected',
+] as const;
 
 /**
  * Every stored field but the search copies and rollups: the report page reads documents through

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 
 /**
@@ -124,29 +125,6 @@ export function upsertSources(existing: readonly Source[], added: readonly Sourc
   return [...byId.values()];
 }
 
-/** Parses one CSV line (RFC 4180 quotes). */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
-
 const CSV_COLUMNS: Record<string, keyof SourceInput> = {
   url: 'url',
   网址: 'url',
@@ -166,17 +144,25 @@ const CSV_COLUMNS: Record<string, keyof SourceInput> = {
  * 区划代码, 备注, 范围 too). Every bad line is named; the good ones are returned with them.
  */
 export function parseSourcesCsv(text: string): { sources: Source[]; errors: string[] } {
-  const lines = text
-    .replace(/^\ufeff/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim());
-  if (lines.length === 0) return { sources: [], errors: ['CSV 是空的。'] };
-  const header = csvFields(lines[0]!).map((h) => CSV_COLUMNS[h.trim().toLowerCase()] ?? CSV_COLUMNS[h.trim()]);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // csv-parse: RFC 4180 with quoted commas, quotes and line breaks, a BOM, CRLF or LF.
+    records = parseCsv(text, {
+      bom: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    return { sources: [], errors: [`CSV 格式有误：${csvProblem(error)}`] };
+  }
+  if (records.length === 0) return { sources: [], errors: ['CSV 是空的。'] };
+  const header = records[0]!.record.map((h) => CSV_COLUMNS[h.trim().toLowerCase()] ?? CSV_COLUMNS[h.trim()]);
   if (!header.includes('url')) return { sources: [], errors: ['CSV 的第一行必须是表头，且包含 url（或“网址”）一列。'] };
   const sources: Source[] = [];
   const errors: string[] = [];
-  lines.slice(1).forEach((line, i) => {
-    const fields = csvFields(line);
+  for (const { record: fields, info } of records.slice(1)) {
     const input: Record<string, string> = {};
     header.forEach((key, j) => {
       if (key && fields[j] !== undefined) input[key] = fields[j]!;
@@ -186,8 +172,17 @@ export function parseSourcesCsv(text: string): { sources: Source[]; errors: stri
     try {
       sources.push(toSource(input as unknown as SourceInput));
     } catch (error) {
-      errors.push(`第 ${i + 2} 行：${(error as Error).message}`);
+      errors.push(`第 ${info.lines} 行：${(error as Error).message}`);
     }
-  });
+  }
   return { sources, errors };
+}
+
+/** csv-parse's reason in a reader's words, with the line it stopped at. */
+function csvProblem(error: unknown): string {
+  const e = error as { code?: string; lines?: number; message?: string };
+  const where = e.lines ? `第 ${e.lines} 行` : '';
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return `${where}有未闭合的引号。`;
+  if (e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') return `${where}引号后面有多余的字符。`;
+  return `${where}无法解析（${e.code ?? e.message ?? '未知错误'}）。`;
 }

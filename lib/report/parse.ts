@@ -18,8 +18,9 @@ import { cleanReportText, squashedLines } from './text';
  * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
  * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/document/indexed-report.ts).
  * 4: harvested reports carry their origin (URL, page title and date) and use it as a clue.
+ * 5: records carry the results table's key figures (`sortKeys`, lib/document/indexed-report.ts).
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */

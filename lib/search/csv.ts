@@ -2,6 +2,7 @@ import createContentDisposition from 'content-disposition';
 import type { Template } from '../report/schema';
 import { levelName, type SearchParams } from './params';
 import type { ExportRow } from './queries';
+import { csvHeader, shownColumns, type TableRow } from './table';
 
 /**
  * The CSV export, one row per report. RFC 4180 by hand (no CSV package is installed): a field with
@@ -88,4 +89,12 @@ export function exportFileName(params: SearchParams, today = new Date()): string
 /** RFC 6266 / 8187 (the content-disposition package): the UTF-8 name, and an ASCII one with `_` for what ASCII lacks. */
 export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
   return createContentDisposition(fileName, { type, fallback: fileName.replace(/[^\x20-\x7e]|["\\]/g, '_') });
+}
+
+/** The results table as CSV: its columns and rows as shown (lib/search/table.ts), with a BOM. */
+export function tableCsv(rows: readonly TableRow[], params: Pick<SearchParams, 'cols'>): string {
+  const columns = shownColumns(params.cols);
+  let out = BOM + csvLine(columns.map(csvHeader));
+  for (const row of rows) out += csvLine(columns.map((c) => c.value(row)));
+  return out;
 }

@@ -10,9 +10,53 @@ import { LEVELS, type Level, REGION_FIELDS, type RegionField, TEMPLATES, type Te
 export const MAP_METRICS = ['reports', 'applications', 'failed', 'ontime'] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
 
-const SORTS = ['relevance', 'year-desc', 'year-asc', 'applications-desc', 'proactive-desc'] as const;
-export type Sort = (typeof SORTS)[number];
-export const PAGE_SIZES = [10, 20, 50] as const;
+/** How results are shown: cards with snippets, or a table of key figures (lib/search/table.ts). */
+const VIEWS = ['list', 'table'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The results table's optional columns, in the order shown; the body's name is always there. */
+export const TABLE_COLUMN_KEYS = [
+  'region',
+  'year',
+  'proactive',
+  'applications',
+  'granted',
+  'refused',
+  'reconsiderations',
+  'lawsuits',
+  'corrected',
+  'failed',
+] as const;
+export type TableColumnKey = (typeof TABLE_COLUMN_KEYS)[number];
+
+/** What a search can be ordered by, and the engine field that holds it (lib/document/settings.ts). */
+const SORT_FIELDS = {
+  year: 'year',
+  published: 'publishedAt',
+  region: 'sortKeys.region',
+  proactive: 'sortKeys.proactive',
+  applications: 'sortKeys.applications',
+  granted: 'sortKeys.granted',
+  refused: 'sortKeys.refused',
+  reconsiderations: 'sortKeys.reconsiderations',
+  lawsuits: 'sortKeys.lawsuits',
+  corrected: 'sortKeys.corrected',
+  failed: 'failedChecksTotal',
+} as const;
+export type SortKey = keyof typeof SORT_FIELDS;
+export type SortDirection = 'asc' | 'desc';
+const SORT_KEYS = Object.keys(SORT_FIELDS) as SortKey[];
+export type Sort = 'relevance' | `${SortKey}-${SortDirection}`;
+const SORTS: readonly Sort[] = ['relevance', ...SORT_KEYS.flatMap((key) => [`${key}-desc` as const, `${key}-asc` as const])];
+
+/** A sort's key and direction; null for relevance. */
+function sortParts(sort: Sort): { key: SortKey; direction: SortDirection } | null {
+  if (sort === 'relevance') return null;
+  const cut = sort.lastIndexOf('-');
+  return { key: sort.slice(0, cut) as SortKey, direction: sort.slice(cut + 1) as SortDirection };
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const MAX_PAGE = 500;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -35,6 +79,9 @@ export interface SearchParams {
   changed: boolean;
   /** What the province maps of /stats and /coverage show. */
   map: MapMetric;
+  view: View;
+  /** The results table's columns (view=table). */
+  cols: TableColumnKey[];
   sort: Sort;
   page: number;
   size: number;
@@ -54,6 +101,8 @@ export const DEFAULT_PARAMS: SearchParams = {
   applications: false,
   changed: false,
   map: 'reports',
+  view: 'list',
+  cols: [...TABLE_COLUMN_KEYS],
   sort: 'relevance',
   page: 1,
   size: 20,
@@ -74,10 +123,13 @@ const KNOWN = new Set([
   'applications',
   'changed',
   'map',
+  'view',
+  'cols',
   'sort',
   'page',
   'size',
 ]);
+/** Every name but `level`, `template` and `cols`, whose values a form's checkboxes may send one by one. */
 const SINGLE = new Set([
   'q',
   'province',
@@ -91,6 +143,7 @@ const SINGLE = new Set([
   'applications',
   'changed',
   'map',
+  'view',
   'sort',
   'page',
   'size',
@@ -145,7 +198,7 @@ const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
 
 /** Parse and validate. Errors are plain Chinese sentences fit to show to a person. */
 export function parseSearchParams(raw: RawParams): ParseResult {
-  const params: SearchParams = { ...DEFAULT_PARAMS, level: [], template: [] };
+  const params: SearchParams = { ...DEFAULT_PARAMS, level: [], template: [], cols: [] };
   const seen = new Set<string>();
   for (const [key, rawValue] of entries(raw)) {
     if (!KNOWN.has(key)) return { ok: false, error: `不认识的参数“${clip(key)}”。` };
@@ -197,6 +250,17 @@ export function parseSearchParams(raw: RawParams): ParseResult {
           return { ok: false, error: `未知的地图指标“${clip(value)}”。可选：${MAP_METRICS.join('、')}。` };
         params.map = value as MapMetric;
         break;
+      case 'view':
+        if (!(VIEWS as readonly string[]).includes(value)) return { ok: false, error: `未知的显示方式“${clip(value)}”。可选：${VIEWS.join('、')}。` };
+        params.view = value as View;
+        break;
+      case 'cols':
+        for (const v of value.split(',')) {
+          if (!(TABLE_COLUMN_KEYS as readonly string[]).includes(v))
+            return { ok: false, error: `未知的表格列“${clip(v)}”。可选：${TABLE_COLUMN_KEYS.join('、')}。` };
+          if (!params.cols.includes(v as TableColumnKey)) params.cols.push(v as TableColumnKey);
+        }
+        break;
       case 'sort':
         if (!(SORTS as readonly string[]).includes(value)) return { ok: false, error: `未知的排序方式“${clip(value)}”。可选：${SORTS.join('、')}。` };
         params.sort = value as Sort;
@@ -215,6 +279,8 @@ export function parseSearchParams(raw: RawParams): ParseResult {
       }
     }
   }
+  // In the table's order whatever the URL's; none chosen means all of them.
+  params.cols = params.cols.length ? TABLE_COLUMN_KEYS.filter((key) => params.cols.includes(key)) : [...TABLE_COLUMN_KEYS];
   if (params.yearFrom !== null && params.yearTo !== null && params.yearFrom > params.yearTo) {
     return { ok: false, error: `起始年份 ${params.yearFrom} 晚于结束年份 ${params.yearTo}。` };
   }
@@ -242,6 +308,9 @@ export function toQueryString(params: Partial<SearchParams>): string {
   if (p.applications) qs.set('applications', '1');
   if (p.changed) qs.set('changed', '1');
   if (p.map !== DEFAULT_PARAMS.map) qs.set('map', p.map);
+  if (p.view !== DEFAULT_PARAMS.view) qs.set('view', p.view);
+  const cols = TABLE_COLUMN_KEYS.filter((key) => p.cols.includes(key));
+  if (cols.length > 0 && cols.length < TABLE_COLUMN_KEYS.length) qs.set('cols', cols.join(','));
   if (p.sort !== 'relevance') qs.set('sort', p.sort);
   if (p.page !== 1) qs.set('page', String(p.page));
   if (p.size !== DEFAULT_PARAMS.size) qs.set('size', String(p.size));
@@ -254,7 +323,14 @@ export function toQueryString(params: Partial<SearchParams>): string {
  * search without its list's page, size and sort.
  */
 export function viewFilters(params: SearchParams): SearchParams {
-  return { ...params, page: DEFAULT_PARAMS.page, size: DEFAULT_PARAMS.size, sort: DEFAULT_PARAMS.sort };
+  return {
+    ...params,
+    page: DEFAULT_PARAMS.page,
+    size: DEFAULT_PARAMS.size,
+    sort: DEFAULT_PARAMS.sort,
+    view: DEFAULT_PARAMS.view,
+    cols: DEFAULT_PARAMS.cols,
+  };
 }
 
 /** A link to the same search with some fields changed; any change of filter returns to page 1. */
@@ -304,17 +380,8 @@ export function buildFilter(params: SearchParams, options: { omit?: Array<keyof 
   return filter;
 }
 
+/** The engine's sort for a chosen order; undefined for relevance. */
 export function sortOf(sort: Sort): string[] | undefined {
-  switch (sort) {
-    case 'year-desc':
-      return ['year:desc'];
-    case 'year-asc':
-      return ['year:asc'];
-    case 'applications-desc':
-      return ['applicationsNew:desc'];
-    case 'proactive-desc':
-      return ['proactiveTotal:desc'];
-    default:
-      return undefined;
-  }
+  const parts = sortParts(sort);
+  return parts ? [`${SORT_FIELDS[parts.key]}:${parts.direction}`] : undefined;
 }

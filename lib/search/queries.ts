@@ -104,6 +104,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
     proactiveTotal: raw.proactiveTotal ?? null,
     failedChecksTotal: raw.failedChecksTotal ?? 0,
     hasFailedChecks: raw.hasFailedChecks ?? false,
+    sortKeys: raw.sortKeys ?? {},
     partial: raw.partial ?? false,
     bodyKey: raw.bodyKey ?? null,
     highlightedTitle: highlight(raw.title ?? raw.organization ?? '', terms),

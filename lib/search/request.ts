@@ -28,6 +28,8 @@ export const HIT_FIELDS = [
   'failedChecksTotal',
   'hasFailedChecks',
   'partial',
+  // The results table's figures (view=table), a few numbers: not worth a second field list.
+  'sortKeys',
   // The compare page's "加入比较" link names the body.
   'bodyKey',
 ] as const;

@@ -1,4 +1,4 @@
-import type { IndexedReport } from '../document/indexed-report';
+import type { IndexedReport, SortKeys } from '../document/indexed-report';
 import type { Level, Template } from '../report/schema';
 import type { SearchParams } from './params';
 
@@ -27,6 +27,8 @@ export interface ReportHit {
   proactiveTotal: number | null;
   failedChecksTotal: number;
   hasFailedChecks: boolean;
+  /** The key figures of the results table (lib/search/table.ts); unknown ones are absent. */
+  sortKeys: SortKeys;
   partial: boolean;
   /** Same issuing body across years (lib/document/indexed-report.ts); null when the body is unknown. */
   bodyKey: string | null;

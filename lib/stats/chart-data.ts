@@ -1,7 +1,7 @@
 import type { ChartData } from '@/lib/charts/chart-data';
 import { regionFieldName } from '@/lib/report/labels';
+import { correctionRate, ratio } from '@/lib/report/rates';
 import { CHANNELS, type Channel } from '@/lib/report/schema';
-import { correctionRate, ratio } from '@/lib/stats/rates';
 import type { StatsResult, YearStats } from '@/lib/stats/types';
 import { OUTCOME_KEYS, type OutcomeKey } from '../report/schema';
 

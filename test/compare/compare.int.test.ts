@@ -6,7 +6,7 @@ import { compareBodiesHref } from '../../lib/compare/href';
 import { compareHref, compareQueryString, parseCompareParams } from '../../lib/compare/params';
 import { getCompareBodies, suggestBodies } from '../../lib/compare/queries';
 import { chartSeries, compareRows, summedFigures } from '../../lib/compare/rows';
-import { correctionRate, shareGranted, shareRefused } from '../../lib/stats/rates';
+import { correctionRate, shareGranted, shareRefused } from '../../lib/report/rates';
 import type { TestMeili } from '../support/meili';
 import { GANQUAN, MAPAOQUAN, SHETANG, startViewsFixture } from './fixture';
 

@@ -46,3 +46,16 @@ test('a CSV of sources: Chinese or English headers, quotes, every bad line named
   assert.match(errors[0]!, /^第 3 行：url：/);
   assert.deepEqual(parseSourcesCsv('name,code\n某局,3208\n').errors, ['CSV 的第一行必须是表头，且包含 url（或“网址”）一列。']);
 });
+
+test('a CSV label may hold a line break in quotes; an unclosed quote is named with its line', () => {
+  const csv = 'url,label\r\nhttps://a.gov.cn/,"第一行\n第二行"\r\nhttps://b.gov.cn/,乙\r\n';
+  const { sources, errors } = parseSourcesCsv(csv);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    sources.map((s) => s.label),
+    ['第一行\n第二行', '乙'],
+  );
+  const broken = parseSourcesCsv('url,label\nhttps://a.gov.cn/,"未闭合\n');
+  assert.deepEqual(broken.sources, []);
+  assert.match(broken.errors[0]!, /^CSV 格式有误：第 \d+ 行有未闭合的引号。$/);
+});

@@ -101,3 +101,29 @@ test('toggle adds a value that is not there and takes out one that is', () => {
   assert.deepEqual(toggle(['county'], 'city'), ['county', 'city']);
   assert.deepEqual(toggle(['county', 'city'], 'county'), ['city']);
 });
+
+test('the table view: view, columns (in table order, repeated or comma-listed) and any column sort round-trip', () => {
+  const r = parse('view=table&cols=failed&cols=applications,region&sort=granted-asc&size=100');
+  assert.ok(r.ok);
+  assert.equal(r.params.view, 'table');
+  assert.deepEqual(r.params.cols, ['region', 'applications', 'failed']);
+  assert.equal(r.params.sort, 'granted-asc');
+  assert.equal(toQueryString(r.params), '?view=table&cols=region%2Capplications%2Cfailed&sort=granted-asc&size=100');
+  const all = parse('view=table&cols=region,year,proactive,applications,granted,refused,reconsiderations,lawsuits,corrected,failed');
+  assert.ok(all.ok);
+  assert.equal(toQueryString(all.params), '?view=table', 'all columns is the default, left out');
+  const list = parse('sort=applications-desc');
+  assert.ok(list.ok);
+  assert.deepEqual(buildFilter(list.params), []);
+  for (const [qs, why] of [
+    ['view=grid', /显示方式/],
+    ['cols=salary', /表格列/],
+    ['sort=granted', /排序/],
+    ['sort=salary-desc', /排序/],
+    ['view=table&view=list', /只能出现一次/],
+  ] as Array<[string, RegExp]>) {
+    const bad = parse(qs);
+    assert.equal(bad.ok, false, qs);
+    if (!bad.ok) assert.match(bad.error, why);
+  }
+});

@@ -1,14 +1,15 @@
 import { log } from '@/lib/log';
 import { AppError } from '../../../../lib/errors';
 import { errorResponse } from '../../../../lib/respond';
-import { BOM, CSV_HEADER, contentDisposition, csvRow, exportFileName } from '../../../../lib/search/csv';
-import { parseSearchParams } from '../../../../lib/search/params';
-import { type ExportRow, exportReports } from '../../../../lib/search/queries';
+import { BOM, CSV_HEADER, contentDisposition, csvRow, exportFileName, tableCsv } from '../../../../lib/search/csv';
+import { parseSearchParams, type SearchParams } from '../../../../lib/search/params';
+import { type ExportRow, exportReports, searchReports } from '../../../../lib/search/queries';
 
 /**
  * GET /api/search/export — every report matching the search as CSV (UTF-8 with BOM), streamed as
  * the pages come from the engine. The first page is read before answering, so an engine outage is
  * a 503 with a plain message rather than a broken file; the same 400 rules as /api/search.
+ * With view=table: exactly the table that address shows (its page, its columns, its order).
  */
 
 export const runtime = 'nodejs';
@@ -22,6 +23,7 @@ export async function GET(request: Request): Promise<Response> {
   let rows: AsyncGenerator<ExportRow>;
   let first: IteratorResult<ExportRow>;
   const parsed = parseSearchParams(url.searchParams);
+  if (parsed.ok && parsed.params.view === 'table') return tableExport(parsed.params);
   try {
     if (!parsed.ok) throw new AppError('bad_request:search', parsed.error);
     rows = exportReports(parsed.params);
@@ -69,4 +71,20 @@ export async function GET(request: Request): Promise<Response> {
       'x-content-type-options': 'nosniff',
     },
   });
+}
+
+async function tableExport(params: SearchParams): Promise<Response> {
+  try {
+    const result = await searchReports(params);
+    return new Response(tableCsv(result.hits, params), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': contentDisposition(exportFileName(params).replace(/\.csv$/, `-表格-第${result.page}页.csv`)),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, 'search');
+  }
 }

@@ -1,4 +1,4 @@
-import type { OutcomeKey, ReviewKey } from '../report/schema';
+import type { OutcomeKey, ReviewKey } from './schema';
 
 /**
  * The rates people compare bodies by, as pure functions of a report's (or a sum of reports')

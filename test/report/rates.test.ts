@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { correctionRate, formatShare, outcomesTotal, ratio, shareGranted, shareRefused, sumKnown } from '../../lib/stats/rates';
+import { correctionRate, formatShare, outcomesTotal, ratio, shareGranted, shareRefused, sumKnown } from '../../lib/report/rates';
 
 test('sumKnown: unknown figures are skipped, nothing known is null', () => {
   assert.equal(sumKnown([1, null, 2, undefined]), 3);

@@ -1,0 +1,150 @@
+'use client';
+
+import {
+  type ColumnVisibilityState,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import Link from 'next/link';
+import { useMemo } from 'react';
+import type { Sort, SortDirection, SortKey, TableColumnKey } from '@/lib/search/params';
+import { displayCell, TABLE_COLUMNS, type TableRow } from '@/lib/search/table';
+
+/**
+ * The results as a table (view=table). The engine sorts (the whole result, not this page), so
+ * the table sorts manually: its sorting state is the URL's `sort`, and a header is a link to the
+ * search sorted by that column, which works without JavaScript and can be shared. Hidden columns
+ * (`cols`) are the table's column visibility.
+ */
+
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+const helper = createColumnHelper<typeof features, TableRow>();
+
+const columns = helper.columns(
+  TABLE_COLUMNS.map((column) =>
+    helper.accessor((row) => column.value(row) ?? undefined, {
+      id: column.key,
+      header: column.unit ? `${column.header}（${column.unit}）` : column.header,
+      enableSorting: column.sort !== null,
+      // Figures are read most first; places and years the way they are listed.
+      sortDescFirst: column.numeric && column.key !== 'year',
+    }),
+  ),
+);
+
+const DIRECTION_NAMES = { asc: '升序', desc: '降序' } as const;
+
+export interface ResultsTableProps {
+  rows: TableRow[];
+  cols: TableColumnKey[];
+  sort: Sort;
+  /** The search sorted each way by each key: links built on the server from the whole search. */
+  sortHrefs: Record<SortKey, Record<SortDirection, string>>;
+  /** The query, carried to the report page so it can mark the words. */
+  q: string;
+  caption: string;
+}
+
+function reportHref(id: string, q: string): string {
+  return `/reports/${encodeURIComponent(id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+}
+
+export function ResultsTable({ rows, cols, sort, sortHrefs, q, caption }: ResultsTableProps) {
+  const sorting = useMemo<SortingState>(() => {
+    if (sort === 'relevance') return [];
+    const cut = sort.lastIndexOf('-');
+    const column = TABLE_COLUMNS.find((c) => c.sort === sort.slice(0, cut));
+    return column ? [{ id: column.key, desc: sort.slice(cut + 1) === 'desc' }] : [];
+  }, [sort]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(TABLE_COLUMNS.map((c) => [c.key, c.key === 'body' || cols.includes(c.key as TableColumnKey)])),
+    [cols],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    state: { sorting, columnVisibility },
+    manualSorting: true,
+    enableSortingRemoval: false,
+    getRowId: (row) => row.id,
+  });
+
+  return (
+    <>
+      {/* The caption is said above the box: inside, on a phone, it would scroll away with the table. */}
+      <p id="results-table-caption" className="results-table__caption">
+        {caption}
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable) */}
+      <section className="table-scroll results-table-box" tabIndex={0} aria-labelledby="results-table-caption">
+        <table className="data-table results-table" data-testid="results-table" aria-labelledby="results-table-caption">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const column = header.column;
+                  const def = TABLE_COLUMNS.find((c) => c.key === column.id);
+                  const sorted = column.getIsSorted();
+                  const next = column.getNextSortingOrder() || 'desc';
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      title={def?.source}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      className={def?.numeric ? 'num' : undefined}
+                      data-testid={`col-${column.id}`}
+                    >
+                      {def?.sort && column.getCanSort() ? (
+                        <Link href={sortHrefs[def.sort][next]} className="sort-link" data-testid={`sort-${column.id}`} scroll={false}>
+                          <table.FlexRender header={header} />
+                          <span className="sort-button__mark" aria-hidden="true">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
+                          <span className="visually-hidden">
+                            {sorted ? `（${DIRECTION_NAMES[sorted]}）` : ''}，按此列{DIRECTION_NAMES[next]}排序
+                          </span>
+                        </Link>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-testid="table-row" data-report-id={row.original.id}>
+                {row.getVisibleCells().map((cell) => {
+                  const def = TABLE_COLUMNS.find((c) => c.key === cell.column.id);
+                  if (!def) return null;
+                  const text = displayCell(def, row.original);
+                  if (def.key === 'body') {
+                    return (
+                      <th key={cell.id} scope="row" className="results-table__body" data-testid="cell-body">
+                        <Link href={reportHref(row.original.id, q)}>{text}</Link>
+                        {row.original.partial ? <span className="badge badge--info results-table__badge">部分文本</span> : null}
+                      </th>
+                    );
+                  }
+                  return (
+                    <td key={cell.id} className={def.numeric ? 'num' : 'results-table__place'} data-testid={`cell-${def.key}`}>
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
