@@ -51,6 +51,8 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       { source: JSON_API_SOURCE, headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+      // The Atom feeds: XML that loads nothing either.
+      { source: '/feed.xml', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
       {
         source: API_SOURCE,
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }],

@@ -153,7 +153,8 @@ export const config = {
       // Not the public JSON APIs: a nonce means nothing to JSON, and this proxy cost them ~1.5 ms
       // a request, half of what a cached search costs (bench:load). Their static headers, a CSP
       // that allows nothing among them, come from next.config.mjs. /api/admin stays.
-      source: '/((?!_next/static|_next/image|favicon.ico|api/(?!admin(?:/|$))).*)',
+      // Nor the Atom feeds (/feed.xml): XML, no page, headers from next.config.mjs like the APIs.
+      source: '/((?!_next/static|_next/image|favicon.ico|feed\\.xml|api/(?!admin(?:/|$))).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -3,16 +3,22 @@ import { redirect } from 'next/navigation';
 import { SearchFrame, SearchResults } from '@/components/search/search-view';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
+import { feedPath, feedTitle } from '@/lib/feed/atom';
 import { arrivedQuery, DEFAULT_PARAMS, parseSearchParams, type SearchPageProps, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
 
 export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
   const parsed = parseSearchParams(await searchParams);
-  if (!parsed.ok || !parsed.params.q) return {};
+  if (!parsed.ok) return {};
+  const { params } = parsed;
+  // Feed readers find the search's Atom feed from the page's head.
+  const alternates: Metadata['alternates'] = { types: { 'application/atom+xml': [{ url: feedPath(params), title: feedTitle(params) }] } };
+  if (!params.q) return { alternates };
   return {
-    title: `“${parsed.params.q}”的检索结果`,
-    description: `在各级政府信息公开工作年度报告中检索“${parsed.params.q}”。`,
+    title: `“${params.q}”的检索结果`,
+    description: `在各级政府信息公开工作年度报告中检索“${params.q}”。`,
+    alternates,
   };
 }
 

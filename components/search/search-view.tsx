@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ViewLinks } from '@/components/charts/view-links';
+import { feedPath } from '@/lib/feed/atom';
 import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
 import { DEFAULT_PARAMS, type SearchParams, type SortDirection, type SortKey, toQueryString, withParams } from '@/lib/search/params';
 import { TABLE_COLUMNS, tableRow } from '@/lib/search/table';
@@ -92,6 +93,13 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
                 {params.view === 'table' ? '导出本表 CSV' : '导出 CSV'}
               </a>
             ) : null}
+            <a href={feedPath(params)} className="feed-link" type="application/atom+xml" data-testid="feed-link">
+              <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+                <circle cx="3" cy="13" r="2" fill="currentColor" />
+                <path d="M1 7a8 8 0 0 1 8 8h-2.5A5.5 5.5 0 0 0 1 9.5zm0-5a13 13 0 0 1 13 13h-2.5A10.5 10.5 0 0 0 1 4.5z" fill="currentColor" />
+              </svg>
+              订阅新报告（Atom）
+            </a>
           </div>
         </div>
         <ActiveFilters filters={filters} clearHref={clearHref} />

@@ -16,6 +16,11 @@ function yearLabel(from: number | null, to: number | null): string | null {
   return null;
 }
 
+/** The name part of a bodyKey (371002100|张村镇 → 张村镇). */
+function bodyName(bodyKey: string): string {
+  return bodyKey.slice(bodyKey.indexOf('|') + 1);
+}
+
 export function activeFilters(params: SearchParams, options: { includeQuery?: boolean } = {}): ActiveFilter[] {
   const href = (change: Partial<SearchParams>) => `/${withParams(params, change)}`;
   const filters: ActiveFilter[] = [];
@@ -26,6 +31,7 @@ export function activeFilters(params: SearchParams, options: { includeQuery?: bo
   if (params.city) filters.push({ key: 'city', label: `地区：${params.city}`, removeHref: href({ city: null, county: null, township: null }) });
   if (params.county) filters.push({ key: 'county', label: `地区：${params.county}`, removeHref: href({ county: null, township: null }) });
   if (params.township) filters.push({ key: 'township', label: `地区：${params.township}`, removeHref: href({ township: null }) });
+  if (params.body) filters.push({ key: 'body', label: `机关：${bodyName(params.body)}`, removeHref: href({ body: null }) });
   const years = yearLabel(params.yearFrom, params.yearTo);
   if (years) filters.push({ key: 'year', label: `年份：${years}`, removeHref: href({ yearFrom: null, yearTo: null }) });
   for (const level of params.level) {
@@ -46,5 +52,5 @@ export function activeFilters(params: SearchParams, options: { includeQuery?: bo
 
 /** The same search with every filter dropped (the words stay). */
 export function clearFiltersHref(params: SearchParams): string {
-  return `/${withParams(params, { province: null, city: null, county: null, township: null, level: [], template: [], yearFrom: null, yearTo: null, failed: false, applications: false, changed: false })}`;
+  return `/${withParams(params, { province: null, city: null, county: null, township: null, body: null, level: [], template: [], yearFrom: null, yearTo: null, failed: false, applications: false, changed: false })}`;
 }

@@ -67,6 +67,8 @@ export interface SearchParams {
   city: string | null;
   county: string | null;
   township: string | null;
+  /** One issuing body across its years: its bodyKey (lib/document/indexed-report.ts), e.g. 371002100|张村镇. */
+  body: string | null;
   level: Level[];
   template: Template[];
   yearFrom: number | null;
@@ -93,6 +95,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   city: null,
   county: null,
   township: null,
+  body: null,
   level: [],
   template: [],
   yearFrom: null,
@@ -114,6 +117,7 @@ const KNOWN = new Set([
   'city',
   'county',
   'township',
+  'body',
   'level',
   'template',
   'year',
@@ -136,6 +140,7 @@ const SINGLE = new Set([
   'city',
   'county',
   'township',
+  'body',
   'year',
   'yearFrom',
   'yearTo',
@@ -148,6 +153,9 @@ const SINGLE = new Set([
   'page',
   'size',
 ]);
+
+/** A bodyKey: a region code (or ?) and a name, as lib/document/indexed-report.ts makes them. */
+const BODY_KEY = /^(?:\d{2,12}|\?)\|[^\u0000-\u001f\u007f|]{1,100}$/u;
 
 /** Place names: Han characters and the few marks official names use; nothing an expression could use. */
 const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
@@ -217,6 +225,11 @@ export function parseSearchParams(raw: RawParams): ParseResult {
       case 'township':
         if (!PLACE.test(value)) return { ok: false, error: `地区名称“${clip(value)}”不合规：只能包含汉字、字母和数字。` };
         params[key] = value;
+        break;
+      case 'body':
+        // Any name a body may have, but no control characters; always quoted in the filter.
+        if (!BODY_KEY.test(value)) return { ok: false, error: `机关标识“${clip(value)}”无效：应为“区划代码|机关名称”。` };
+        params.body = value;
         break;
       case 'level':
         for (const v of value.split(',')) {
@@ -297,6 +310,7 @@ export function toQueryString(params: Partial<SearchParams>): string {
   const qs = new URLSearchParams();
   if (p.q) qs.set('q', p.q);
   for (const key of ['province', 'city', 'county', 'township'] as const) if (p[key]) qs.set(key, p[key] as string);
+  if (p.body) qs.set('body', p.body);
   if (p.level.length) qs.set('level', p.level.join(','));
   if (p.template.length) qs.set('template', p.template.join(','));
   if (p.yearFrom !== null && p.yearFrom === p.yearTo) qs.set('year', String(p.yearFrom));
@@ -368,6 +382,7 @@ export function buildFilter(params: SearchParams, options: { omit?: Array<keyof 
     const value = params[key];
     if (value && !omit.has(key)) filter.push(`${key} = ${quoteFilterValue(value)}`);
   }
+  if (params.body && !omit.has('body')) filter.push(`bodyKey = ${quoteFilterValue(params.body)}`);
   if (params.level.length && !omit.has('level')) filter.push(`level IN [${params.level.map(quoteFilterValue).join(', ')}]`);
   if (params.template.length && !omit.has('template')) filter.push(`template IN [${params.template.map(quoteFilterValue).join(', ')}]`);
   if (!omit.has('yearFrom')) {
@@ -380,8 +395,13 @@ export function buildFilter(params: SearchParams, options: { omit?: Array<keyof 
   return filter;
 }
 
-/** The engine's sort for a chosen order; undefined for relevance. */
+/**
+ * The engine's sort for a chosen order, newest year first among equals (many reports share a
+ * figure, or state no publication date); undefined for relevance.
+ */
 export function sortOf(sort: Sort): string[] | undefined {
   const parts = sortParts(sort);
-  return parts ? [`${SORT_FIELDS[parts.key]}:${parts.direction}`] : undefined;
+  if (!parts) return undefined;
+  const primary = `${SORT_FIELDS[parts.key]}:${parts.direction}`;
+  return parts.key === 'year' ? [primary] : [primary, 'year:desc'];
 }

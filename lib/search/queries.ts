@@ -11,7 +11,7 @@ import { SearchUnavailableError } from '../errors';
 import { isReportId, LEVELS, type RegionField, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
 import { highlight } from './highlight';
-import { quoteFilterValue, type SearchParams } from './params';
+import { quoteFilterValue, type SearchParams, sortOf } from './params';
 import { searchTerms, toEngineQuery } from './recall';
 import { engineSort, type HIT_FIELDS, prepareSearch } from './request';
 import type { BodyYear, FacetValue, RegionFacet, ReportHit, SearchResult } from './types';
@@ -202,6 +202,47 @@ export async function getBodyYears(bodyKey: string): Promise<BodyYear[]> {
     failedChecksTotal: hit.failedChecksTotal ?? 0,
   }));
   return [...rows.filter((r) => r.year !== null), ...rows.filter((r) => r.year === null)];
+}
+
+/** A report as a feed lists it. */
+export type FeedReport = Pick<
+  IndexedReport,
+  'id' | 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'year' | 'publishedAt' | 'indexedAt' | 'failedChecksTotal' | 'sortKeys'
+>;
+const FEED_FIELDS = [
+  'id',
+  'title',
+  'organization',
+  'province',
+  'city',
+  'county',
+  'township',
+  'year',
+  'publishedAt',
+  'indexedAt',
+  'failedChecksTotal',
+  'sortKeys',
+];
+
+/**
+ * The newest reports of a search (its page, size and sort ignored): latest publication date
+ * first, then latest year; for a feed. Cached like any search.
+ */
+export async function latestReports(params: SearchParams, limit: number): Promise<FeedReport[]> {
+  const { filter, q } = prepareSearch(params).body;
+  const body = {
+    q,
+    filter,
+    sort: sortOf('published-desc'),
+    limit,
+    attributesToRetrieve: FEED_FIELDS,
+    matchingStrategy: 'all' as const,
+    locales: ['cmn' as const],
+  };
+  return cachedAnswer({ latest: body }, async () => {
+    const response = await search<FeedReport>(body);
+    return response.hits;
+  });
 }
 
 /** What the CSV export needs of a report. */

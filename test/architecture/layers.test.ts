@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ['indexer'],
   ['search'],
   ['charts'],
-  ['stats', 'coverage', 'provenance'],
+  ['stats', 'coverage', 'provenance', 'feed'],
   ['compare', 'admin'],
   ['auth'],
 ];

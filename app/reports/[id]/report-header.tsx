@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { AddToCompare } from '@/components/compare/add-to-compare';
 import type { IndexedReport } from '@/lib/document/indexed-report';
+import { feedPath } from '@/lib/feed/atom';
 import { type Timeliness, timeliness } from '@/lib/report/deadline';
 import { regionParts, templateName } from '@/lib/report/labels';
 import { REGION_FIELDS } from '@/lib/report/schema';
-import { levelName, toQueryString } from '@/lib/search/params';
+import { DEFAULT_PARAMS, levelName, toQueryString } from '@/lib/search/params';
 
 const FORMAT_NAMES: Record<IndexedReport['source']['format'], string> = {
   txt: '纯文本',
@@ -89,6 +90,12 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
       {report.bodyKey ? (
         <p className="report-header__actions">
           <AddToCompare bodyKey={report.bodyKey} />
+          <Link href={`/${toQueryString({ body: report.bodyKey, view: 'table', sort: 'year-desc' })}`} data-testid="body-all-years">
+            本机关各年度
+          </Link>
+          <a href={feedPath({ ...DEFAULT_PARAMS, body: report.bodyKey })} className="feed-link" type="application/atom+xml" data-testid="body-feed">
+            订阅本机关新报告（Atom）
+          </a>
         </p>
       ) : null}
       <dl className="facts">
