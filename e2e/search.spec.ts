@@ -134,6 +134,25 @@ test.describe('search page', () => {
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(listed);
   });
 
+  test('no result card is without a name: derived titles are marked, unknown bodies are said plainly', async ({ page, searchPage }) => {
+    await searchPage.goto('?size=100');
+    const total = await searchPage.totalCount();
+    const names: string[] = [];
+    for (let p = 1; p <= Math.ceil(total / 100); p++) {
+      if (p > 1) await searchPage.goto(`?size=100&page=${p}`);
+      names.push(...(await searchPage.resultLinks.allInnerTexts()));
+    }
+    expect(names).toHaveLength(total);
+    expect(names.filter((n) => n.trim() === '')).toEqual([]);
+    // 天津市宝坻区 2021 (a web excerpt) names neither its title nor its body.
+    await searchPage.goto(`?county=${encodeURIComponent('宝坻区')}&year=2021`);
+    await expect(searchPage.resultLinks.filter({ hasText: '未识别发布机关 · 天津市宝坻区 · 2021 年度' })).toHaveCount(1);
+    // 贵阳市 2023 prints no title: it gets one from its body and year, marked as derived.
+    await searchPage.goto(`?city=${encodeURIComponent('贵阳市')}&year=2023`);
+    const derived = searchPage.results.filter({ has: page.getByTestId('title-derived') }).first();
+    await expect(derived.getByTestId('result-link')).toHaveText('贵阳市人民政府2023年政府信息公开工作年度报告');
+  });
+
   test('keyboard: tab to the search box, type, and submit with Enter', async ({ page, searchPage }) => {
     await searchPage.goto();
     for (let i = 0; i < 10 && !(await searchPage.searchInput.evaluate((el) => el === document.activeElement)); i++) {

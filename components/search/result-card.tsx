@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AddToCompare } from '@/components/compare/add-to-compare';
 import { HighlightedText } from '@/components/highlighted-text';
-import { formatCount, regionParts, templateName } from '@/lib/report/labels';
+import { formatCount, regionParts, templateName, unnamedReportLabel } from '@/lib/report/labels';
 import { levelName } from '@/lib/search/params';
 import type { ReportHit } from '@/lib/search/types';
 
@@ -20,8 +20,13 @@ export function ResultCard({ hit, q }: { hit: ReportHit; q: string }) {
       <article aria-labelledby={headingId}>
         <h3 id={headingId} className="result__title">
           <Link href={reportHref(hit.id, q)} data-testid="result-link">
-            <HighlightedText segments={hit.highlightedTitle} />
+            {hit.highlightedTitle.length ? <HighlightedText segments={hit.highlightedTitle} /> : unnamedReportLabel(hit)}
           </Link>
+          {hit.titleDerived ? (
+            <span className="derived-mark" title="报告未印标题：由发布机关和年度生成" data-testid="title-derived">
+              （推断标题）
+            </span>
+          ) : null}
         </h3>
         <p className="result__meta">
           {showOrganization ? <span data-testid="result-organization">{hit.organization}</span> : null}

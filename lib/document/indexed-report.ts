@@ -61,6 +61,8 @@ const sortKeysSchema = z.object({
 export type SortKeys = z.infer<typeof sortKeysSchema>;
 
 const indexedReportExtrasSchema = z.object({
+  /** The title is not printed in the report but made from its body and year (derivedTitle). */
+  titleDerived: z.boolean(),
   applicationsNew: z.number().int().nonnegative().nullable(),
   proactiveTotal: z.number().int().nonnegative().nullable(),
   hasApplications: z.boolean(),
@@ -197,6 +199,17 @@ export function countFailed(checks: readonly Check[]): number {
   return failed;
 }
 
+/**
+ * A title for a report that prints none: its body, its year and the report's standard name, as
+ * the reports name themselves (淮安市人民政府2024年政府信息公开工作年度报告). Null when the body is
+ * unknown too: then there is nothing to name it by (the UI says so, lib/report/labels.ts).
+ */
+export function derivedTitle(doc: Pick<ReportDocument, 'organization' | 'year'>): string | null {
+  const body = doc.organization?.trim();
+  if (!body || looksLikeNavigation(body)) return null;
+  return `${body}${doc.year ? `${doc.year}年` : ''}政府信息公开工作年度报告`;
+}
+
 /** The sort keys of a report (see sortKeysSchema): unknown figures are left out. */
 function sortKeysOf(doc: Pick<ReportDocument, 'regionCode' | 'proactive' | 'applications' | 'review'>): SortKeys {
   const keys: SortKeys = {};
@@ -229,9 +242,12 @@ function searchFieldsOf(
 /** The record sent to Meilisearch for one parsed report. Cross-year checks start empty. */
 export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexedAt = new Date().toISOString()): IndexedReport {
   const crossYearChecks: Check[] = [];
+  const title = doc.title ?? derivedTitle(doc);
   const failedChecksTotal = doc.failedChecks + countFailed(crossYearChecks);
   return {
     ...doc,
+    title,
+    titleDerived: !doc.title && title !== null,
     applicationsNew: doc.applications.newReceived,
     proactiveTotal: doc.proactive.total,
     hasApplications: (doc.applications.newReceived ?? 0) > 0,
@@ -244,7 +260,7 @@ export function toIndexedReport(doc: ReportDocument, sourcePath: string, indexed
     changedAfterPublication: (doc.origin?.versions.length ?? 0) > 0,
     sourcePath,
     indexedAt,
-    search: searchFieldsOf(doc),
+    search: searchFieldsOf({ ...doc, title }),
     ...rollupFieldsOf(doc),
   };
 }

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { unnamedReportLabel } from '../report/labels';
 import { formatShare } from '../report/rates';
 import { activeFilters } from '../search/active-filters';
 import { type SearchParams, toQueryString, viewFilters } from '../search/params';
@@ -40,9 +41,7 @@ function place(report: FeedReport): string {
 }
 
 function entryTitle(report: FeedReport): string {
-  if (report.title) return report.title;
-  const body = report.organization ?? `未识别发布机关 · ${place(report) || '地区未识别'}`;
-  return `${body}${report.year ? ` · ${report.year} 年度` : ''}`;
+  return report.title ?? unnamedReportLabel(report);
 }
 
 /** One line of figures: 主动公开 1,136 条 · 新收申请 21 件 · 予以公开率 52.6%. */

@@ -48,3 +48,20 @@ export const SECTION_LABELS: Record<(typeof sectionKeys)[number], string> = {
   problems: '五、存在的主要问题及改进情况',
   other: '六、其他需要报告的事项',
 };
+
+/**
+ * What to call a report that has neither a title nor a known body: plainly that, with its place
+ * and year (未识别发布机关 · 北京市朝阳区 · 2025 年度).
+ */
+export function unnamedReportLabel(report: {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+  year: number | null;
+}): string {
+  const place = regionParts(report)
+    .map((p) => p.name)
+    .join('');
+  return ['未识别发布机关', place || '地区未识别', report.year ? `${report.year} 年度` : '年度未识别'].join(' · ');
+}

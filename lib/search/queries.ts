@@ -90,6 +90,7 @@ function toHit(raw: RawHit, terms: readonly string[]): ReportHit {
   return {
     id: raw.id,
     title: raw.title ?? null,
+    titleDerived: raw.titleDerived ?? false,
     organization: raw.organization ?? null,
     level: raw.level ?? null,
     province: raw.province ?? null,

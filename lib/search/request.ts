@@ -13,6 +13,7 @@ import { searchTerms, toEngineQuery } from './recall';
 export const HIT_FIELDS = [
   'id',
   'title',
+  'titleDerived',
   'organization',
   'level',
   'province',

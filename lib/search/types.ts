@@ -13,6 +13,8 @@ export type HighlightedText = Array<{ text: string; hit: boolean }>;
 export interface ReportHit {
   id: string;
   title: string | null;
+  /** The title is made from the body and year: the report prints none. */
+  titleDerived: boolean;
   organization: string | null;
   level: Level | null;
   province: string | null;

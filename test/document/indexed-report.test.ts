@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import {
   bodyKeyOf,
   DETAIL_FIELDS,
+  derivedTitle,
   fromStoredReport,
   indexedReportSchema,
   toIndexedReport,
   toStoredReport,
   yearFiguresOf,
 } from '../../lib/document/indexed-report';
-import { parseReport } from '../../lib/report';
+import { parseReport, parseReportFile } from '../../lib/report';
 import { syntheticReportText } from '../support/reports';
 
 const region = { province: null, city: null, county: null, township: null, formerPlaceName: null, regionCode: null };
@@ -89,4 +90,40 @@ test('the stored form keeps checks, tables and sections in one JSON string and g
   // A document stored before `detail` existed passes as it is.
   const old = JSON.parse(JSON.stringify(record));
   assert.deepEqual(fromStoredReport(old), old);
+});
+
+test('sort keys of a real report (洪泽区 2023, PDF): its own table figures, unknowns left out', async () => {
+  const doc = await parseReportFile('data/reports/files/huaian-hongze-2023.pdf');
+  const indexed = toIndexedReport(doc, 'huaian-hongze-2023.pdf');
+  // 主动公开 1136; 表三 新收 21, 予以公开 0 of 4+3+13+1+0 decided, 不予公开 3; 表四 as printed.
+  assert.deepEqual(indexed.sortKeys, {
+    region: '320813',
+    proactive: 1136,
+    applications: 21,
+    granted: 0,
+    refused: 3,
+    reconsiderations: 0,
+    lawsuits: 0,
+    corrected: 1,
+  });
+  // A 2008 report: no 表三, so no share granted and no refusals: left out, not 0.
+  const legacy = toIndexedReport(await parseReportFile('data/reports/web/052.txt'), 'web/052.txt');
+  assert.equal(legacy.sortKeys.granted, undefined);
+  assert.equal(legacy.sortKeys.refused, undefined);
+});
+
+test('a report without a printed title gets one from its body and year, marked as derived; without a body it stays untitled', async () => {
+  const titled = toIndexedReport(await parseReportFile('data/reports/files/huaian-hongze-2023.pdf'), 'a');
+  assert.equal(titled.titleDerived, false);
+  const guiyang = await parseReportFile('data/reports/web/059.txt');
+  assert.equal(guiyang.title, null, 'the excerpt prints no title');
+  const indexed = toIndexedReport(guiyang, 'b');
+  assert.equal(indexed.title, '贵阳市人民政府2023年政府信息公开工作年度报告');
+  assert.equal(indexed.titleDerived, true);
+  assert.match(indexed.search?.title ?? '', /贵 阳 市/, 'the derived title is searchable like a printed one');
+  const unknown = toIndexedReport(await parseReportFile('data/reports/web/045.txt'), 'c');
+  assert.equal(unknown.organization, null);
+  assert.equal(unknown.title, null);
+  assert.equal(unknown.titleDerived, false);
+  assert.equal(derivedTitle({ organization: '首页 > 信息公开', year: 2023 }), null, 'navigation is no body');
 });

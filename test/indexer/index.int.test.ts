@@ -66,7 +66,9 @@ test('indexes the sample reports; facets by province and year; partial web excer
   assert.ok(huaian.hits.some((hit) => hit.organization === '淮安市人民政府'));
   const found = await searcher.index('reports').search('淮安', { hitsPerPage: 5, page: 1 });
   assert.ok(found.hits.length > 0);
-  const sorted = await searcher.index('reports').search('', { sort: ['sortKeys.applications:desc'], filter: 'applicationsNew EXISTS', hitsPerPage: 10, page: 1 });
+  const sorted = await searcher
+    .index('reports')
+    .search('', { sort: ['sortKeys.applications:desc'], filter: 'applicationsNew EXISTS', hitsPerPage: 10, page: 1 });
   const figures = sorted.hits.map((hit) => hit.applicationsNew as number | null).filter((n) => n !== null);
   assert.ok(figures.length > 3);
   assert.deepEqual(

@@ -3,7 +3,7 @@ import { AddToCompare } from '@/components/compare/add-to-compare';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { feedPath } from '@/lib/feed/atom';
 import { type Timeliness, timeliness } from '@/lib/report/deadline';
-import { regionParts, templateName } from '@/lib/report/labels';
+import { regionParts, templateName, unnamedReportLabel } from '@/lib/report/labels';
 import { REGION_FIELDS } from '@/lib/report/schema';
 import { DEFAULT_PARAMS, levelName, toQueryString } from '@/lib/search/params';
 
@@ -74,10 +74,9 @@ function RegionTrail({ report }: { report: IndexedReport }) {
   );
 }
 
-export function reportTitle(report: Pick<IndexedReport, 'title' | 'organization' | 'year'>): string {
-  if (report.title) return report.title;
-  const body = report.organization ?? '未识别机关';
-  return report.year ? `${body}${report.year}年政府信息公开工作年度报告` : `${body}政府信息公开工作年度报告`;
+/** The report's title, printed or derived (lib/document), or plainly that its body is unknown. */
+export function reportTitle(report: Pick<IndexedReport, 'title' | 'year' | 'province' | 'city' | 'county' | 'township'>): string {
+  return report.title ?? unnamedReportLabel(report);
 }
 
 export function ReportHeader({ report }: { report: IndexedReport }) {
@@ -87,6 +86,11 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
       <h1 id="report-title" data-testid="report-title">
         {reportTitle(report)}
       </h1>
+      {report.titleDerived ? (
+        <p className="derived-mark" data-testid="title-derived">
+          报告未印标题，以上标题由发布机关和年度生成。
+        </p>
+      ) : null}
       {report.bodyKey ? (
         <p className="report-header__actions">
           <AddToCompare bodyKey={report.bodyKey} />
