@@ -67,8 +67,8 @@ export interface RegionIndex {
   small: Set<string>;
   /** every key of the five maps that starts with two Han characters (the ones the scanner finds) */
   trie: KeyTrie;
-  /** trie node → what the index knows about its key, filled in as the scanner meets them */
-  keyInfos: Array<KeyInfo | undefined>;
+  /** trie node → what the index knows about its key, filled in as the scanner meets keys */
+  keyInfos: Map<number, KeyInfo>;
   keyCount: number;
   children: Map<string, Unit[]> | null; // built on demand
   loadMs: number;
@@ -232,18 +232,11 @@ function buildIndex(): RegionIndex {
     wordStem,
     small,
     trie,
-    keyInfos: emptySlots(trie.nodes + 1),
+    keyInfos: new Map(),
     keyCount,
     children: null,
     loadMs: performance.now() - t0,
   };
-}
-
-/** An array of n undefined slots in fast elements (new Array(n) may give a dictionary when n is large). */
-function emptySlots<T>(n: number): Array<T | undefined> {
-  const a: Array<T | undefined> = [];
-  for (let i = 0; i < n; i++) a.push(undefined);
-  return a;
 }
 
 /** Any division by code (townships through a map built on first use). */
@@ -271,10 +264,10 @@ function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
  * key being text[start, end): looked up once per key, then kept with the node.
  */
 export function keyInfoAt(idx: RegionIndex, node: number, text: string, start: number, end: number): KeyInfo {
-  let info = idx.keyInfos[node];
+  let info = idx.keyInfos.get(node);
   if (info === undefined) {
     info = lookupKey(idx, text.slice(start, end)) as KeyInfo; // a terminal node is a key of one of the maps
-    idx.keyInfos[node] = info;
+    idx.keyInfos.set(node, info);
   }
   return info;
 }

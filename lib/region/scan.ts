@@ -3,12 +3,11 @@
  */
 import { bucketUnits, getIndex, type KeyInfo, keyInfoAt, type RegionIndex, townshipSuffix, type Unit } from './data';
 import { readSuffix, type SuffixClass } from './names';
-import { childOf as trieChild, pairNode as triePair, rootChild as trieRoot } from './trie';
+import { childOf as trieChild, pairNode as triePair } from './trie';
 
 // Bound once: tsx compiles modules to CommonJS, where every call of an imported function goes
 // through the exporting module's getter; in the scanner's inner loop that was a third of its time.
 const childOf = trieChild;
-const rootChild = trieRoot;
 const pairNode = triePair;
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';
@@ -257,8 +256,8 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
       if (blocked) continue;
       if (!allHan(text, st, j)) continue;
       // the stem's node in the key trie: no key starts with it, no township of that stem
-      let node = rootChild(idx.trie, text.charCodeAt(st));
-      for (let q = st + 1; q < j && node !== 0; q++) node = childOf(idx.trie, node, text.charCodeAt(q));
+      let node = pairNode(idx.trie, text.charCodeAt(st), text.charCodeAt(st + 1));
+      for (let q = st + 2; q < j && node !== 0; q++) node = childOf(idx.trie, node, text.charCodeAt(q));
       if (node === 0) continue;
       const stem = text.slice(st, j);
       const entries: Entry[] = [];
