@@ -154,7 +154,7 @@ const walkNodes = new Int32Array(64);
  *
  * One pass over the text: at each position the key trie (trie.ts) is walked as far as the text
  * follows it, which meets every key starting there; the longest that the context accepts (tryMatch)
- * is taken and the scan resumes after it. Most positions end at the pair filter (one bit test).
+ * is taken and the scan resumes after it. Most positions end at the first probe, in the pair table.
  */
 export function scanText(text: string, zone: Zone): Mention[] {
   const idx = getIndex();
