@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMON_WORD_STEMS, splitName } from './names';
 import { FORMER_NAMES } from './renames';
+import { buildKeyTrie, type KeyTrie } from './trie';
 import type { DivisionLevel } from './types';
 
 export interface Unit {
@@ -64,9 +65,10 @@ export interface RegionIndex {
   wordStem: Map<string, Unit[]>;
   /** keys of the four small maps (one lookup instead of four for most keys) */
   small: Set<string>;
-  /** first two characters of every key (as pairKey) → bitmask of the key lengths that start with them */
-  prefix2: Map<number, number>;
-  maxKeyLength: number;
+  /** every key of the five maps that starts with two Han characters (the ones the scanner finds) */
+  trie: KeyTrie;
+  /** trie node → what the index knows about its key, filled in as the scanner meets keys */
+  keyInfos: Map<number, KeyInfo>;
   keyCount: number;
   children: Map<string, Unit[]> | null; // built on demand
   loadMs: number;
@@ -117,17 +119,6 @@ export function getIndex(): RegionIndex {
   return INDEX;
 }
 
-const HAN_FIRST = 0x3400;
-const HAN_SPAN = 0x6c00; // U+3400..U+9FFF (Extension A: 塘㙍镇, 桴㯊镇); the product stays a small integer
-
-/** A small-integer key for a pair of Han characters (-1 if either is not in U+3400..U+9FFF). */
-export function pairKey(c1: number, c2: number): number {
-  const a = c1 - HAN_FIRST;
-  const b = c2 - HAN_FIRST;
-  if (a < 0 || a >= HAN_SPAN || b < 0 || b >= HAN_SPAN) return -1;
-  return a * HAN_SPAN + b;
-}
-
 /** The units of a bucket as an array (buckets hold a single unit until a second one arrives). */
 export function bucketUnits(b: Bucket | undefined): Unit[] | undefined {
   return b === undefined ? undefined : Array.isArray(b) ? b : [b];
@@ -145,16 +136,13 @@ function buildIndex(): RegionIndex {
   const stem = new Map<string, Unit[]>();
   const wordStem = new Map<string, Unit[]>();
   const small = new Set<string>();
-  const prefix2 = new Map<number, number>();
-  let maxKeyLength = 2;
+  const keys: string[] = [];
   let keyCount = 0;
 
+  // keys start with two Han characters; others are never matched (the trie skips them)
   const mark = (key: string) => {
     keyCount++;
-    const p = pairKey(key.charCodeAt(0), key.charCodeAt(1));
-    if (p < 0) return; // keys start with two Han characters; others are never matched
-    prefix2.set(p, (prefix2.get(p) ?? 0) | (1 << key.length));
-    if (key.length > maxKeyLength) maxKeyLength = key.length;
+    keys.push(key);
   };
   const putList = (m: Map<string, Unit[]>, key: string, u: Unit) => {
     if (key.length < 2 || key.length > MAX_KEY) return;
@@ -231,6 +219,7 @@ function buildIndex(): RegionIndex {
     if (u) putList(former, name, u);
   }
 
+  const trie = buildKeyTrie(keys);
   return {
     byCode,
     townships,
@@ -242,8 +231,8 @@ function buildIndex(): RegionIndex {
     stem,
     wordStem,
     small,
-    prefix2,
-    maxKeyLength,
+    trie,
+    keyInfos: new Map(),
     keyCount,
     children: null,
     loadMs: performance.now() - t0,
@@ -259,7 +248,7 @@ export function unitByCode(code: string): Unit | null {
 }
 
 /** Everything the index knows about one key, or null. */
-export function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
+function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
   const f = idx.full.get(key);
   if (!idx.small.has(key)) return f === undefined ? null : { full: bucketUnits(f) };
   const s = idx.stem.get(key);
@@ -268,6 +257,19 @@ export function lookupKey(idx: RegionIndex, key: string): KeyInfo | null {
   const r = idx.former.get(key);
   if (f === undefined && s === undefined && w === undefined && a === undefined && r === undefined) return null;
   return { full: bucketUnits(f), stem: s, wordStem: w, alias: a, former: r };
+}
+
+/**
+ * Everything the index knows about the key that ends at trie node `node` (a terminal node), the
+ * key being text[start, end): looked up once per key, then kept with the node.
+ */
+export function keyInfoAt(idx: RegionIndex, node: number, text: string, start: number, end: number): KeyInfo {
+  let info = idx.keyInfos.get(node);
+  if (info === undefined) {
+    info = lookupKey(idx, text.slice(start, end)) as KeyInfo; // a terminal node is a key of one of the maps
+    idx.keyInfos.set(node, info);
+  }
+  return info;
 }
 
 /** Suffix of a township name (镇 乡 街道 …), computed on demand. */

@@ -1,8 +1,14 @@
 /**
  * Finding division-name mentions in a piece of text (leftmost-longest over the name keys).
  */
-import { bucketUnits, getIndex, type KeyInfo, lookupKey, pairKey, type RegionIndex, townshipSuffix, type Unit } from './data';
+import { bucketUnits, getIndex, type KeyInfo, keyInfoAt, type RegionIndex, townshipSuffix, type Unit } from './data';
 import { readSuffix, type SuffixClass } from './names';
+import { childOf as trieChild, pairNode as triePair } from './trie';
+
+// Bound once: tsx compiles modules to CommonJS, where every call of an imported function goes
+// through the exporting module's getter; in the scanner's inner loop that was a third of its time.
+const childOf = trieChild;
+const pairNode = triePair;
 
 export type Zone = 'org' | 'title' | 'head' | 'tail';
 type EntryKind = 'full' | 'alias' | 'former' | 'stem';
@@ -139,27 +145,54 @@ function tryMatch(text: string, i: number, len: number, info: KeyInfo, zone: Zon
   };
 }
 
-/** All mentions in `text`, leftmost-longest, non-overlapping; parent→child chains linked. */
+/** the keys met in one trie walk: where each ends and its node (a key is at most MAX_KEY long) */
+const walkEnds = new Int32Array(64);
+const walkNodes = new Int32Array(64);
+
+/**
+ * All mentions in `text`, leftmost-longest, non-overlapping; parent→child chains linked.
+ *
+ * One pass over the text: at each position the key trie (trie.ts) is walked as far as the text
+ * follows it, which meets every key starting there; the longest that the context accepts (tryMatch)
+ * is taken and the scan resumes after it. Most positions end at the first probe, in the pair table.
+ */
 export function scanText(text: string, zone: Zone): Mention[] {
   const idx = getIndex();
-  const { prefix2, maxKeyLength } = idx;
+  const { trie } = idx;
+  const { terminal } = trie;
   let out: Mention[] = [];
   const n = text.length;
   let i = 0;
+  // each code unit is read once as the scan moves on (charCodeAt dominates the walk's cost)
+  let next = text.charCodeAt(0);
   while (i < n - 1) {
-    const pk = pairKey(text.charCodeAt(i), text.charCodeAt(i + 1));
-    const mask = pk < 0 ? undefined : prefix2.get(pk);
-    if (mask === undefined) {
+    const c = next;
+    next = text.charCodeAt(i + 1);
+    let node = pairNode(trie, c, next);
+    if (node === 0) {
       i++;
       continue;
     }
+    let found = 0;
+    if (terminal[node] === 1) {
+      walkEnds[0] = i + 2;
+      walkNodes[0] = node;
+      found = 1;
+    }
+    for (let j = i + 2; j < n; j++) {
+      node = childOf(trie, node, text.charCodeAt(j));
+      if (node === 0) break;
+      if (terminal[node] === 1) {
+        walkEnds[found] = j + 1;
+        walkNodes[found] = node;
+        found++;
+      }
+    }
     // longest key first (a weak reading such as 马鞍山羊场 still covers its span: no 马鞍山 inside it)
     let m: Mention | null = null;
-    for (let len = Math.min(maxKeyLength, n - i); len >= 2; len--) {
-      if (!(mask & (1 << len))) continue;
-      const info = lookupKey(idx, text.slice(i, i + len));
-      if (!info) continue;
-      m = tryMatch(text, i, len, info, zone);
+    for (let k = found - 1; k >= 0; k--) {
+      const end = walkEnds[k];
+      m = tryMatch(text, i, end - i, keyInfoAt(idx, walkNodes[k], text, i, end), zone);
       if (m) break;
     }
     if (!m) {
@@ -168,6 +201,7 @@ export function scanText(text: string, zone: Zone): Mention[] {
     }
     out.push(m);
     i = m.end;
+    next = text.charCodeAt(i); // NaN past the end: the loop stops there anyway
   }
   const probed = probeTownships(idx, text, zone, out);
   if (probed.length) {
@@ -220,13 +254,15 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
       let blocked = false;
       for (let q = st; q < j; q++) if (covered[q]) blocked = true;
       if (blocked) continue;
+      if (!allHan(text, st, j)) continue;
+      // the stem's node in the key trie: no key starts with it, no township of that stem
+      let node = pairNode(idx.trie, text.charCodeAt(st), text.charCodeAt(st + 1));
+      for (let q = st + 2; q < j && node !== 0; q++) node = childOf(idx.trie, node, text.charCodeAt(q));
+      if (node === 0) continue;
       const stem = text.slice(st, j);
-      if (!HAN_RE.test(stem)) continue;
-      const mask = idx.prefix2.get(pairKey(stem.charCodeAt(0), stem.charCodeAt(1)));
-      if (mask === undefined) continue;
       const entries: Entry[] = [];
       for (const v of TOWNSHIP_VARIANTS) {
-        if (v === sfx || !(mask & (1 << (L + v.length)))) continue;
+        if (v === sfx || !endsKey(idx, node, v)) continue;
         for (const u of bucketUnits(idx.full.get(stem + v)) ?? []) {
           if (u.level !== 'township' || townshipSuffix(u) !== v) continue;
           entries.push({ unit: u, kind: streetLike && v === '街道' ? 'alias' : 'former' });
@@ -251,6 +287,22 @@ function probeTownships(idx: RegionIndex, text: string, zone: Zone, forward: Men
     }
   }
   return out;
+}
+
+/** text[from, to) is all Han characters (U+3400..U+9FFF), as HAN_RE tests */
+function allHan(text: string, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    const c = text.charCodeAt(q);
+    if (c < 0x3400 || c > 0x9fff) return false;
+  }
+  return from < to;
+}
+
+/** Some key is the path to `node` followed by `suffix`. */
+function endsKey(idx: RegionIndex, node: number, suffix: string): boolean {
+  let x = node;
+  for (let q = 0; q < suffix.length && x !== 0; q++) x = childOf(idx.trie, x, suffix.charCodeAt(q));
+  return x !== 0 && idx.trie.terminal[x] === 1;
 }
 
 function linkChains(ms: Mention[], text: string): void {
