@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { SearchFrame, SearchResults } from '@/components/search/search-view';
+import { Suspense } from 'react';
+import { ResultsSkeleton, SearchFrame, SearchResults } from '@/components/search/search-view';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import { feedPath, feedTitle } from '@/lib/feed/atom';
-import { arrivedQuery, DEFAULT_PARAMS, parseSearchParams, type SearchPageProps, toQueryString } from '@/lib/search/params';
+import { arrivedQuery, DEFAULT_PARAMS, parseSearchParams, type SearchPageProps, type SearchParams, toQueryString } from '@/lib/search/params';
 import { SearchUnavailableError, searchReports } from '@/lib/search/queries';
 import type { SearchResult } from '@/lib/search/types';
 
@@ -42,22 +43,26 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   if (canonical !== arrivedQuery(raw)) redirect(`/${canonical}`);
 
   const landing = canonical === '' || canonical === toQueryString(DEFAULT_PARAMS);
+  // The heading, the introduction and the search box go out at once; the results stream in after
+  // (their skeleton meanwhile). With the whole page behind one loading state, the largest text on
+  // a phone (the introduction) waited for the engine and React's reveal of the boundary: ~2.5 s
+  // Largest Contentful Paint in Lighthouse's mobile run (docs/performance.md).
+  return (
+    <SearchFrame params={params} landing={landing}>
+      <Suspense key={canonical} fallback={<ResultsSkeleton />}>
+        <SearchBody params={params} queryString={canonical} />
+      </Suspense>
+    </SearchFrame>
+  );
+}
+
+async function SearchBody({ params, queryString }: { params: SearchParams; queryString: string }) {
   let result: SearchResult;
   try {
     result = await searchReports(params);
   } catch (error) {
-    if (error instanceof SearchUnavailableError) {
-      return (
-        <SearchFrame params={params} landing={landing}>
-          <SearchUnavailable />
-        </SearchFrame>
-      );
-    }
+    if (error instanceof SearchUnavailableError) return <SearchUnavailable />;
     throw error;
   }
-  return (
-    <SearchFrame params={params} landing={landing}>
-      <SearchResults result={result} queryString={canonical} />
-    </SearchFrame>
-  );
+  return <SearchResults result={result} queryString={queryString} />;
 }

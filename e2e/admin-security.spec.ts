@@ -66,11 +66,13 @@ test.describe('security headers and CSP', () => {
   test('the charts, the comparison, the coverage grid and the not-found page run under the CSP without violations', async ({ page }) => {
     const violations = watchCspViolations(page);
     await page.goto(`/stats?county=${encodeURIComponent('麦积区')}`);
-    // recharts draws (client-side, with inline styles) and the table toggle works (hydrated).
+    // recharts draws (client-side, with inline styles, as the chart comes into view) and the table toggle works (hydrated).
+    await page.getByTestId('chart-proactive').scrollIntoViewIfNeeded();
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.getByRole('button', { name: '以表格显示' }).first().click();
     await expect(page.getByRole('table').first()).toBeVisible();
     await page.goto(`/compare?body=${encodeURIComponent('620503100|政府')}&body=${encodeURIComponent('620503102|政府')}`);
+    await page.getByTestId('compare-chart').scrollIntoViewIfNeeded();
     await expect(page.locator('.recharts-surface').first()).toBeVisible();
     await page.goto(`/coverage?county=${encodeURIComponent('麦积区')}`);
     await expect(page.getByTestId('coverage-omitted')).toBeVisible();

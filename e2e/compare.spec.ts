@@ -41,12 +41,14 @@ test.describe('compare', () => {
 
     // One line per body, two points each.
     await expect(compare.chart).toHaveAttribute('data-series', '2');
+    await compare.revealChart();
     await expect(compare.chartLines()).toHaveCount(2);
     await expect(compare.chart.locator('.recharts-line-dots').first().locator('circle')).toHaveCount(2);
 
     await compare.figureSelect.selectOption('shareGranted');
     await expect(page).toHaveURL((url) => url.searchParams.get('figure') === 'shareGranted');
     expect(compare.bodies()).toEqual([SHETANG, GANQUAN]);
+    await compare.revealChart();
     await expect(compare.chartLines()).toHaveCount(2);
 
     // The address is the state: opening it again shows the same comparison.
@@ -140,6 +142,7 @@ test.describe('compare', () => {
           ['body', GANQUAN],
         ])}`,
       );
+      await compare.revealChart();
       await expect(compare.chartLines()).toHaveCount(2);
       expect(await compare.fitsViewportWidth()).toBe(true);
     });

@@ -14,6 +14,7 @@ test.describe('stats', () => {
     const stats = new StatsPage(page);
     await stats.goto(`?${new URLSearchParams(MAIJI)}`);
     await expect(stats.total).toHaveText('5');
+    await stats.reveal('proactive', 'applications', 'regions');
     await expect(stats.bars('proactive')).toHaveCount(2);
     await expect(stats.bars('applications')).toHaveCount(2);
     await expect(stats.card('proactive').getByTestId('chart-basis')).toContainText('基于 5 份报告');
@@ -47,9 +48,11 @@ test.describe('stats', () => {
   test('changing a filter updates the charts and the URL; small samples are labelled', async ({ page }) => {
     const stats = new StatsPage(page);
     await stats.goto(`?${new URLSearchParams(MAIJI)}`);
+    await stats.reveal('proactive');
     await expect(stats.bars('proactive')).toHaveCount(2);
     await stats.facet('年度', '2023').click();
     await stats.waitForQuery('year', '2023');
+    await stats.reveal('proactive');
     await expect(stats.bars('proactive')).toHaveCount(1);
     await expect(stats.total).toHaveText('2');
     await expect(stats.card('proactive').getByTestId('small-sample')).toBeVisible();

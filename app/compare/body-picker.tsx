@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BodySuggestion } from '@/lib/compare/queries';
-import { levelName } from '@/lib/search/params';
+import { levelName } from '@/lib/report/labels';
 
 /**
  * Search-as-you-type for a body (ARIA combobox with a listbox): asks /api/bodies 250 ms after the

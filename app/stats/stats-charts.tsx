@@ -1,12 +1,12 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type ComponentProps, useState } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
-import { seriesColor, seriesDash } from '@/components/charts/palette';
-import { type ChartColumn, type ChartData, cellText } from '@/lib/charts/chart-data';
-import { OUTCOME_KEYS } from '@/lib/report/schema';
+import { InView } from '@/components/charts/in-view';
+import type { ChartData } from '@/lib/charts/chart-data';
+import { OUTCOME_KEYS } from '@/lib/report/vocabulary';
 import type { StatsResult } from '@/lib/stats/types';
 import {
   applicationsChart,
@@ -21,64 +21,46 @@ import {
 
 /**
  * The /stats charts (recharts), drawn from the StatsResult the server read: every chart is a
- * ChartCard with its table, CSV and the number of reports it rests on.
+ * ChartCard with its table, CSV and the number of reports it rests on. The drawings
+ * (chart-bodies.tsx) load as they scroll into view: with them in the page's own code, /stats kept
+ * the main thread busy for 1.8 s on a phone (Lighthouse TBT; docs/performance.md has both runs).
  */
 
-const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#d1d9e0" />;
-const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN') : '—');
-const percent = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(0)}%` : '—');
+const bodies = () => import('./chart-bodies');
+const YearBarsChart = dynamic(() => bodies().then((m) => m.YearBars), { ssr: false });
+const YearLinesChart = dynamic(() => bodies().then((m) => m.YearLines), { ssr: false });
+const OutcomesBars = dynamic(() => bodies().then((m) => m.OutcomesBars), { ssr: false });
+const ReviewBars = dynamic(() => bodies().then((m) => m.ReviewBars), { ssr: false });
+const RegionBarsChart = dynamic(() => bodies().then((m) => m.RegionBars), { ssr: false });
 
-function columnOf(data: ChartData, key: string): ChartColumn {
-  return data.columns.find((c) => c.key === key) as ChartColumn;
-}
+const YEAR_CHART_HEIGHT = 260;
 
-/** Tooltip values as the table shows them (counts with separators, shares as percentages). */
-function tooltipFormatter(data: ChartData) {
-  return (value: unknown, _name: unknown, item: { dataKey?: unknown }) =>
-    cellText(columnOf(data, String(item.dataKey)), typeof value === 'number' ? value : null);
-}
-
-function YearBars({ data, keys }: { data: ChartData; keys: string[] }) {
+function YearBars(props: ComponentProps<typeof YearBarsChart>) {
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
-        {GRID}
-        <XAxis dataKey="year" />
-        <YAxis tickFormatter={count} width={64} allowDecimals={false} />
-        <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
-        {keys.length > 1 ? <Legend /> : null}
-        {keys.map((key, i) => (
-          <Bar key={key} dataKey={key} name={columnOf(data, key).label} fill={seriesColor(i)} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <InView height={YEAR_CHART_HEIGHT}>
+      <YearBarsChart {...props} />
+    </InView>
   );
 }
 
-function YearLines({ data, keys, share }: { data: ChartData; keys: string[]; share?: boolean }) {
+function YearLines(props: ComponentProps<typeof YearLinesChart>) {
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
-        {GRID}
-        <XAxis dataKey="year" />
-        <YAxis tickFormatter={share ? percent : count} width={64} domain={share ? [0, 1] : undefined} allowDecimals={!!share} />
-        <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
-        <Legend />
-        {keys.map((key, i) => (
-          <Line
-            key={key}
-            dataKey={key}
-            name={columnOf(data, key).label}
-            stroke={seriesColor(i)}
-            strokeDasharray={seriesDash(i)}
-            strokeWidth={2}
-            dot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+    <InView height={YEAR_CHART_HEIGHT}>
+      <YearLinesChart {...props} />
+    </InView>
+  );
+}
+
+/** As tall as the bars it will hold: one row a region. */
+function regionChartHeight(data: ChartData): number {
+  return Math.max(160, data.rows.length * 28 + 48);
+}
+
+function RegionBars(props: ComponentProps<typeof RegionBarsChart>) {
+  return (
+    <InView height={regionChartHeight(props.data)}>
+      <RegionBarsChart {...props} />
+    </InView>
   );
 }
 
@@ -113,18 +95,9 @@ function OutcomesCard({ data, fileLabel }: { data: ChartData; fileLabel: string 
         />
       }
     >
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
-          {GRID}
-          <XAxis dataKey="year" />
-          <YAxis tickFormatter={mode === 'share' ? percent : count} width={64} domain={mode === 'share' ? [0, 1] : undefined} allowDecimals={false} />
-          <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
-          <Legend />
-          {keys.map((key, i) => (
-            <Bar key={key} dataKey={key} stackId="outcomes" name={columnOf(data, key).label} fill={seriesColor(i)} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <InView height={280}>
+        <OutcomesBars data={data} keys={keys} share={mode === 'share'} />
+      </InView>
     </ChartCard>
   );
 }
@@ -132,28 +105,9 @@ function OutcomesCard({ data, fileLabel }: { data: ChartData; fileLabel: string 
 function ReviewCard({ data, fileLabel }: { data: ChartData; fileLabel: string }) {
   return (
     <ChartCard data={data} fileLabel={fileLabel} note="纠错率 =（复议纠正 + 诉讼纠正）÷（复议 + 诉讼），右侧纵轴。">
-      <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
-          {GRID}
-          <XAxis dataKey="year" />
-          <YAxis yAxisId="count" tickFormatter={count} width={56} allowDecimals={false} />
-          <YAxis yAxisId="share" orientation="right" tickFormatter={percent} width={48} domain={[0, 1]} />
-          <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
-          <Legend />
-          <Bar yAxisId="count" dataKey="reconsiderations" name="行政复议（件）" fill={seriesColor(0)} isAnimationActive={false} />
-          <Bar yAxisId="count" dataKey="lawsuits" name="行政诉讼（件）" fill={seriesColor(1)} isAnimationActive={false} />
-          <Line
-            yAxisId="share"
-            dataKey="correctionRate"
-            name="纠错率"
-            stroke={seriesColor(2)}
-            strokeWidth={2}
-            dot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <InView height={280}>
+        <ReviewBars data={data} />
+      </InView>
     </ChartCard>
   );
 }
@@ -163,21 +117,6 @@ const REGION_METRICS: Array<[string, string]> = [
   ['applicationsNew', '新收申请'],
   ['proactiveTotal', '主动公开'],
 ];
-
-function RegionBars({ data, metric, share }: { data: ChartData; metric: string; share?: boolean }) {
-  const height = Math.max(160, data.rows.length * 28 + 48);
-  return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-        {GRID}
-        <XAxis type="number" tickFormatter={share ? percent : count} domain={share ? [0, 1] : undefined} allowDecimals={false} />
-        <YAxis type="category" dataKey="name" width={96} interval={0} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={tooltipFormatter(data)} />
-        <Bar dataKey={metric} name={columnOf(data, metric).label} fill={seriesColor(0)} isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
-  );
-}
 
 function DrillLinks({ links }: { links: Array<{ name: string; href: string }> }) {
   if (links.length === 0) return null;

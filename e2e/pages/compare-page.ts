@@ -34,6 +34,12 @@ export class ComparePage {
     await expect(this.root.or(this.invalid)).toBeVisible();
   }
 
+  /** The chart draws as it comes into view (components/charts/in-view.tsx): scroll to it, wait for its drawing. */
+  async revealChart() {
+    await this.chart.scrollIntoViewIfNeeded();
+    await expect(this.chart.locator('.recharts-surface').first()).toBeVisible();
+  }
+
   /** Types part of a name, waits for the suggestions and picks the one whose name contains `pick`. */
   async pickBody(typed: string, pick: string) {
     const before = new URL(this.page.url()).searchParams.getAll('body').length;

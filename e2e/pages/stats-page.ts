@@ -51,6 +51,14 @@ export class StatsPage {
     return this.page.getByRole('navigation', { name: '同一筛选条件的其他视图' }).getByRole('link', { name, exact: true });
   }
 
+  /** Charts draw as they come into view (components/charts/in-view.tsx): scroll each card there, wait for its drawing. */
+  async reveal(...ids: string[]) {
+    for (const id of ids) {
+      await this.card(id).scrollIntoViewIfNeeded();
+      await expect(this.card(id).locator('.recharts-surface').first()).toBeVisible();
+    }
+  }
+
   bars(id: string): Locator {
     return this.card(id).locator('.recharts-bar-rectangle');
   }

@@ -1,4 +1,4 @@
-import { BOM, csvLine } from '@/lib/search/csv';
+import { BOM, csvLine } from '@/lib/search/csv-line';
 import type { ChartData } from './chart-data';
 
 /** A chart's table as CSV text (BOM, CRLF, formula-safe cells: lib/search/csv.ts); shares as fractions. */

@@ -1,4 +1,4 @@
-import { csvLine } from '../search/csv';
+import { csvLine } from '../search/csv-line';
 import { COMPARE_FIGURES, FIGURE_INFO, isShare } from './figures';
 import type { CompareBody } from './queries';
 import { compareRows } from './rows';

@@ -1,5 +1,5 @@
 import { sumKnown } from '../report/rates';
-import { OUTCOME_KEYS, REVIEW_KEYS } from '../report/schema';
+import { OUTCOME_KEYS, REVIEW_KEYS } from '../report/vocabulary';
 import { type YearChange, yearChange } from '../report/year-change';
 import { type BodyYearFigures, COMPARE_FIGURES, type CompareFigure, FIGURE_INFO, isShare } from './figures';
 import type { CompareBody } from './queries';

@@ -1,4 +1,4 @@
-import { csvLine } from '../search/csv';
+import { csvLine } from '../search/csv-line';
 import type { CoverageGrid } from './grid';
 
 /** The coverage grid as CSV: one line per division and year, saying which of 已收录 / 已核查、未发现 / 未收录 it is. */

@@ -1,6 +1,23 @@
-import { REGION_FIELDS, type RegionField, type sectionKeys, type Template } from './schema';
+import type { sectionKeys } from './schema';
+import { type Level, REGION_FIELDS, type RegionField, type Template } from './vocabulary';
 
-/** Names people read for the values the index stores. Levels: `levelName` in lib/search/params. */
+/** Names people read for the values the index stores. No zod here: browser code uses these. */
+
+const LEVEL_NAMES: Record<Level, string> = {
+  township: '乡镇/街道',
+  county: '县级政府',
+  county_department: '县级部门',
+  city: '地市级政府',
+  city_department: '地市级部门',
+  province: '省级政府',
+  province_department: '省级部门',
+  central_department: '国务院部门',
+  other: '其他（开发区等）',
+};
+
+export function levelName(level: Level): string {
+  return LEVEL_NAMES[level];
+}
 
 const TEMPLATE_NAMES: Record<Template, string> = {
   '2021': '2021 版模板',

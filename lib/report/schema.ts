@@ -1,27 +1,29 @@
 import { z } from 'zod';
+import { CHANNELS, LEVELS, TEMPLATES } from './vocabulary';
 
 /**
  * The contract of one parsed report. The indexer validates every document against it
  * before it is pushed; the UI imports the inferred types.
  */
 
-export const LEVELS = [
-  'township',
-  'county',
-  'county_department',
-  'city',
-  'city_department',
-  'province',
-  'province_department',
-  'central_department',
-  'other',
-] as const;
-const levelSchema = z.enum(LEVELS);
-export type Level = z.infer<typeof levelSchema>;
+export {
+  CHANNELS,
+  type Channel,
+  LEVELS,
+  type Level,
+  OUTCOME_KEYS,
+  type OutcomeKey,
+  REGION_FIELDS,
+  REVIEW_KEYS,
+  type RegionField,
+  type ReviewKey,
+  TEMPLATES,
+  type Template,
+} from './vocabulary';
 
-export const TEMPLATES = ['2021', '2019', 'pre2019', 'unknown'] as const;
+const levelSchema = z.enum(LEVELS);
 const templateSchema = z.enum(TEMPLATES);
-export type Template = z.infer<typeof templateSchema>;
+const channelSchema = z.enum(CHANNELS);
 
 const count = z.number().int().nonnegative();
 const nullableCount = count.nullable();
@@ -34,22 +36,6 @@ const REPORT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 export function isReportId(id: string): boolean {
   return REPORT_ID.test(id);
 }
-
-/** The place of a report, province first: the four region fields of the document. */
-export const REGION_FIELDS = ['province', 'city', 'county', 'township'] as const;
-export type RegionField = (typeof REGION_FIELDS)[number];
-
-/** The six outcome groups of table 三 （一）…（六）, as the figures name them. */
-export const OUTCOME_KEYS = ['granted', 'partiallyGranted', 'refused', 'unableToProvide', 'notProcessed', 'otherProcessed'] as const;
-export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
-
-/** Reconsiderations and lawsuits (table 四) and those that ended corrected. */
-export const REVIEW_KEYS = ['reconsiderations', 'reconsiderationsCorrected', 'lawsuits', 'lawsuitsCorrected'] as const;
-export type ReviewKey = (typeof REVIEW_KEYS)[number];
-
-export const CHANNELS = ['website', 'wechat', 'weibo', 'bulletinBoard', 'gazette', 'newMedia', 'other'] as const;
-const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
 
 const proactiveSchema = z.object({
   /** The single total the report states; null when it gives only per-channel or approximate figures. */

@@ -1,17 +1,14 @@
 import createContentDisposition from 'content-disposition';
-import type { Template } from '../report/schema';
-import { levelName, type SearchParams } from './params';
+import { levelName } from '../report/labels';
+import type { Template } from '../report/vocabulary';
+import { BOM, type Cell, csvLine } from './csv-line';
+import type { SearchParams } from './params';
 import type { ExportRow } from './queries';
 import { csvHeader, shownColumns, type TableRow } from './table';
 
-/**
- * The CSV export, one row per report. RFC 4180 by hand (no CSV package is installed): a field with
- * a comma, a quote or a line break is quoted and its quotes doubled; rows end in CRLF. The file
- * starts with a BOM so Excel reads it as UTF-8. A text cell that starts like a formula (= + - @)
- * gets a leading apostrophe, so a spreadsheet shows it instead of running it.
- */
+/** The CSV export, one row per report (cells and lines: csv-line.ts). */
 
-export const BOM = '\uFEFF';
+export { BOM };
 
 const TEMPLATE_NAMES: Record<Template, string> = {
   '2021': '2021 年新模板',
@@ -19,8 +16,6 @@ const TEMPLATE_NAMES: Record<Template, string> = {
   pre2019: '2019 年以前',
   unknown: '未识别',
 };
-
-type Cell = string | number | null | undefined;
 
 interface Column {
   header: string;
@@ -48,20 +43,6 @@ const EXPORT_COLUMNS: Column[] = [
   { header: '发布日期', value: (r) => r.publishedAt },
   { header: '链接', value: (_r, url) => url },
 ];
-
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 export const CSV_HEADER = csvLine(EXPORT_COLUMNS.map((c) => c.header));
 

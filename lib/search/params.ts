@@ -159,18 +159,8 @@ const BODY_KEY = /^(?:\d{2,12}|\?)\|[^\u0000-\u001f\u007f|]{1,100}$/u;
 
 /** Place names: Han characters and the few marks official names use; nothing an expression could use. */
 const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
-const LEVEL_NAMES: Record<Level, string> = {
-  township: '乡镇/街道',
-  county: '县级政府',
-  county_department: '县级部门',
-  city: '地市级政府',
-  city_department: '地市级部门',
-  province: '省级政府',
-  province_department: '省级部门',
-  central_department: '国务院部门',
-  other: '其他（开发区等）',
-};
-export const levelName = (level: Level) => LEVEL_NAMES[level];
+
+export { levelName } from '../report/labels';
 
 export type ParseResult = { ok: true; params: SearchParams } | { ok: false; error: string };
 

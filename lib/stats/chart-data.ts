@@ -1,9 +1,9 @@
 import type { ChartData } from '@/lib/charts/chart-data';
 import { regionFieldName } from '@/lib/report/labels';
 import { correctionRate, ratio } from '@/lib/report/rates';
-import { CHANNELS, type Channel } from '@/lib/report/schema';
+import { CHANNELS, type Channel } from '@/lib/report/vocabulary';
 import type { StatsResult, YearStats } from '@/lib/stats/types';
-import { OUTCOME_KEYS, type OutcomeKey } from '../report/schema';
+import { OUTCOME_KEYS, type OutcomeKey } from '../report/vocabulary';
 
 /**
  * The /stats charts' data from a StatsResult, pure: one ChartData per chart (components/charts).

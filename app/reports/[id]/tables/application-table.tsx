@@ -1,7 +1,7 @@
-'use client';
-
-import { type ColumnDef, createColumnHelper, type GroupColumnDef, tableFeatures, useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { type ColumnDef, constructTable, createColumnHelper, type GroupColumnDef, tableFeatures } from '@tanstack/table-core';
+import { FlexRender } from '@tanstack/table-core/flex-render';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import type { ReactNode } from 'react';
 import type { ApplicationTable as ApplicationTableData } from '@/lib/report/schema';
 import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { HeaderRows } from './header-rows';
@@ -15,7 +15,8 @@ import { Figure, FigureCell } from './number-cell';
 
 type Row = ApplicationTableData['rows'][number];
 
-const features = tableFeatures({});
+// Built on the server (TanStack's framework-free core): a printed table changes nothing in the browser.
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings() });
 const helper = createColumnHelper<typeof features, Row>();
 type Column = ColumnDef<typeof features, Row, number | null> | GroupColumnDef<typeof features, Row, unknown>;
 
@@ -53,7 +54,7 @@ function labelLayout(rows: readonly Row[]): LabelCells[] {
 }
 
 export function ApplicationTable({ data, failed }: { data: ApplicationTableData; failed: FailedCells }) {
-  const columns = useMemo(() => {
+  const columns = (() => {
     const leaf = (index: number): ColumnDef<typeof features, Row, number | null> => {
       const col = data.columns[index];
       return helper.accessor((row) => row.values[index] ?? null, {
@@ -75,11 +76,11 @@ export function ApplicationTable({ data, failed }: { data: ApplicationTableData;
       }
     }
     return helper.columns(defs);
-  }, [data.columns]);
+  })();
 
-  const table = useTable({ features, columns, data: data.rows });
+  const table = constructTable({ features, columns, data: data.rows });
   const headerGroups = table.getHeaderGroups();
-  const layout = useMemo(() => labelLayout(data.rows), [data.rows]);
+  const layout = labelLayout(data.rows);
 
   return (
     <table className="report-table report-table--applications" data-testid="table-applications">
@@ -92,7 +93,7 @@ export function ApplicationTable({ data, failed }: { data: ApplicationTableData;
               申请人情况
             </th>
           }
-          render={(header) => <table.FlexRender header={header} />}
+          render={(header) => FlexRender({ header }) as ReactNode}
         />
       </thead>
       <tbody>
@@ -115,7 +116,7 @@ export function ApplicationTable({ data, failed }: { data: ApplicationTableData;
               </th>
               {row.getAllCells().map((cell) => (
                 <FigureCell key={cell.id} cellRef={`t3.${row.original.key}.${cell.column.id}`} failed={failed} missing={cell.getValue() === null}>
-                  <table.FlexRender cell={cell} />
+                  {FlexRender({ cell }) as ReactNode}
                 </FigureCell>
               ))}
             </tr>

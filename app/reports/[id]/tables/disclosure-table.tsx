@@ -1,7 +1,7 @@
-'use client';
-
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { constructTable, createColumnHelper, tableFeatures } from '@tanstack/table-core';
+import { FlexRender } from '@tanstack/table-core/flex-render';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import type { ReactNode } from 'react';
 import type { DisclosureTable as DisclosureTableData } from '@/lib/report/schema';
 import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { Figure, FigureCell } from './number-cell';
@@ -75,7 +75,8 @@ const WIDTH = 3;
 /** Names the cross-year check (lib/indexer/cross-year.ts) gives the 2021 规章/规范性文件 figures. */
 const IN_FORCE_CELLS = ['issued', 'repealed', 'inForce'];
 
-const features = tableFeatures({});
+// Built on the server (TanStack's framework-free core): a printed table changes nothing in the browser.
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings() });
 const helper = createColumnHelper<typeof features, Row>();
 
 function cellRef(template: DisclosureTableData['template'], rowKey: string, index: number): string {
@@ -84,20 +85,16 @@ function cellRef(template: DisclosureTableData['template'], rowKey: string, inde
 }
 
 function ItemBlock({ item, rows, template, failed }: { item: Item; rows: Row[]; template: DisclosureTableData['template']; failed: FailedCells }) {
-  const columns = useMemo(
-    () =>
-      helper.columns(
-        item.columns.map((label, index) =>
-          helper.accessor((row) => row.values[index] ?? null, {
-            id: String(index),
-            header: label,
-            cell: (info) => <Figure value={info.getValue()} />,
-          }),
-        ),
-      ),
-    [item.columns],
+  const columns = helper.columns(
+    item.columns.map((label, index) =>
+      helper.accessor((row) => row.values[index] ?? null, {
+        id: String(index),
+        header: label,
+        cell: (info) => <Figure value={info.getValue()} />,
+      }),
+    ),
   );
-  const table = useTable({ features, columns, data: rows });
+  const table = constructTable({ features, columns, data: rows });
   const lastSpan = WIDTH - item.columns.length + 1;
   return (
     <tbody>
@@ -111,7 +108,7 @@ function ItemBlock({ item, rows, template, failed }: { item: Item; rows: Row[]; 
           <th scope="col">信息内容</th>
           {group.headers.map((header, i) => (
             <th key={header.id} scope="col" colSpan={i === group.headers.length - 1 && lastSpan > 1 ? lastSpan : undefined}>
-              <table.FlexRender header={header} />
+              {FlexRender({ header }) as ReactNode}
             </th>
           ))}
         </tr>
@@ -129,7 +126,7 @@ function ItemBlock({ item, rows, template, failed }: { item: Item; rows: Row[]; 
               missing={cell.getValue() === null}
               colSpan={i === all.length - 1 && lastSpan > 1 ? lastSpan : undefined}
             >
-              <table.FlexRender cell={cell} />
+              {FlexRender({ cell }) as ReactNode}
             </FigureCell>
           ))}
         </tr>

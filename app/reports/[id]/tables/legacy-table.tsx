@@ -1,6 +1,7 @@
-'use client';
-
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { constructTable, createColumnHelper, tableFeatures } from '@tanstack/table-core';
+import { FlexRender } from '@tanstack/table-core/flex-render';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import type { ReactNode } from 'react';
 import type { ReportDocument } from '@/lib/report/schema';
 import { formatFigure } from './number-cell';
 
@@ -8,7 +9,8 @@ import { formatFigure } from './number-cell';
 
 type Row = NonNullable<ReportDocument['legacyStatistics']>[number];
 
-const features = tableFeatures({});
+// Built on the server (TanStack's framework-free core): a printed table changes nothing in the browser.
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings() });
 const helper = createColumnHelper<typeof features, Row>();
 const columns = helper.columns([
   helper.accessor('label', { header: '统计指标', cell: (info) => info.getValue() }),
@@ -17,7 +19,7 @@ const columns = helper.columns([
 ]);
 
 export function LegacyTable({ data }: { data: Row[] }) {
-  const table = useTable({ features, columns, data });
+  const table = constructTable({ features, columns, data });
   return (
     <table className="report-table report-table--legacy" data-testid="table-legacy">
       <caption>政府信息公开情况统计表</caption>
@@ -26,7 +28,7 @@ export function LegacyTable({ data }: { data: Row[] }) {
           <tr key={group.id}>
             {group.headers.map((header) => (
               <th key={header.id} scope="col">
-                <table.FlexRender header={header} />
+                {FlexRender({ header }) as ReactNode}
               </th>
             ))}
           </tr>
@@ -38,11 +40,11 @@ export function LegacyTable({ data }: { data: Row[] }) {
             {row.getAllCells().map((cell) =>
               cell.column.id === 'label' ? (
                 <th key={cell.id} scope="row" className="report-table__label">
-                  <table.FlexRender cell={cell} />
+                  {FlexRender({ cell }) as ReactNode}
                 </th>
               ) : (
                 <td key={cell.id} className={cell.column.id === 'value' ? 'num' : undefined}>
-                  <table.FlexRender cell={cell} />
+                  {FlexRender({ cell }) as ReactNode}
                 </td>
               ),
             )}

@@ -1,6 +1,7 @@
-'use client';
-
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { constructTable, createColumnHelper, tableFeatures } from '@tanstack/table-core';
+import { FlexRender } from '@tanstack/table-core/flex-render';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import type { ReactNode } from 'react';
 import type { ReviewTable as ReviewTableData } from '@/lib/report/schema';
 import type { FailedCells } from '../../../../lib/report/failed-cells';
 import { HeaderRows } from './header-rows';
@@ -8,7 +9,8 @@ import { Figure, FigureCell } from './number-cell';
 
 /** 表四 行政复议、行政诉讼: one row of 15 figures under three groups of five, as printed. */
 
-const features = tableFeatures({});
+// Built on the server (TanStack's framework-free core): a printed table changes nothing in the browser.
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings() });
 const helper = createColumnHelper<typeof features, ReviewTableData>();
 
 type Group = keyof ReviewTableData;
@@ -45,19 +47,19 @@ const columns = helper.columns([
 ]);
 
 export function ReviewTable({ data, failed }: { data: ReviewTableData; failed: FailedCells }) {
-  const table = useTable({ features, columns, data: [data] });
+  const table = constructTable({ features, columns, data: [data] });
   return (
     <table className="report-table report-table--review" data-testid="table-review">
       <caption>表四 政府信息公开行政复议、行政诉讼情况</caption>
       <thead>
-        <HeaderRows groups={table.getHeaderGroups()} render={(header) => <table.FlexRender header={header} />} />
+        <HeaderRows groups={table.getHeaderGroups()} render={(header) => FlexRender({ header }) as ReactNode} />
       </thead>
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
             {row.getAllCells().map((cell) => (
               <FigureCell key={cell.id} cellRef={`t4.${cell.column.id}`} failed={failed} missing={cell.getValue() === null}>
-                <table.FlexRender cell={cell} />
+                {FlexRender({ cell }) as ReactNode}
               </FigureCell>
             ))}
           </tr>
