@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
+import { cache, Suspense } from 'react';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import type { IndexedReport } from '@/lib/document/indexed-report';
 import { failedCellsOf } from '@/lib/report/failed-cells';
@@ -77,6 +77,10 @@ async function otherYears(report: IndexedReport): Promise<BodyYear[]> {
   }
 }
 
+async function OtherYears({ report, q }: { report: IndexedReport; q: string }) {
+  return <BodyYears years={await otherYears(report)} currentId={report.id} q={q} />;
+}
+
 export default async function ReportPage({ params, searchParams }: PageProps) {
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const loaded = await loadReport(id);
@@ -87,7 +91,6 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
   const report = loaded.report;
   const q = queryOf(raw);
   const checks = orderedChecks(report);
-  const years = await otherYears(report);
 
   return (
     <article className="report" data-testid="report-page" aria-labelledby="report-title">
@@ -107,7 +110,10 @@ export default async function ReportPage({ params, searchParams }: PageProps) {
         </section>
       ) : null}
       <ReportOrigin report={report} />
-      <BodyYears years={years} currentId={report.id} q={q} />
+      {/* The body's other years take one more engine request: the report does not wait for it. */}
+      <Suspense fallback={null}>
+        <OtherYears report={report} q={q} />
+      </Suspense>
       <ReportSections report={report} q={q} />
     </article>
   );
