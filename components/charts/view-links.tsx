@@ -29,7 +29,7 @@ export function ViewLinks({ params, current }: { params: SearchParams; current: 
             {view.id === current ? (
               <span aria-current="page">{view.label}</span>
             ) : (
-              <Link href={`${view.path}${query}`} data-testid={`view-link-${view.id}`}>
+              <Link href={`${view.path}${query}`} data-testid={`view-link-${view.id}`} prefetch={false}>
                 {view.label}
               </Link>
             )}

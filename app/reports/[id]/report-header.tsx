@@ -63,7 +63,7 @@ function RegionTrail({ report }: { report: IndexedReport }) {
           const filter = Object.fromEntries(REGION_FIELDS.slice(0, depth + 1).map((f) => [f, report[f]]));
           return (
             <li key={part.field}>
-              <Link href={`/${toQueryString(filter)}`} data-testid="report-region-link">
+              <Link href={`/${toQueryString(filter)}`} data-testid="report-region-link" prefetch={false}>
                 {part.name}
               </Link>
             </li>
@@ -94,7 +94,7 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
       {report.bodyKey ? (
         <p className="report-header__actions">
           <AddToCompare bodyKey={report.bodyKey} />
-          <Link href={`/${toQueryString({ body: report.bodyKey, view: 'table', sort: 'year-desc' })}`} data-testid="body-all-years">
+          <Link href={`/${toQueryString({ body: report.bodyKey, view: 'table', sort: 'year-desc' })}`} data-testid="body-all-years" prefetch={false}>
             本机关各年度
           </Link>
           <a href={feedPath({ ...DEFAULT_PARAMS, body: report.bodyKey })} className="feed-link" type="application/atom+xml" data-testid="body-feed">
