@@ -26,6 +26,7 @@ const LAYERS: string[][] = [
   ['engine'],
   ['indexer'],
   ['search'],
+  ['opendata'],
   ['charts'],
   ['stats', 'coverage', 'provenance'],
   ['compare', 'admin'],
