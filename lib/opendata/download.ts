@@ -20,7 +20,7 @@ import { csvRecord, jsonlRecord, OPEN_DATA_CSV_HEADER } from './rows';
  * download is cut off rather than completed with rows of two generations.
  */
 
-export const GENERATION_HEADER = 'nianbao-generation';
+export const GENERATION_HEADER = 'Nianbao-Generation';
 
 export const OPEN_DATA_FILES: Record<OpenDataFormat, { file: string; contentType: string }> = {
   csv: { file: 'reports.csv', contentType: 'text/csv; charset=utf-8' },
@@ -29,7 +29,7 @@ export const OPEN_DATA_FILES: Record<OpenDataFormat, { file: string; contentType
 };
 
 /** The bulk download of a search in one format at a generation (or the current one, with null). */
-function downloadHref(format: OpenDataFormat, params: SearchParams, generation: string | null): string {
+export function downloadHref(format: OpenDataFormat, params: SearchParams, generation: string | null): string {
   return `/api/opendata/${OPEN_DATA_FILES[format].file}${bulkQuery(params, generation)}`;
 }
 

@@ -31,6 +31,7 @@ const LAYERS: string[][] = [
   ['stats', 'coverage', 'provenance'],
   ['compare', 'admin'],
   ['auth'],
+  ['openapi'],
 ];
 
 function domainOf(file: string): string | null {
