@@ -51,6 +51,13 @@ function goneError(format: OpenDataFormat, params: SearchParams, asked: string, 
 /** Reports per chunk of a text format written to the response. */
 const CHUNK_ROWS = 250;
 
+/**
+ * Reports per engine page. A stored report's `detail` (tables, checks and sections) is ~24 KB of
+ * JSON, so a page of 1,000 is ~24 MB to receive and parse at once; pages of 250 kept the server's
+ * peak memory ~100 MB lower at the same speed or better (bench:opendata, docs/open-data.md).
+ */
+const OPEN_DATA_PAGE_SIZE = 250;
+
 export async function openDataDownload(url: URL, format: OpenDataFormat): Promise<Response> {
   const request = parseBulkRequest(url.searchParams);
   let rows: AsyncGenerator<Record<string, unknown>>;
@@ -60,7 +67,7 @@ export async function openDataDownload(url: URL, format: OpenDataFormat): Promis
     if (!request.ok) throw new AppError('bad_request:search', request.error);
     generation = await currentGeneration();
     if (request.generation && request.generation !== generation.id) throw goneError(format, request.params, request.generation, generation, url.origin);
-    rows = exportHits<Record<string, unknown>>(request.params, OPEN_DATA_FIELDS);
+    rows = exportHits<Record<string, unknown>>(request.params, OPEN_DATA_FIELDS, { pageSize: OPEN_DATA_PAGE_SIZE });
     first = await rows.next();
   } catch (error) {
     return errorResponse(error, 'search');
