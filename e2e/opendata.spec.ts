@@ -71,11 +71,21 @@ test.describe('open data', () => {
     await data.goto();
     const columns = (await (await request.get('/api/opendata/columns')).json()) as { groups: Array<{ columns: Array<{ key: string }> }> };
     const keys = columns.groups.flatMap((g) => g.columns.map((c) => c.key));
-    await expect(data.rows).toHaveCount(keys.length);
-    const granted = data.rows.and(page.locator('[data-key="t3_granted_total"]'));
-    await expect(granted).toContainText('予以公开（总计）');
-    await expect(granted).toContainText('表三 收到和处理政府信息公开申请情况');
-    await expect(granted.getByRole('cell').nth(1)).toHaveText('件');
+    // Every key once: a row of its own, or a cell of 表三 or 表四 laid out as the report prints them.
+    const listed = await data.dictionary.locator('[data-key]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key')));
+    expect(listed).toEqual(keys);
+    const proactive = data.rows.and(page.locator('[data-key="proactive_total"]'));
+    await expect(proactive).toContainText('主动公开政府信息总数');
+    await expect(proactive.getByRole('cell').nth(1)).toHaveText('条');
+    await expect(page.locator('[data-key="t2_regulations_issued"]')).toContainText(
+      '表二 主动公开政府信息情况（2021 版） · 第二十条第（一）项 规章 · 本年制发件数',
+    );
+    // 表三: the key of 予以公开 × 总计 sits in that row, under that column.
+    const t3 = page.getByTestId('dictionary-application');
+    const granted = t3.getByRole('row').filter({ has: page.locator('[data-key="t3_granted_total"]') });
+    await expect(granted.getByRole('rowheader')).toHaveText('三、本年度办理结果 （一）予以公开');
+    const column = await granted.locator('td').evaluateAll((cells) => cells.findIndex((c) => c.getAttribute('data-key') === 't3_granted_total'));
+    await expect(t3.locator('thead th').nth(column + 1)).toHaveText('总计');
     await expect(page.getByRole('heading', { level: 3, name: '表二 主动公开政府信息情况' })).toBeVisible();
   });
 

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import { OPEN_DATA_FORMATS, type OpenDataFormat } from '@/lib/opendata/columns';
-import { type DictionaryEntry, dictionary, TYPE_NAMES } from '@/lib/opendata/dictionary';
+import { type DictionaryEntry, type DictionaryGroup, dictionary, TYPE_NAMES } from '@/lib/opendata/dictionary';
 import { downloadHref } from '@/lib/opendata/download';
 import { currentGeneration, type IndexGeneration } from '@/lib/opendata/generation';
 import { activeFilters } from '@/lib/search/active-filters';
@@ -119,7 +119,10 @@ function Dictionary() {
   return (
     <section aria-labelledby="dictionary-heading" data-testid="open-data-dictionary">
       <h2 id="dictionary-heading">数据字典</h2>
-      <p>共 {count} 列，按文件中的顺序排列。「来源」是数字在报告中的位置：表、行、列。表二按 2021 版和 2019 版模板各有其列，一份报告只填它所用模板的列。</p>
+      <p>
+        共 {count} 列，按文件中的顺序排列。「来源」是数字在报告中的位置：表、行、列；表三、表四按报告中的表格排列，每格是那个数字的键名。表二按 2021 版和 2019
+        版模板各有其列，一份报告只填它所用模板的列。
+      </p>
       <nav aria-label="数据字典目录">
         <ul className="open-data__toc">
           {groups.map((group) => (
@@ -129,31 +132,93 @@ function Dictionary() {
           ))}
         </ul>
       </nav>
-      {groups.map((group) => (
-        <section key={group.id} aria-labelledby={`columns-${group.id}`} className="open-data__group">
-          <h3 id={`columns-${group.id}`}>{group.title}</h3>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable) */}
-          <section className="table-scroll" tabIndex={0} aria-label={`${group.title}的列`}>
-            <table className="data-table open-data__table" data-testid={`dictionary-${group.id}`}>
-              <caption className="visually-hidden">{group.title}：每列的键名、中文名、单位、类型和来源</caption>
-              <thead>
-                <tr>
-                  <th scope="col">键名</th>
-                  <th scope="col">中文名</th>
-                  <th scope="col">单位</th>
-                  <th scope="col">类型</th>
-                  <th scope="col">来源（表 · 行 · 列）</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.columns.map((entry) => (
-                  <DictionaryRow key={entry.key} entry={entry} />
-                ))}
-              </tbody>
-            </table>
+      {groups.map((group) =>
+        isMatrix(group) ? (
+          <MatrixGroup key={group.id} group={group} />
+        ) : (
+          <section key={group.id} aria-labelledby={`columns-${group.id}`} className="open-data__group">
+            <h3 id={`columns-${group.id}`}>{group.title}</h3>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable) */}
+            <section className="table-scroll" tabIndex={0} aria-label={`${group.title}的列`}>
+              <table className="data-table open-data__table" data-testid={`dictionary-${group.id}`}>
+                <caption className="visually-hidden">{group.title}：每列的键名、中文名、单位、类型和来源</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">键名</th>
+                    <th scope="col">中文名</th>
+                    <th scope="col">单位</th>
+                    <th scope="col">类型</th>
+                    <th scope="col">来源（表 · 行 · 列）</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.columns.map((entry) => (
+                    <DictionaryRow key={entry.key} entry={entry} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
           </section>
-        </section>
-      ))}
+        ),
+      )}
+    </section>
+  );
+}
+
+/**
+ * A table's cells of one unit and type (表三's rows × applicant columns, 表四's groups × outcomes)
+ * read best as the table itself: each cell holds the key of that row and column. Also a far
+ * smaller page than a row per key (182 rows for 表三).
+ */
+function isMatrix(group: DictionaryGroup): boolean {
+  const [first] = group.columns;
+  if (!first || group.columns.length < 10) return false;
+  return group.columns.every((c) => c.unit === first.unit && c.type === first.type && c.table === first.table && c.row && c.column && !c.note);
+}
+
+function MatrixGroup({ group }: { group: DictionaryGroup }) {
+  const [first] = group.columns;
+  const rows = [...new Set(group.columns.map((c) => c.row as string))];
+  const columns = [...new Set(group.columns.map((c) => c.column as string))];
+  const cells = new Map(group.columns.map((c) => [`${c.row}|${c.column}`, c]));
+  return (
+    <section aria-labelledby={`columns-${group.id}`} className="open-data__group">
+      <h3 id={`columns-${group.id}`}>{group.title}</h3>
+      <p>
+        {group.columns.length} 列，每格是报告中该行、该列那个数字的键名；单位都是{first.unit}，类型都是{TYPE_NAMES[first.type]}。中文名是“行（列）”，如{' '}
+        <code>{first.key}</code>：{first.label}。
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table box must take keyboard focus so keyboard users can scroll it (axe scrollable-region-focusable) */}
+      <section className="table-scroll" tabIndex={0} aria-label={`${group.title}的列`}>
+        <table className="data-table open-data__table open-data__matrix" data-testid={`dictionary-${group.id}`}>
+          <caption className="visually-hidden">{group.title}：各行各列数字的键名</caption>
+          <thead>
+            <tr>
+              <th scope="col">行 \ 列</th>
+              {columns.map((column) => (
+                <th scope="col" key={column}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row}>
+                <th scope="row">{row}</th>
+                {columns.map((column) => {
+                  const entry = cells.get(`${row}|${column}`);
+                  return (
+                    <td key={column} data-testid="dictionary-cell" data-key={entry?.key}>
+                      {entry ? <code>{breakable(entry.key)}</code> : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </section>
   );
 }
