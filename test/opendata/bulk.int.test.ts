@@ -201,6 +201,20 @@ test('the generation: named and current, the file comes; once the index changes,
   assert.equal((await download('parquet', `?generation=${added.id}`)).status, 410);
 });
 
+test('a download whose generation moves while it is written is cut off, never finished with rows of two generations', async () => {
+  // The answer is made (parameters, generation and first page read; the CSV header queued) …
+  const response = await download('csv');
+  assert.equal(response.status, 200);
+  // … then the index changes before the rows are sent.
+  const master = createMeiliClient({ url: fixture.meili.url, apiKey: fixture.meili.masterKey });
+  const { hits } = await master.index('reports').search('', { limit: 1 });
+  await waitForTask(master, await enqueueDeletion(master, 'reports', [String(hits[0].id)]));
+  await assert.rejects(response.text(), 'the body ends in an error');
+  // A new download is whole again, at the new generation.
+  const { rows } = await rowsOf('csv');
+  assert.equal(rows.length, fixture.count - 1);
+});
+
 test('the file name says the search and the generation', () => {
   const parsed = parseSearchParams(new URLSearchParams('province=山东省&year=2023'));
   assert.ok(parsed.ok);
