@@ -51,6 +51,7 @@ const PAGE_PARSERS: Record<string, (raw: URLSearchParams) => { ok: boolean }> = 
   '/': parseSearchParams,
   '/stats': parseSearchParams,
   '/coverage': parseSearchParams,
+  '/data': parseSearchParams,
   '/compare': parseCompareParams,
 };
 

@@ -14,6 +14,7 @@ const ERROR_KINDS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   rate_limited: 429,
   internal: 500,

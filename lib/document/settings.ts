@@ -42,6 +42,8 @@ const SORTABLE_ATTRIBUTES = [
   'sortKeys.reconsiderations',
   'sortKeys.lawsuits',
   'sortKeys.corrected',
+  // The index generation (lib/opendata/generation.ts): the newest indexedAt, found by one sorted search.
+  'indexedAt',
 ] as const;
 
 /**

@@ -348,7 +348,9 @@ class IndexRun {
 
   /** Second pass: cross-year checks as partial updates of the reports they concern. */
   async sendCrossYearChecks(): Promise<void> {
-    const updates = [...this.ledger.tracker.updates()];
+    // A fresh indexedAt: the index generation (lib/opendata/generation.ts) moves when these figures change.
+    const indexedAt = new Date().toISOString();
+    const updates = [...this.ledger.tracker.updates()].map((update) => ({ ...update, indexedAt }));
     for (let i = 0; i < updates.length; i += this.batchSize) {
       const uid = await enqueueDocuments(this.client, this.target, updates.slice(i, i + this.batchSize), 'update');
       const task = await waitForTask(this.client, uid);

@@ -10,7 +10,7 @@ interface RowDef {
   match: RegExp;
 }
 
-const HEAD_ROWS: RowDef[] = [
+export const HEAD_ROWS: RowDef[] = [
   { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年新收|新收政府信息/ },
   { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', group: null, match: /上年结转|上年度结转/ },
   { key: 'granted', label: '（一）予以公开', group: '三、本年度办理结果', match: /予以公开/ },
@@ -34,7 +34,7 @@ const HEAD_ROWS: RowDef[] = [
 ];
 
 /** 2021 template: 其他处理 has three sub-rows. */
-const OTHER_ROWS_2021: RowDef[] = [
+export const OTHER_ROWS_2021: RowDef[] = [
   { key: 'otherNoCorrection', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', group: '（六）其他处理', match: /逾期不补正|不补正/ },
   {
     key: 'otherUnpaidFee',
@@ -45,16 +45,16 @@ const OTHER_ROWS_2021: RowDef[] = [
   { key: 'otherOther', label: '3.其他', group: '（六）其他处理', match: /(?:^|[\d.、．）)])其他$|^其他/ },
 ];
 /** 2019 template (and many 2021 reports that kept it): one 其他处理 row. */
-const OTHER_ROWS_2019: RowDef[] = [{ key: 'otherProcessed', label: '（六）其他处理', group: '三、本年度办理结果', match: /其他处理/ }];
+export const OTHER_ROWS_2019: RowDef[] = [{ key: 'otherProcessed', label: '（六）其他处理', group: '三、本年度办理结果', match: /其他处理/ }];
 
-const TAIL_ROWS: RowDef[] = [
+export const TAIL_ROWS: RowDef[] = [
   { key: 'total', label: '（七）总计', group: '三、本年度办理结果', match: /总计/ },
   { key: 'carriedForward', label: '四、结转下年度继续办理', group: null, match: /结转下年|转下年度/ },
 ];
 
 export const OUTCOME_KEYS_2019 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2019].map((r) => r.key);
 
-const COLUMNS_7 = [
+export const COLUMNS_7 = [
   { key: 'naturalPerson', label: '自然人' },
   { key: 'commercial', label: '商业企业' },
   { key: 'research', label: '科研机构' },

@@ -9,7 +9,7 @@ interface DisclosureRowDef {
   match: RegExp;
 }
 
-const ROWS: DisclosureRowDef[] = [
+export const ROWS: DisclosureRowDef[] = [
   { key: 'regulations', label: '规章', match: /规章/ },
   { key: 'normativeDocuments', label: '行政规范性文件', match: /规范性文件/ },
   { key: 'licensing', label: '行政许可', match: /行政许可/ },
@@ -20,7 +20,7 @@ const ROWS: DisclosureRowDef[] = [
   { key: 'procurement', label: '政府集中采购', match: /政府集中采购|集中采购/ },
 ];
 
-const COLUMNS_2021: Record<string, string[]> = {
+export const COLUMNS_2021: Record<string, string[]> = {
   regulations: ['本年制发件数', '本年废止件数', '现行有效件数'],
   normativeDocuments: ['本年制发件数', '本年废止件数', '现行有效件数'],
   licensing: ['本年处理决定数量'],
@@ -28,7 +28,7 @@ const COLUMNS_2021: Record<string, string[]> = {
   enforcement: ['本年处理决定数量'],
   fees: ['本年收费金额（单位：万元）'],
 };
-const COLUMNS_2019: Record<string, string[]> = {
+export const COLUMNS_2019: Record<string, string[]> = {
   regulations: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
   normativeDocuments: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
   licensing: ['上一年项目数量', '本年增/减', '处理决定数量'],

@@ -54,17 +54,22 @@ export function csvRow(row: ExportRow, origin: string): string {
 
 /** nianbao-山东省-2023-依申请.csv: the filters a reader would recognise, in a file name. */
 export function exportFileName(params: SearchParams, today = new Date()): string {
+  const label = fileNameLabel(params);
+  const date = today.toISOString().slice(0, 10).replace(/-/g, '');
+  return `nianbao-${label ? `${label}-` : ''}${date}.csv`;
+}
+
+/** 山东省-2023-依申请: a search's place, years and words, safe in a file name ('' for none). */
+export function fileNameLabel(params: SearchParams): string {
   const parts = [params.province, params.city, params.county, params.township];
   if (params.yearFrom !== null && params.yearFrom === params.yearTo) parts.push(String(params.yearFrom));
   else if (params.yearFrom !== null || params.yearTo !== null) parts.push(`${params.yearFrom ?? ''}-${params.yearTo ?? ''}`);
   if (params.q) parts.push(params.q);
-  const label = parts
+  return parts
     .filter((p): p is string => Boolean(p))
     .join('-')
     .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_')
     .slice(0, 60);
-  const date = today.toISOString().slice(0, 10).replace(/-/g, '');
-  return `nianbao-${label ? `${label}-` : ''}${date}.csv`;
 }
 
 /** RFC 6266 / 8187 (the content-disposition package): the UTF-8 name, and an ASCII one with `_` for what ASCII lacks. */

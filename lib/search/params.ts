@@ -11,7 +11,7 @@ export const MAP_METRICS = ['reports', 'applications', 'failed', 'ontime'] as co
 export type MapMetric = (typeof MAP_METRICS)[number];
 
 /** How results are shown: cards with snippets, or a table of key figures (lib/search/table.ts). */
-const VIEWS = ['list', 'table'] as const;
+export const VIEWS = ['list', 'table'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The results table's optional columns, in the order shown; the body's name is always there. */
@@ -47,7 +47,7 @@ export type SortKey = keyof typeof SORT_FIELDS;
 export type SortDirection = 'asc' | 'desc';
 const SORT_KEYS = Object.keys(SORT_FIELDS) as SortKey[];
 export type Sort = 'relevance' | `${SortKey}-${SortDirection}`;
-const SORTS: readonly Sort[] = ['relevance', ...SORT_KEYS.flatMap((key) => [`${key}-desc` as const, `${key}-asc` as const])];
+export const SORTS: readonly Sort[] = ['relevance', ...SORT_KEYS.flatMap((key) => [`${key}-desc` as const, `${key}-asc` as const])];
 
 /** A sort's key and direction; null for relevance. */
 function sortParts(sort: Sort): { key: SortKey; direction: SortDirection } | null {
@@ -111,7 +111,8 @@ export const DEFAULT_PARAMS: SearchParams = {
   size: 20,
 };
 
-const KNOWN = new Set([
+/** Every parameter a search URL may carry (the OpenAPI document lists each, lib/openapi). */
+export const SEARCH_PARAM_NAMES = [
   'q',
   'province',
   'city',
@@ -132,7 +133,8 @@ const KNOWN = new Set([
   'sort',
   'page',
   'size',
-]);
+] as const;
+const KNOWN = new Set<string>(SEARCH_PARAM_NAMES);
 /** Every name but `level`, `template` and `cols`, whose values a form's checkboxes may send one by one. */
 const SINGLE = new Set([
   'q',
@@ -155,10 +157,10 @@ const SINGLE = new Set([
 ]);
 
 /** A bodyKey: a region code (or ?) and a name, as lib/document/indexed-report.ts makes them. */
-const BODY_KEY = /^(?:\d{2,12}|\?)\|[^\u0000-\u001f\u007f|]{1,100}$/u;
+export const BODY_KEY = /^(?:\d{2,12}|\?)\|[^\u0000-\u001f\u007f|]{1,100}$/u;
 
 /** Place names: Han characters and the few marks official names use; nothing an expression could use. */
-const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
+export const PLACE = /^[\p{Script=Han}A-Za-z0-9·（）()]{1,40}$/u;
 
 export { levelName } from '../report/labels';
 
@@ -265,7 +267,11 @@ export function parseSearchParams(raw: RawParams): ParseResult {
         }
         break;
       case 'sort':
-        if (!(SORTS as readonly string[]).includes(value)) return { ok: false, error: `未知的排序方式“${clip(value)}”。可选：${SORTS.join('、')}。` };
+        if (!(SORTS as readonly string[]).includes(value))
+          return {
+            ok: false,
+            error: `未知的排序方式“${clip(value)}”。可选：relevance（相关度），或“字段-desc”“字段-asc”，字段为 ${SORT_KEYS.join('、')}。`,
+          };
         params.sort = value as Sort;
         break;
       case 'page': {

@@ -297,25 +297,34 @@ const EXPORT_PAGE_SIZE = 1000;
  * that the engine is down before it starts answering.
  */
 export async function* exportReports(params: SearchParams, options: { pageSize?: number } = {}): AsyncGenerator<ExportRow> {
+  for await (const hit of exportHits<ExportRow>(params, EXPORT_FIELDS, options)) {
+    const { carriedOver = null, processed = null, carriedForward = null } = hit.applications ?? {};
+    const { reconsiderations = null, lawsuits = null } = hit.review ?? {};
+    yield { ...hit, applications: { carriedOver, processed, carriedForward }, review: { reconsiderations, lawsuits } };
+  }
+}
+
+/**
+ * The stored fields `fields` of every report matching the search (its page and size ignored), in
+ * the search's order, a page of `pageSize` (1,000) at a time: the CSV export above and the bulk
+ * downloads (lib/opendata). Nothing is asked before the first `next()`.
+ */
+export async function* exportHits<T>(params: SearchParams, fields: readonly string[], options: { pageSize?: number } = {}): AsyncGenerator<T> {
   const terms = searchTerms(params.q);
   const { filter } = prepareSearch(params).body;
   const hitsPerPage = options.pageSize ?? EXPORT_PAGE_SIZE;
   for (let page = 1; ; page++) {
-    const response = await search<ExportRow>({
+    const response = await search<T>({
       q: toEngineQuery(terms),
       filter,
       sort: engineSort(params, terms),
       page,
       hitsPerPage,
-      attributesToRetrieve: EXPORT_FIELDS,
+      attributesToRetrieve: [...fields],
       matchingStrategy: 'all',
       locales: ['cmn'],
     });
-    for (const hit of response.hits) {
-      const { carriedOver = null, processed = null, carriedForward = null } = hit.applications ?? {};
-      const { reconsiderations = null, lawsuits = null } = hit.review ?? {};
-      yield { ...hit, applications: { carriedOver, processed, carriedForward }, review: { reconsiderations, lawsuits } };
-    }
+    yield* response.hits;
     if (page >= (response.totalPages ?? 0) || response.hits.length === 0) return;
   }
 }

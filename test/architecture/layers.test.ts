@@ -26,10 +26,12 @@ const LAYERS: string[][] = [
   ['engine'],
   ['indexer'],
   ['search'],
+  ['opendata'],
   ['charts'],
   ['stats', 'coverage', 'provenance', 'feed'],
   ['compare', 'admin'],
   ['auth'],
+  ['openapi'],
 ];
 
 function domainOf(file: string): string | null {
