@@ -3,6 +3,7 @@ import { MAX_BODIES, MIN_BODIES } from '../compare/params';
 import { GENERATION_PATTERN } from '../opendata/generation';
 import { LEVELS, TEMPLATES } from '../report/schema';
 import {
+  BODY_KEY,
   DEFAULT_PARAMS,
   levelName,
   MAP_METRICS,
@@ -62,6 +63,12 @@ export const SEARCH_PARAMETERS: Record<SearchParamName, Parameter> = {
   city: place('city', '地市', '淮安市'),
   county: place('county', '区县', '洪泽区'),
   township: place('township', '乡镇街道', '张家产镇'),
+  body: query(
+    'body',
+    '一个发布机关的各年度报告：它的机关标识 bodyKey（区划代码|去掉地名的机关名称，见 /api/search 的结果）。',
+    { type: 'string', pattern: BODY_KEY.source, maxLength: 200 },
+    { example: '320813|政府' },
+  ),
   level: list('level', `机关层级：${LEVELS.map((l) => `${l}（${levelName(l)}）`).join('、')}。`, LEVELS, 'county'),
   template: list(
     'template',

@@ -57,6 +57,7 @@ const sortKeysSchema = z
 const reportHitSchema = z.object({
   id: z.string(),
   title: z.string().nullable(),
+  titleDerived: z.boolean().describe('标题并非报告所印，而是由发布机关和年度生成'),
   organization: z.string().nullable(),
   level: level.nullable(),
   province: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { BOM, csvLine } from '../search/csv';
+import { BOM, csvLine } from '../search/csv-line';
 import { type CellValue, columnsOf, type OpenDataColumn } from './columns';
 import type { OpenDataReport } from './report';
 
