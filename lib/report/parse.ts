@@ -197,7 +197,8 @@ function templateOf(tables: Tables, text: string, year: number | null): Template
   const t3 = tables.applications;
   return detectTemplate({
     disclosureShape: tables.disclosure.shape,
-    hasApplicationTable: Boolean(t3),
+    // A table 三 cut off before its 其他处理 rows does not show which template it follows.
+    hasApplicationTable: Boolean(t3 && (t3.complete || t3.rows.some((r) => r.key.startsWith('other') && r.values.some((v) => v !== null)))),
     otherProcessedSubRows: Boolean(t3 && !t3.rows.some((r) => r.key === OUTCOME_KEYS_2019.at(-1))),
     hasLegacyTable: Boolean(tables.legacy),
     text,

@@ -75,14 +75,43 @@ const PROSE_FOLLOWER = /^(?:年|月|日|号|件|条|个|次|人|万|元|%|％|�
 /** Parenthesised notes inside cells or labels: "22（其中修订 16 件）", "（一）". */
 const PAREN_NOTE = /[（(][^（）()\n]{0,60}[）)]/g;
 
+export interface TokenizeOptions {
+  /**
+   * Empty cells of `|` rows stand for zeros once the row's label has been printed ("| 二、上年结转… |  |  | 1 |"),
+   * and so does a lone "|" line after a line that already ended its cell with "|" (one cell per line).
+   * Off for tables whose empty cells are headings' padding rather than figures.
+   */
+  pipeBlanks?: boolean;
+}
+
+/** A cell signed in words, as the 2019 template's 本年增/减 column prints it: "增12", "减3". */
+const WORD_SIGNED_CELL = /^(增|减)(\d+(?:\.\d+)?)$/;
+
+/** An amount with its unit inside the cell ("23600万元"): the figure. */
+const UNIT_CELL = /^(\d+(?:\.\d+)?)万?元$/;
+
+/** A number cell, also signed in words or carrying its unit. */
+function tableCellValue(part: string): number | null {
+  const plain = parseNumberCell(part);
+  if (plain !== null) return plain;
+  const signed = part.match(WORD_SIGNED_CELL);
+  if (signed) return (signed[1] === '减' ? -1 : 1) * Number(signed[2]);
+  const unit = part.match(UNIT_CELL);
+  return unit ? Number(unit[1]) : null;
+}
+
 /**
  * Turn a table region into a stream of text and number tokens, whatever the layout:
  * one cell per line, tab rows, `|` rows, or flattened PDF lines.
  */
-export function tokenizeTable(region: string): Token[] {
+export function tokenizeTable(region: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   const lines = region.split('\n');
+  const blank = (lineNo: number): Token => ({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+  let previousEndsCell = false;
   lines.forEach((rawLine, lineNo) => {
+    const endsCell = previousEndsCell;
+    if (rawLine.trim() !== '') previousEndsCell = /\|\s*$/.test(rawLine);
     // "|---|---|" separator rows of markdown tables carry nothing.
     if (/^\s*\|?\s*:?-{2,}/.test(rawLine) && /^[\s|:-]+$/.test(rawLine)) {
       tokens.push({ kind: 'text', text: '', line: lineNo });
@@ -91,7 +120,12 @@ export function tokenizeTable(region: string): Token[] {
     // One cell per line: a line holding only its tab is an empty cell, which stands for zero.
     // Extra empty cells after a complete row are dropped later (trimBlanks).
     if (rawLine === '\t') {
-      tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+      tokens.push(blank(lineNo));
+      return;
+    }
+    // One cell per line, each closed by "|": a lone "|" after a closed cell is an empty cell.
+    if (options.pipeBlanks && endsCell && /^\s*\|\s*$/.test(rawLine)) {
+      tokens.push(blank(lineNo));
       return;
     }
     // Notes in brackets ("22（其中修订 16 件）", "（一）", "（单位：万元）") are not cells.
@@ -101,17 +135,27 @@ export function tokenizeTable(region: string): Token[] {
       return;
     }
     const isTabRow = line.includes('\t');
+    const cells = line.split(/\t|\|/);
+    const isPipeRow = options.pipeBlanks === true && line.includes('|');
+    // The text before a row's first "|" and after its last one is outside the row's cells.
+    if (isPipeRow) {
+      if (/^\s*\|/.test(line)) cells.shift();
+      if (/\|\s*$/.test(line)) cells.pop();
+    }
     let seenNumber = false;
-    for (const cell of line.split(/\t|\|/)) {
+    let seenCell = false;
+    for (const cell of cells) {
       const trimmed = cell.trim();
       if (trimmed === '') {
-        // An empty tab cell after the first figure of a row stands for a zero.
-        if (isTabRow && seenNumber) tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+        // An empty tab cell after the first figure of a row stands for a zero; so does an empty
+        // `|` cell after the row's label.
+        if ((isTabRow && seenNumber) || (isPipeRow && seenCell)) tokens.push(blank(lineNo));
         continue;
       }
+      seenCell = true;
       const parts = trimmed.split(/[ \u3000]+/);
       for (let i = 0; i < parts.length; i++) {
-        const value = parseNumberCell(parts[i]);
+        const value = tableCellValue(parts[i]);
         if (value !== null && !PROSE_FOLLOWER.test(parts[i + 1] ?? '')) {
           tokens.push({ kind: 'number', value, raw: parts[i], line: lineNo });
           seenNumber = true;
@@ -123,7 +167,7 @@ export function tokenizeTable(region: string): Token[] {
     // A tab row whose label is followed only by empty cells ("3.其他\t\t\t\t\t\t\t"): zeros.
     if (isTabRow && !seenNumber) {
       const trailing = line.length - line.replace(/\t+$/, '').length;
-      if (trailing >= 6) for (let k = 0; k < trailing; k++) tokens.push({ kind: 'number', value: 0, raw: '', line: lineNo, blank: true });
+      if (trailing >= 6) for (let k = 0; k < trailing; k++) tokens.push(blank(lineNo));
     }
   });
   return tokens;
