@@ -233,7 +233,8 @@ function readProse(text: string, sections: ReportDocument['sections']): Prose {
   const scope = (part: string | null, fallback: string) => [sections.overview, part].filter(Boolean).join('\n') || fallback;
   return {
     proactive: proactiveFromProse(scope(sections.proactive, text.slice(0, 4000))),
-    applications: applicationsFromProse(scope(sections.applications, text)),
+    // Without a part of its own (a heading worded otherwise), the applications are looked for everywhere.
+    applications: applicationsFromProse(sections.applications ? scope(sections.applications, text) : text),
     review: reviewFromProse(scope(sections.review, text)),
   };
 }
@@ -264,7 +265,7 @@ function proactiveFigures(prose: ProactiveProse, legacyKey: LegacyFigures | null
 function applicationFigures(t3: ApplicationTable | null, legacyKey: LegacyFigures | null, prose: ApplicationsProse): ReportDocument['applications'] {
   return {
     ...newReceived(t3, legacyKey, prose),
-    carriedOver: cell(t3, 'carriedOver'),
+    carriedOver: cell(t3, 'carriedOver') ?? prose.carriedOver,
     processed: cell(t3, 'total'),
     carriedForward: cell(t3, 'carriedForward'),
     outcomes: {
