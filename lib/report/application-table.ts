@@ -1,6 +1,6 @@
 import type { ApplicationTable } from './schema';
 import { type Segment, segmentTokens, trimBlanks } from './table-segments';
-import { squash, squashedLines, tokenizeTable } from './text';
+import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 /** 表三 rows in print order. `match` is tested on label text with spaces removed. */
 interface RowDef {
@@ -98,7 +98,7 @@ function findApplicationRegion(lines: string[], flat: string[] = lines.map(squas
 }
 
 export function parseApplicationTable(text: string): ApplicationTableResult {
-  const lines = text.split('\n');
+  const lines = textLines(text);
   const region = findApplicationRegion(lines, squashedLines(text));
   if (!region) return { table: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');
@@ -216,6 +216,11 @@ function fitRow(seg: Segment, columns: Column[]): Fitted | null {
   return null;
 }
 
+/** The next run of figures starts at another row's label (or the table ends where the text goes on). */
+function rowEnded(next: Segment | undefined, rowDefs: RowDef[], closed: boolean): boolean {
+  return next ? rowDefs.some((d) => d.match.test(next.label)) : closed;
+}
+
 /** A row printed with a single figure and nothing else: its 总计 (or a row of zeros). */
 function singleFigureRow(seg: Segment, columns: Column[]): Fitted | null {
   if (seg.numbers.length !== 1 || seg.blanks[0]) return null;
@@ -237,15 +242,19 @@ interface Assigned {
   sure: boolean;
 }
 
+/** Words of 表三's header, whose empty cells are padding. */
+const HEADER_WORDS = /自然人|法人或其他组织|申请人情况|商业企业|科研机构|社会公益组织|法律服务机构|勾稽/;
+
 /** Tie each run of figures to the row whose label was printed last before it. */
 function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[], closed: boolean) {
   const result = new Map<string, Assigned>();
   let pointer = 0;
   // The header's cells ("自然人 | 法人或其他组织 | 总计 |  |  |") come before the first row: the
   // padding of its empty cells is no row's figures.
-  const firstRow = segments.findIndex((seg) => lastMatch(seg.label, rowDefs[0].match) >= 0);
+  const firstRow = segments.findIndex((seg) => rowDefs[0].match.test(seg.label));
   for (let s = Math.max(0, firstRow); s < segments.length; s++) {
     const seg = segments[s];
+    if (seg.blanks.every(Boolean) && HEADER_WORDS.test(seg.label)) continue;
     let bestIndex = -1;
     let bestPos = -1;
     for (let r = pointer; r < rowDefs.length; r++) {
@@ -258,14 +267,13 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[
     if (bestIndex < 0) continue;
     // A single figure is a row of its own only when the next row's label follows it: at the end
     // of a cut-off text it may be the first cell of a row whose other cells are lost.
-    const next = segments[s + 1];
-    const rowEnded = next ? rowDefs.some((d) => lastMatch(next.label, d.match) >= 0) : closed;
-    const fitted = fitRow(seg, columns) ?? (rowEnded ? singleFigureRow(seg, columns) : null);
+    const fitted = fitRow(seg, columns) ?? (rowEnded(segments[s + 1], rowDefs, closed) ? singleFigureRow(seg, columns) : null);
     if (!fitted) continue;
     const key = rowDefs[bestIndex].key;
     // Labels of earlier rows inside this run's label: rows whose figures are missing, so the
     // figures and labels may be out of step.
-    const skipped = rowDefs.slice(pointer, bestIndex).some((d) => lastMatch(seg.label, d.match) >= 0);
+    let skipped = false;
+    for (let r = pointer; r < bestIndex && !skipped; r++) skipped = rowDefs[r].match.test(seg.label);
     const sure = fitted.exact && !skipped && addsUp(fitted.values, columns);
     if (!result.has(key)) result.set(key, { values: fitted.values, sure });
     pointer = bestIndex + 1;

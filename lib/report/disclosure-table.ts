@@ -1,7 +1,7 @@
 import { lastMatch } from './application-table';
 import type { DisclosureTable } from './schema';
 import { segmentTokens } from './table-segments';
-import { squash, squashedLines, tokenizeTable } from './text';
+import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 interface DisclosureRowDef {
   key: string;
@@ -61,7 +61,7 @@ function findDisclosureRegion(lines: string[], flat: string[] = lines.map(squash
 }
 
 export function parseDisclosureTable(text: string): DisclosureTableResult {
-  const lines = text.split('\n');
+  const lines = textLines(text);
   const region = findDisclosureRegion(lines, squashedLines(text));
   if (!region) return { table: null, shape: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');

@@ -43,14 +43,25 @@ const HAS_SPACE = /[\s\u3000]/;
 const SPACES = /[\s\u3000]+/g;
 
 let cachedText: string | null = null;
+let cachedLines: string[] = [];
 let cachedFlat: string[] = [];
 
-/** The lines of a text with their white space removed, computed once per text. */
+function cache(text: string): void {
+  if (text === cachedText) return;
+  cachedLines = text.split('\n');
+  cachedFlat = cachedLines.map(squash);
+  cachedText = text;
+}
+
+/** The lines of a text, split once per text (every table reader looks at the same text). Not to be modified. */
+export function textLines(text: string): string[] {
+  cache(text);
+  return cachedLines;
+}
+
+/** The lines of a text with their white space removed, computed once per text. Not to be modified. */
 export function squashedLines(text: string): string[] {
-  if (text !== cachedText) {
-    cachedFlat = text.split('\n').map(squash);
-    cachedText = text;
-  }
+  cache(text);
   return cachedFlat;
 }
 
@@ -58,8 +69,25 @@ export function squashedLines(text: string): string[] {
 const NUMBER_CELL = /^[+＋]?[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const ZERO_CELL = /^(?:[/／]|[-—–－―]{1,2})$/;
 
+/** Characters a number cell can start with: digits, signs, and the dashes and slashes of zero. */
+function mayStartNumber(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    code === 43 ||
+    code === 45 ||
+    code === 47 ||
+    code === 0xff0b ||
+    code === 0xff0d ||
+    code === 0xff0f ||
+    (code >= 0x2012 && code <= 0x2015) ||
+    code === 0x2212
+  );
+}
+
 export function parseNumberCell(cell: string): number | null {
   const c = cell.trim();
+  // Most cells are words: one look at the first character settles them.
+  if (c === '' || !mayStartNumber(c.charCodeAt(0))) return null;
   if (ZERO_CELL.test(c)) return 0;
   if (!NUMBER_CELL.test(c)) return null;
   const normalised = c.replace(/[＋+]/, '').replace(/[−－]/, '-').replace(/,/g, '');
@@ -94,10 +122,21 @@ const UNIT_CELL = /^(\d+(?:\.\d+)?)万?元$/;
 function tableCellValue(part: string): number | null {
   const plain = parseNumberCell(part);
   if (plain !== null) return plain;
-  const signed = part.match(WORD_SIGNED_CELL);
-  if (signed) return (signed[1] === '减' ? -1 : 1) * Number(signed[2]);
-  const unit = part.match(UNIT_CELL);
+  if (part.startsWith('增') || part.startsWith('减')) {
+    const signed = part.match(WORD_SIGNED_CELL);
+    return signed ? (signed[1] === '减' ? -1 : 1) * Number(signed[2]) : null;
+  }
+  const unit = part.endsWith('元') ? part.match(UNIT_CELL) : null;
   return unit ? Number(unit[1]) : null;
+}
+
+/** The last character of a line that is not white space ('' for a blank line). */
+function lastVisible(line: string): string {
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i];
+    if (c !== ' ' && c !== '\t' && c !== '\u3000' && c !== '\r') return c;
+  }
+  return '';
 }
 
 /**
@@ -111,7 +150,10 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
   let previousEndsCell = false;
   lines.forEach((rawLine, lineNo) => {
     const endsCell = previousEndsCell;
-    if (rawLine.trim() !== '') previousEndsCell = /\|\s*$/.test(rawLine);
+    if (options.pipeBlanks) {
+      const last = lastVisible(rawLine);
+      if (last !== '') previousEndsCell = last === '|';
+    }
     // "|---|---|" separator rows of markdown tables carry nothing.
     if (/^\s*\|?\s*:?-{2,}/.test(rawLine) && /^[\s|:-]+$/.test(rawLine)) {
       tokens.push({ kind: 'text', text: '', line: lineNo });
@@ -129,7 +171,7 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
       return;
     }
     // Notes in brackets ("22（其中修订 16 件）", "（一）", "（单位：万元）") are not cells.
-    const line = rawLine.replace(PAREN_NOTE, ' ');
+    const line = rawLine.includes('（') || rawLine.includes('(') ? rawLine.replace(PAREN_NOTE, ' ') : rawLine;
     if (isProseLine(line)) {
       tokens.push({ kind: 'text', text: squash(line), line: lineNo });
       return;
@@ -139,8 +181,8 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
     const isPipeRow = options.pipeBlanks === true && line.includes('|');
     // The text before a row's first "|" and after its last one is outside the row's cells.
     if (isPipeRow) {
-      if (/^\s*\|/.test(line)) cells.shift();
-      if (/\|\s*$/.test(line)) cells.pop();
+      if (cells[0].trim() === '') cells.shift();
+      if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop();
     }
     let seenNumber = false;
     let seenCell = false;
@@ -175,6 +217,7 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
 
 /** Long sentences with Chinese punctuation are prose, even inside a table region. */
 function isProseLine(line: string): boolean {
+  if (line.length < 28) return false;
   const s = squash(line);
   if (s.length < 28) return false;
   const stops = (s.match(/[，。；：、！？]/g) ?? []).length;
