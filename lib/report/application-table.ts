@@ -196,23 +196,31 @@ function resolveBlanks(numbers: number[], blanks: boolean[], columns: Column[]):
   return numbers.map((n, i) => (blanks[i] ? null : n));
 }
 
-/** Fit a run of figures to the row width, or say which cells are unknown (null). */
-function fitRow(seg: Segment, columns: Column[]): Fitted | null {
+/**
+ * Fit a run of figures to the row width, or say which cells are unknown (null). `ended`: the next
+ * row's label follows, so the run is the whole row as printed (not cut off by the end of the text).
+ */
+function fitRow(seg: Segment, columns: Column[], ended: boolean): Fitted | null {
   const width = columns.length;
   const { numbers: nums, blanks } = trimBlanks(seg, width);
   if (nums.length === width) return { values: resolveBlanks(nums, blanks, columns), exact: true };
   if (nums.length > width && nums.length < width * 2) return { values: nums.slice(0, width), exact: false };
   if (nums.length === width - 1 && nums.every((n) => n === 0)) {
     // A row of zeros with one cell left empty: whichever cell it is, it can only be zero.
-    return { values: new Array(width).fill(0), exact: false };
+    return { values: new Array(width).fill(0), exact: ended };
   }
+  const last = nums[nums.length - 1];
+  const applicants = nums.slice(0, -1).reduce((a, b) => a + b, 0);
+  const totalOnly = { values: columns.map((c) => (c.key === 'total' ? last : null)), exact: ended };
   if (nums.length === width - 1) {
-    const applicants = nums.slice(0, width - 2).reduce((a, b) => a + b, 0);
     // Six figures whose last is not the sum of the others: the 总计 cell was left empty.
-    if (applicants !== nums[width - 2]) return { values: [...nums, null], exact: false };
+    if (applicants !== last) return { values: [...nums, null], exact: false };
     // Otherwise one applicant cell is missing and we cannot tell which: keep only the total.
-    return { values: [...new Array(width - 1).fill(null), nums[width - 2]], exact: false };
+    return totalOnly;
   }
+  // Applicant columns that lost their cells ("| 3 | 1 | 4 |"): a last figure that is the sum of
+  // the others is the 总计 of a whole row.
+  if (ended && nums.length >= 2 && nums.length < width - 1 && !blanks.some(Boolean) && applicants === last) return totalOnly;
   return null;
 }
 
@@ -267,7 +275,8 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[
     if (bestIndex < 0) continue;
     // A single figure is a row of its own only when the next row's label follows it: at the end
     // of a cut-off text it may be the first cell of a row whose other cells are lost.
-    const fitted = fitRow(seg, columns) ?? (rowEnded(segments[s + 1], rowDefs, closed) ? singleFigureRow(seg, columns) : null);
+    const ended = rowEnded(segments[s + 1], rowDefs, closed);
+    const fitted = fitRow(seg, columns, ended) ?? (ended ? singleFigureRow(seg, columns) : null);
     if (!fitted) continue;
     const key = rowDefs[bestIndex].key;
     // Labels of earlier rows inside this run's label: rows whose figures are missing, so the
@@ -297,7 +306,7 @@ function assignByOrder(segments: Segment[], rowDefs: RowDef[], columns: Column[]
   if (full.length !== rowDefs.length) return null;
   const result = new Map<string, Array<number | null>>();
   full.forEach((seg, i) => {
-    const fitted = fitRow(seg, columns);
+    const fitted = fitRow(seg, columns, true);
     if (fitted) result.set(rowDefs[i].key, fitted.values);
   });
   return result.size === rowDefs.length ? result : null;

@@ -87,6 +87,7 @@ function mayStartNumber(code: number): boolean {
 export function parseNumberCell(cell: string): number | null {
   const c = cell.trim();
   // Most cells are words: one look at the first character settles them.
+  if (c === '無' || c === '无') return 0;
   if (c === '' || !mayStartNumber(c.charCodeAt(0))) return null;
   if (ZERO_CELL.test(c)) return 0;
   if (!NUMBER_CELL.test(c)) return null;
@@ -172,7 +173,7 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
     }
     // Notes in brackets ("22（其中修订 16 件）", "（一）", "（单位：万元）") are not cells.
     const line = rawLine.includes('（') || rawLine.includes('(') ? rawLine.replace(PAREN_NOTE, ' ') : rawLine;
-    if (isProseLine(line)) {
+    if (isProseLine(line) && !hasFigureCells(line)) {
       tokens.push({ kind: 'text', text: squash(line), line: lineNo });
       return;
     }
@@ -213,6 +214,17 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
     }
   });
   return tokens;
+}
+
+/**
+ * A row of cells with figures in two or more of them is a table row, even when a cell holds a
+ * sentence (a filling instruction or note left in the table: "| … | 2 | 注：按申请人计，… |").
+ */
+function hasFigureCells(line: string): boolean {
+  if (!line.includes('|') && !line.includes('\t')) return false;
+  let figures = 0;
+  for (const cell of line.split(/\t|\|/)) if (parseNumberCell(cell) !== null && ++figures >= 2) return true;
+  return false;
 }
 
 /** Long sentences with Chinese punctuation are prose, even inside a table region. */

@@ -127,6 +127,43 @@ test('表二: empty | cells in a visible row are zeros; 2019 本年增/减 cells
   assert.deepEqual(v(t2019, 'punishment'), [18, -2, 70]);
 });
 
+const PIPE_HEADER =
+  '三、收到和处理政府信息公开申请情况\n| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | | | | | | |\n| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |';
+
+test('表三: | rows broken across lines are read whole', () => {
+  const text = `${PIPE_HEADER}\n| 一、本年新收政府信息公开申请数量 | 2 | 1 | 0 |\n| 0 | 0 | 0 | 3 |\n| 二、上年结转政府信息\n公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 三、本年度办理结果 | （一）予以公开 | 1 |`;
+  const { table } = parseApplicationTable(text);
+  assert.deepEqual(row(table, 'newReceived'), [2, 1, 0, 0, 0, 0, 3]);
+  assert.deepEqual(row(table, 'carriedOver'), [1, 0, 0, 0, 0, 0, 1]);
+});
+
+test('表三: applicant columns that lost their cells leave the 总计, when the others add up to it', () => {
+  const text = `${PIPE_HEADER}\n| 一、本年新收政府信息公开申请数量 | 3 | 1 | 4 |\n| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 |\n| 三、本年度办理结果 | （一）予以公开 | 1 | 2 | 4 |\n| （二）部分公开`;
+  const { table } = parseApplicationTable(text);
+  assert.deepEqual(row(table, 'newReceived'), [null, null, null, null, null, null, 4]);
+  assert.deepEqual(row(table, 'carriedOver'), [null, null, null, null, null, null, 0]);
+  // 1 + 2 ≠ 4: which cells were lost cannot be told.
+  assert.deepEqual(row(table, 'granted'), new Array(7).fill(null));
+});
+
+test('表三: filling instructions or notes left in cells do not hide the row; 无 in a cell is zero', () => {
+  const text = `${PIPE_HEADER}\n| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | 注：按申请人计，1人多次申请计1件 |\n| 二、上年结转政府信息公开申请数量 | 无 | 无 | 无 | 无 | 无 | 无 | 无 |\n| 三、本年度办理结果（填写说明：本年度办理完毕的申请数，等于以下各项之和）`;
+  const { table } = parseApplicationTable(text);
+  assert.deepEqual(row(table, 'newReceived'), [2, 0, 0, 0, 0, 0, 2]);
+  assert.deepEqual(row(table, 'carriedOver'), [0, 0, 0, 0, 0, 0, 0]);
+});
+
+test('表二: an added row (其他主动公开文件) is no row of the template and moves no figure', () => {
+  const text =
+    '二、主动公开政府信息情况\n| 第二十条第（一）项 |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 2 | 1 | 10 |\n| 其他主动公开文件 | 35 | 0 | 35 |\n| 第二十条第（五）项 |\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 12 |\n| 第二十条第（六）项 |\n| 行政处罚 | 3 |\n| 行政强制 | 无 |\n| 第二十条第（八）项 |\n| 行政事业性收费 | 0 |\n三、收到和处理政府信息公开申请情况';
+  const { table } = parseDisclosureTable(text);
+  const v = (k: string) => table?.rows.find((r) => r.key === k)?.values;
+  assert.deepEqual(v('normativeDocuments'), [2, 1, 10]);
+  assert.deepEqual(v('licensing'), [12]);
+  assert.deepEqual(v('punishment'), [3]);
+  assert.deepEqual(v('enforcement'), [0]);
+});
+
 // ---- real excerpts (test/fixtures/corpus/web, web2)
 
 test('web2 001: | rows cut off inside 表三 → new 1, carried over 0', () => {
