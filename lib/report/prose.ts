@@ -211,10 +211,11 @@ export function proactiveFromProse(text: string): ProactiveProse {
   // 1. A total stated as such, about no one channel: "共…主动公开政府信息95条", "通过网站、微信等平台发布信息…".
   const total = main.find((s) => !s.channel && (TOTAL_WORD.test(s.before) || s.partsFollow) && !s.approximate);
   const approximate = main.find((s) => !s.channel && TOTAL_WORD.test(s.before) && s.approximate);
-  // 2. The body's own portal as its main channel: "门户网站主动公开各类政府信息966条" (other channels apart).
+  // 2. The body's own portal as its main channel: "门户网站主动公开各类政府信息966条" (other channels apart),
+  // the portal named in the figure's own clause.
   // Not when other channels say 主动 as well: then each channel states its own share.
   const otherProactive = candidates.some((s) => s.channel && s.channel !== 'website' && /主动/.test(s.before));
-  const portal = otherProactive ? undefined : main.find((s) => s.channel === 'website' && MAIN_CHANNEL_WORD.test(s.before) && !s.approximate);
+  const portal = otherProactive ? undefined : main.find((s) => s.channel === 'website' && s.ownChannel && MAIN_CHANNEL_WORD.test(s.before) && !s.approximate);
   // 3. The one figure the prose states at all, whatever its channel: "通过区政府网站公开信息91条",
   // or "我乡共发布动态信息23条" (a kind of information, but all there is, said to be all: 共, 累计, 主动,
   // and not one of a list of kinds).

@@ -87,7 +87,6 @@ function mayStartNumber(code: number): boolean {
 export function parseNumberCell(cell: string): number | null {
   const c = cell.trim();
   // Most cells are words: one look at the first character settles them.
-  if (c === '無' || c === '无') return 0;
   if (c === '' || !mayStartNumber(c.charCodeAt(0))) return null;
   if (ZERO_CELL.test(c)) return 0;
   if (!NUMBER_CELL.test(c)) return null;
@@ -196,6 +195,12 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
         continue;
       }
       seenCell = true;
+      // "无" filling a cell of a row means zero; alone on a line it may be a broken label ("（四）无 / 法提供").
+      if (trimmed === '无' && (isTabRow || line.includes('|'))) {
+        tokens.push({ kind: 'number', value: 0, raw: trimmed, line: lineNo });
+        seenNumber = true;
+        continue;
+      }
       const parts = trimmed.split(/[ \u3000]+/);
       for (let i = 0; i < parts.length; i++) {
         const value = tableCellValue(parts[i]);
