@@ -16,7 +16,7 @@ const CHANNEL_WORDS: Array<{ channel: Channel; re: RegExp }> = [
 ];
 
 const ALL_CHANNELS =
-  /(?:各类|各种|多种|所有|全部|各|多|各类新闻)(?:渠道|平台|载体|途径|方式|形式)|等(?:渠道|平台|方式|途径|载体|形式|多种)|线上(?:及|和|与)线下/;
+  /(?:各类|各种|多种|所有|全部|各|多|各类新闻)(?:渠道|平台|载体|途径|方式|形式)|等[^，。；\d]{0,4}?(?:渠道|平台|方式|途径|载体|形式)|等多种|线上(?:及|和|与)线下/;
 
 const HAS_DIGIT = /\d/;
 
@@ -36,6 +36,8 @@ const WHOLE_OBJECT =
   /^(?:各类|各项|各种|全部|所有|相关)?(?:工作)?(?:(?:政府|政务)(?:信息|文件|资讯)?|信息|消息|文件|资讯|内容)$|^[^\d]{0,12}?政府(?:信息|文件)$/;
 /** Figures since records began ("截至目前共发布592条", "截至2019年底，累计主动公开64627条"), not the year's. */
 const CUMULATIVE = /截[至止]目前|至今|历年|截[至止].{0,12}累计/;
+/** A kind of information ("动态信息", "工作动态信息"), not of something else ("招标项目"). */
+const INFORMATION = /(?:信息|消息|文件|动态)$/;
 /** What a channel's figure counts: information, articles, posts. */
 const CHANNEL_OBJECT = /^$|(?:信息|消息|动态|文章|稿件|内容|资讯|数据|文件)$/;
 const TOTAL_WORD = /主动|各类|共|累计|全年|年度|本年|合计|总计|政府信息/;
@@ -120,7 +122,9 @@ function statementsOf(sentence: string, out: Statement[]): void {
       const verb = verbs.at(-1);
       // "公开预决算信息96条、办事指南42条": the second figure of a list has no verb of its own.
       const listItem = !verb && verbSeen;
-      if (!verb && !listItem) continue;
+      // "…公开400条，合计1200条": the sum the sentence states of the figures before it.
+      const sum = !verb && !listItem && channelFigures > 0 && /^(?:以上|上述)?(?:合计|共计|总计)$/.test(pre);
+      if (!verb && !listItem && !sum) continue;
       verbSeen = true;
       figures++;
       const before = clause.slice(0, at);
@@ -162,7 +166,7 @@ function statementsOf(sentence: string, out: Statement[]): void {
         object: head,
         whole,
         excluded: NOT_PROACTIVE.test(pre.slice(0, verbEnd) + head),
-        part: inParts || figures > 1,
+        part: (inParts && !sum) || figures > 1,
         partsFollow: /^[，：；]?(?:其中|包括|主要包括)/.test(after),
         kindsFollow: /^[、，；][^，。；、\d]{1,12}\d+(?:条|篇|件|项)/.test(after),
         proactivePart: false,
@@ -220,8 +224,10 @@ export function proactiveFromProse(text: string): ProactiveProse {
   // or "我乡共发布动态信息23条" (a kind of information, but all there is, said to be all: 共, 累计, 主动,
   // and not one of a list of kinds).
   const figures = stated.filter((s) => !s.part);
-  const one = figures.length === 1 && candidates.includes(figures[0]) ? figures[0] : null;
-  const only = one && (one.whole || (one.object !== '' && !one.kindsFollow && /共|累计|主动/.test(one.before) && !/类/.test(one.before))) ? one : null;
+  // Not a figure of WeChat, Weibo or a notice board alone: that is a channel's share.
+  const one = figures.length === 1 && candidates.includes(figures[0]) && (figures[0].channel ?? 'website') === 'website' ? figures[0] : null;
+  const kindOfInformation = (s: Statement) => INFORMATION.test(s.object) && !s.kindsFollow && /共|累计|主动/.test(s.before) && !/类/.test(s.before);
+  const only = one && (one.whole || kindOfInformation(one)) ? one : null;
   const chosen = total ?? portal ?? (only && !only.approximate ? only : null);
   if (chosen) result.total = chosen.n;
   else result.approximateTotal = approximate?.n ?? (only?.approximate ? only.n : null);

@@ -26,6 +26,10 @@ test('a total that follows a list of channels is the total; the channels stay ap
   const p = proactiveFromProse('通过政府网站发布信息120条，通过微信公众号发布信息80条，共计主动公开政府信息200条。');
   assert.equal(p.total, 200);
   assert.deepEqual(p.byChannel, { website: 120, wechat: 80 });
+  // The sum the sentence itself states after its channels.
+  assert.equal(proactiveFromProse('通过政府网站公开信息800条，通过微信公众号公开400条，合计1200条。').total, 1200);
+  // "电子屏幕,公告栏等公开渠道": channels listed with 等 are all of them.
+  assert.equal(proactiveFromProse('全年通过电子屏幕,公告栏等公开渠道主动发布政府信息共计49条(不同渠道发布的同一信息计为1条)。').total, 49);
   const channelsOnly = proactiveFromProse('通过政府网站发布信息120条，通过微信公众号发布信息80条。');
   assert.equal(channelsOnly.total, null);
   assert.deepEqual(channelsOnly.byChannel, { website: 120, wechat: 80 });
@@ -69,6 +73,19 @@ test('the one figure the prose states, about one channel or several: the total',
   assert.equal(proactiveFromProse('2019年，我乡共发布动态信息23条。').total, 23);
   // A bare figure with no word of its own is not enough: "主动公开24件" beside another count.
   assert.equal(proactiveFromProse('我镇共制发公文类政府信息64件，通过琼海市政府网信息公开目录主动公开24件。').total, null);
+});
+
+test('figures that are not of disclosed information, or of one other channel alone, are never the total', () => {
+  for (const text of [
+    '全年共召开新闻发布会5次。',
+    '全年共发布政策解读20篇。',
+    '全年共公开招标项目5项。',
+    '向上级报送信息100条。',
+    '主动公开政府信息公开指南1份。',
+    '通过微信公众号推送消息500条。',
+    '本年度通过政务公开栏公开信息24条。',
+  ])
+    assert.equal(proactiveFromProse(text).total, null, text);
 });
 
 test('an enumeration before 等 is content, not what the figure counts (行政许可 listed does not exclude it)', () => {
