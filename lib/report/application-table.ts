@@ -11,7 +11,7 @@ interface RowDef {
 }
 
 const HEAD_ROWS: RowDef[] = [
-  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年新收|新收政府信息/ },
+  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年度?新收|新收政府信息/ },
   { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', group: null, match: /上年结转|上年度结转/ },
   { key: 'granted', label: '（一）予以公开', group: '三、本年度办理结果', match: /予以公开/ },
   { key: 'partiallyGranted', label: '（二）部分公开', group: '三、本年度办理结果', match: /部分公开/ },
@@ -76,7 +76,9 @@ export interface ApplicationTableResult {
 
 /** Find the lines of 表三: from its header to just before 表四. `closed` is false when the text ends inside it. */
 function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number; closed: boolean } | null {
-  const anchor = flat.findIndex((l) => l.includes('本年新收'));
+  // Row 一's label: "本年新收…", or worded otherwise on a short line of its own (prose says 本年度新收到…件 too).
+  let anchor = flat.findIndex((l) => l.includes('本年新收'));
+  if (anchor < 0) anchor = flat.findIndex((l) => l.length <= 40 && /本年度新收|新收政府信息公开申请/.test(l) && !/[件。]/.test(l));
   if (anchor < 0) return null;
   let start = anchor;
   for (let i = anchor - 1; i >= Math.max(0, anchor - 40); i--) {

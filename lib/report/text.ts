@@ -115,6 +115,9 @@ export interface TokenizeOptions {
 /** A cell signed in words, as the 2019 template's 本年增/减 column prints it: "增12", "减3". */
 const WORD_SIGNED_CELL = /^(增|减)(\d+(?:\.\d+)?)$/;
 
+/** A row label with its cells run together when all of them are 0 ("规章000", "行政许可0"): only zeros are unambiguous. */
+const GLUED_ZEROS = /^[^\d\s]*[\u4e00-\u9fa5](0+)$/;
+
 /** An amount with its unit inside the cell ("23600万元"): the figure. */
 const UNIT_CELL = /^(\d+(?:\.\d+)?)万?元$/;
 
@@ -206,6 +209,12 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
         const value = tableCellValue(parts[i]);
         if (value !== null && !PROSE_FOLLOWER.test(parts[i + 1] ?? '')) {
           tokens.push({ kind: 'number', value, raw: parts[i], line: lineNo });
+          seenNumber = true;
+        } else if (value === null && GLUED_ZEROS.test(parts[i])) {
+          // "规章000": a label with its cells run together, every one of them 0.
+          const zeros = parts[i].match(GLUED_ZEROS)?.[1] ?? '';
+          tokens.push({ kind: 'text', text: parts[i].slice(0, -zeros.length), line: lineNo });
+          for (let k = 0; k < zeros.length; k++) tokens.push({ kind: 'number', value: 0, raw: '0', line: lineNo });
           seenNumber = true;
         } else {
           tokens.push({ kind: 'text', text: parts[i], line: lineNo });

@@ -164,6 +164,31 @@ test('表二: an added row (其他主动公开文件) is no row of the template 
   assert.deepEqual(v('enforcement'), [0]);
 });
 
+test('表二: a label with its cells run together when all are 0 ("规章000") is a row of zeros; other glued figures are not guessed', () => {
+  const { table } = parseDisclosureTable(
+    '第二十条第(一)项\n信息内容本年制发件数本年废止件数现行有效件数\n    规章000\n    行政规范性文件000\n第二十条第(五)项\n行政许可0\n行政处罚12\n三、收到和处理政府信息公开申请情况',
+  );
+  const v = (k: string) => table?.rows.find((r) => r.key === k)?.values;
+  assert.deepEqual(v('regulations'), [0, 0, 0]);
+  assert.deepEqual(v('normativeDocuments'), [0, 0, 0]);
+  assert.deepEqual(v('licensing'), [0]);
+  assert.deepEqual(v('punishment'), [null]);
+});
+
+test('表三 whose first row is worded 本年度新收… is found and read', () => {
+  const text = `${HEADER}\n一、本年度新收政府信息公开申请数量 2 0 0 0 0 0 2\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n三、本年度办理结果`;
+  assert.deepEqual(row(parseApplicationTable(text).table, 'newReceived'), [2, 0, 0, 0, 0, 0, 2]);
+  // Prose that says 本年度新收到 is not the table.
+  assert.equal(parseApplicationTable('本年度新收到政府信息公开申请3件，均已按期答复。').table, null);
+});
+
+test('web2 059: 表二 cells run together ("规章000") → 规章 and 规范性文件 0/0/0', () => {
+  const doc = excerpt(WEB2_DIR, '059.txt');
+  const v = (k: string) => doc.disclosureTable?.rows.find((r) => r.key === k)?.values;
+  assert.deepEqual(v('regulations'), [0, 0, 0]);
+  assert.deepEqual(v('normativeDocuments'), [0, 0, 0]);
+});
+
 // ---- real excerpts (test/fixtures/corpus/web, web2)
 
 test('web2 001: | rows cut off inside 表三 → new 1, carried over 0', () => {
