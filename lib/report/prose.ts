@@ -36,8 +36,11 @@ const WHOLE_OBJECT =
   /^(?:各类|各项|各种|全部|所有|相关)?(?:工作)?(?:(?:政府|政务)(?:信息|文件|资讯)?|信息|消息|文件|资讯|内容)$|^[^\d]{0,12}?政府(?:信息|文件)$/;
 /** Figures since records began ("截至目前共发布592条", "截至2019年底，累计主动公开64627条"), not the year's. */
 const CUMULATIVE = /截[至止]目前|至今|历年|截[至止].{0,12}累计/;
-/** A kind of information ("动态信息", "工作动态信息"), not of something else ("招标项目"). */
-const INFORMATION = /(?:信息|消息|文件|动态)$/;
+/**
+ * The news of a body's work, what a small body publishes and little else ("动态信息", "各项工作动态信息"):
+ * not a topic ("疫情防控信息", "预决算信息") nor something else ("招标项目").
+ */
+const INFORMATION = /^[^\d]{0,8}?(?:工作|政务)?(?:动态|工作)信息$|^[^\d]{0,8}?(?:工作|政务)动态$/;
 /** What a channel's figure counts: information, articles, posts. */
 const CHANNEL_OBJECT = /^$|(?:信息|消息|动态|文章|稿件|内容|资讯|数据|文件)$/;
 const TOTAL_WORD = /主动|各类|共|累计|全年|年度|本年|合计|总计|政府信息/;

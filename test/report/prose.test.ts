@@ -80,6 +80,7 @@ test('figures that are not of disclosed information, or of one other channel alo
     '全年共召开新闻发布会5次。',
     '全年共发布政策解读20篇。',
     '全年共公开招标项目5项。',
+    '全年共发布疫情防控信息120条。',
     '向上级报送信息100条。',
     '主动公开政府信息公开指南1份。',
     '通过微信公众号推送消息500条。',
