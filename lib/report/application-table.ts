@@ -254,6 +254,8 @@ interface Assigned {
 
 /** Words of 表三's header, whose empty cells are padding. */
 const HEADER_WORDS = /自然人|法人或其他组织|申请人情况|商业企业|科研机构|社会公益组织|法律服务机构|勾稽/;
+/** Rows whose label words the header prints too (总计, 其他). */
+const HEADER_ROW_KEYS = new Set(['total', 'otherOther']);
 
 /** Tie each run of figures to the row whose label was printed last before it. */
 function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[], closed: boolean) {
@@ -264,7 +266,6 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[
   const firstRow = segments.findIndex((seg) => rowDefs[0].match.test(seg.label));
   for (let s = Math.max(0, firstRow); s < segments.length; s++) {
     const seg = segments[s];
-    if (seg.blanks.every(Boolean) && HEADER_WORDS.test(seg.label)) continue;
     let bestIndex = -1;
     let bestPos = -1;
     for (let r = pointer; r < rowDefs.length; r++) {
@@ -275,6 +276,8 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[
       }
     }
     if (bestIndex < 0) continue;
+    // Empty cells after the header's 总计 or 其他 are its padding, not that row.
+    if (seg.blanks.every(Boolean) && HEADER_WORDS.test(seg.label) && HEADER_ROW_KEYS.has(rowDefs[bestIndex].key)) continue;
     // A single figure is a row of its own only when the next row's label follows it: at the end
     // of a cut-off text it may be the first cell of a row whose other cells are lost.
     const ended = rowEnded(segments[s + 1], rowDefs, closed);

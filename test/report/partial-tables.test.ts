@@ -98,6 +98,19 @@ test('表三 one cell per line, each closed by "|": a lone "|" is an empty cell'
   assert.deepEqual(row(table, 'carriedOver'), [2, 0, 0, 0, 0, 0, 2]);
 });
 
+test('表三: a first row of nothing but empty cells right under the header is a row of zeros', () => {
+  const text = [
+    '| 自然人 | 法人或其他组织 | 总计 |',
+    '| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+    '| 一、本年新收政府信息公开申请数量 |  |  |  |  |  |  |  |',
+    '| 二、上年结转政府信息公开申请数量 | 1 |  |  |  |  |  | 1 |',
+    '| 三、本年度办理结果',
+  ].join('\n');
+  const { table } = parseApplicationTable(text);
+  assert.deepEqual(row(table, 'newReceived'), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(row(table, 'carriedOver'), [1, 0, 0, 0, 0, 0, 1]);
+});
+
 test('表三: the header cells and their padding are never a row (总计 in the header is not the 总计 row)', () => {
   const text = [
     '| (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||',
