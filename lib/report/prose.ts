@@ -308,6 +308,8 @@ const INCLUDES_CARRIED_OVER = /^[（(]?(?:含|包括|其中)[^）)。]{0,8}结�
  */
 const COUNT_AFTER_VERB = new RegExp(`(?:收到|受理|接到|接收|新收|处理)([^。，；\\d]{0,24}?)(?:共计|共|合计|总计|为)?${COUNT}(?:件|份|条|个|宗)`, 'g');
 
+const COUNT_STATED = /([^。，；]{0,6})(?:政府信息公开申请|依申请公开申请)(?:数量|数|总数|总量)(?:为|共|共计|是)(\d+)件/g;
+
 function findApplicationCount(flat: string): number | null {
   for (const m of flat.matchAll(COUNT_AFTER_VERB)) {
     if (!/申请/.test(m[1]) || NOT_AN_APPLICATION.test(m[1]) || /结转/.test(m[1])) continue;
@@ -324,6 +326,11 @@ function findApplicationCount(flat: string): number | null {
   for (const m of flat.matchAll(after)) {
     if (/申请/.test(m[2]) && !NOT_AN_APPLICATION.test(m[2])) return Number(m[1]);
   }
+  // No verb, the count stated as such: "本年度政府信息公开申请数量为3件" (not those carried over, concluded or answered).
+  for (const m of flat.matchAll(COUNT_STATED)) {
+    if (!/结转|办结|办理|答复|处理|予以|不予|部分|上年|上一年|去年|往年/.test(m[1]) && !INCLUDES_CARRIED_OVER.test(flat.slice((m.index ?? 0) + m[0].length)))
+      return Number(m[2]);
+  }
   return null;
 }
 
@@ -331,7 +338,7 @@ function findApplicationCount(flat: string): number | null {
 function findCarriedOver(flat: string): number | null {
   const m =
     flat.match(
-      /(?:上年度?|上一年度?|去年)(?:结转|转结)(?:到本年度?|至本年度?|的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?(?:数量|件数)?(?:共|为)?(\d+)件/,
+      /(?:上年度?|上一年度?|去年|往年)(?:结转|转结|遗留)(?:到本年度?|至本年度?|的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?(?:数量|件数)?(?:共|为)?(\d+)件/,
     ) ?? flat.match(/结转上(?:一)?年度?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?(?:数量|件数)?(?:共|为)?(\d+)件/);
   return m ? Number(m[1]) : null;
 }

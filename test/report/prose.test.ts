@@ -101,6 +101,10 @@ test('new applications in other phrasings: Chinese numerals, the applications na
   assert.equal(applicationsFromProse('依申请公开受理6件，办结6件，行政复议0件。').count, 6);
   assert.equal(applicationsFromProse('2019年依申请公开共受理2件，为挂号信申请。').count, 2);
   assert.equal(applicationsFromProse('全年共收到政府信息公开申请十二件。').count, 12);
+  // The count stated without a verb; never the year before's, nor those concluded.
+  assert.equal(applicationsFromProse('本年度政府信息公开申请数量为3件。').count, 3);
+  assert.equal(applicationsFromProse('上年度政府信息公开申请数量为2件。').count, null);
+  assert.equal(applicationsFromProse('办结政府信息公开申请数量为4件。').count, null);
 });
 
 test('none received, with the applicants spelt out; a count that includes the carried-over ones is not new', () => {
@@ -116,6 +120,7 @@ test('none received, with the applicants spelt out; a count that includes the ca
 test('carried over from the year before, in prose; the 结转下年度 figure never is', () => {
   assert.equal(applicationsFromProse('全市共受理政府信息公开申请5110件，结转上年158件。').carriedOver, 158);
   assert.equal(applicationsFromProse('全年共收到和办理依申请公开9件，上年度结转政府信息公开申请0件。').carriedOver, 0);
+  assert.equal(applicationsFromProse('上年度遗留申请1件，均已办结。').carriedOver, 1);
   assert.equal(applicationsFromProse('结转下年度继续办理2件。').carriedOver, null);
   assert.equal(applicationsFromProse('另2件申请按规定结转下年度继续办理。').carriedOver, null);
 });
