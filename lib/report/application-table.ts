@@ -1,5 +1,5 @@
 import type { ApplicationTable } from './schema';
-import { type Segment, segmentTokens, trimBlanks } from './table-segments';
+import { type Segment, segmentTokens, trimBlanks, trimmedLength } from './table-segments';
 import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 /** 表三 rows in print order. `match` is tested on label text with spaces removed. */
@@ -202,27 +202,28 @@ function resolveBlanks(numbers: number[], blanks: boolean[], columns: Column[]):
  * Fit a run of figures to the row width, or say which cells are unknown (null). `ended`: the next
  * row's label follows, so the run is the whole row as printed (not cut off by the end of the text).
  */
-function fitRow(seg: Segment, columns: Column[], ended: boolean): Fitted | null {
+function fitRow(seg: Segment, columns: Column[], ended: () => boolean): Fitted | null {
   const width = columns.length;
   const { numbers: nums, blanks } = trimBlanks(seg, width);
   if (nums.length === width) return { values: resolveBlanks(nums, blanks, columns), exact: true };
   if (nums.length > width && nums.length < width * 2) return { values: nums.slice(0, width), exact: false };
+  if (nums.length < 2 || nums.length >= width) return null;
   if (nums.length === width - 1 && nums.every((n) => n === 0)) {
     // A row of zeros with one cell left empty: whichever cell it is, it can only be zero.
-    return { values: new Array(width).fill(0), exact: ended };
+    return { values: new Array(width).fill(0), exact: ended() };
   }
   const last = nums[nums.length - 1];
   const applicants = nums.slice(0, -1).reduce((a, b) => a + b, 0);
-  const totalOnly = { values: columns.map((c) => (c.key === 'total' ? last : null)), exact: ended };
+  const totalOnly = () => ({ values: columns.map((c) => (c.key === 'total' ? last : null)), exact: ended() });
   if (nums.length === width - 1) {
     // Six figures whose last is not the sum of the others: the 总计 cell was left empty.
     if (applicants !== last) return { values: [...nums, null], exact: false };
     // Otherwise one applicant cell is missing and we cannot tell which: keep only the total.
-    return totalOnly;
+    return totalOnly();
   }
   // Applicant columns that lost their cells ("| 3 | 1 | 4 |"): a last figure that is the sum of
   // the others is the 总计 of a whole row.
-  if (ended && nums.length >= 2 && nums.length < width - 1 && !blanks.some(Boolean) && applicants === last) return totalOnly;
+  if (!blanks.some(Boolean) && applicants === last && ended()) return totalOnly();
   return null;
 }
 
@@ -280,8 +281,8 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[
     if (seg.blanks.every(Boolean) && HEADER_WORDS.test(seg.label) && HEADER_ROW_KEYS.has(rowDefs[bestIndex].key)) continue;
     // A single figure is a row of its own only when the next row's label follows it: at the end
     // of a cut-off text it may be the first cell of a row whose other cells are lost.
-    const ended = rowEnded(segments[s + 1], rowDefs, closed);
-    const fitted = fitRow(seg, columns, ended) ?? (ended ? singleFigureRow(seg, columns) : null);
+    const ended = () => rowEnded(segments[s + 1], rowDefs, closed);
+    const fitted = fitRow(seg, columns, ended) ?? (seg.numbers.length === 1 && ended() ? singleFigureRow(seg, columns) : null);
     if (!fitted) continue;
     const key = rowDefs[bestIndex].key;
     // Labels of earlier rows inside this run's label: rows whose figures are missing, so the
@@ -305,13 +306,13 @@ function assignByOrder(segments: Segment[], rowDefs: RowDef[], columns: Column[]
   // Padding cells of the header rows before the first row are not a row.
   const first = segments.findIndex((s) => rowDefs[0].match.test(s.label));
   const full = segments.slice(Math.max(0, first)).filter((s) => {
-    const n = trimBlanks(s, width).numbers.length;
+    const n = trimmedLength(s, width);
     return n >= width - 1 && n <= width;
   });
   if (full.length !== rowDefs.length) return null;
   const result = new Map<string, Array<number | null>>();
   full.forEach((seg, i) => {
-    const fitted = fitRow(seg, columns, true);
+    const fitted = fitRow(seg, columns, () => true);
     if (fitted) result.set(rowDefs[i].key, fitted.values);
   });
   return result.size === rowDefs.length ? result : null;

@@ -252,8 +252,11 @@ export interface ApplicationsProse {
  * Prose without white space, its ASCII punctuation as the Chinese (web pages mix both): commas
  * between digits ("19,322") are thousands separators and go.
  */
+const ASCII_PUNCTUATION = /[,;:()]/;
+
 function flatProse(text: string): string {
   let flat = text.replace(/\s+/g, '');
+  if (!ASCII_PUNCTUATION.test(flat)) return flat;
   if (flat.includes(',')) flat = flat.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replaceAll(',', '，');
   if (flat.includes(';')) flat = flat.replaceAll(';', '；');
   if (flat.includes(':')) flat = flat.replaceAll(':', '：');
@@ -276,7 +279,7 @@ function countOf(s: string): number | null {
 const COUNT = '(\\d+|[零〇一二两三四五六七八九十]{1,3})';
 
 /** "未收到公民、法人或其他组织通过任何形式提出的政府信息公开申请": no application received. */
-const NONE_RECEIVED = /(?:没有|未|无|未曾|尚未|均未)(?:收到|受理|接到|接收|发生|产生)(?:过)?([^。，；]{0,30}?)申请/g;
+const NONE_RECEIVED = /(?:没有|未|无|未曾|尚未|均未)(?:收到|受理|接到|接收|发生|产生)(?:过)?([^。，；,;]{0,30}?)申请/g;
 
 function saysNoneReceived(flat: string): boolean {
   for (const m of flat.matchAll(NONE_RECEIVED)) {
@@ -290,10 +293,11 @@ function saysNoneReceived(flat: string): boolean {
 }
 
 export function applicationsFromProse(text: string): ApplicationsProse {
-  const flat = flatProse(text);
+  // Web pages mix ASCII punctuation with the Chinese: the gaps below stop at either.
+  const flat = text.replace(/\s+/g, '');
   const countMatch = findApplicationCount(flat);
   const none = countMatch === null && saysNoneReceived(flat);
-  const mentionsReceived = /(?:收到|受理|接到)[^。，]{0,10}申请/.test(flat);
+  const mentionsReceived = /(?:收到|受理|接到)[^。，,]{0,10}申请/.test(flat);
   return { count: countMatch, saysNone: none || countMatch === 0, mentionsReceived, carriedOver: findCarriedOver(flat) };
 }
 
@@ -306,9 +310,9 @@ const INCLUDES_CARRIED_OVER = /^[（(]?(?:含|包括|其中)[^）)。]{0,8}结�
  * "共收到政府信息公开申请 21 件", "受理向市政府提出的信息公开申请176件", "共收到9份政府信息依申请公开事项",
  * "依申请公开共受理2件": a receiving verb, the word 申请 before or after the figure, and a counting unit.
  */
-const COUNT_AFTER_VERB = new RegExp(`(?:收到|受理|接到|接收|新收|处理)([^。，；\\d]{0,24}?)(?:共计|共|合计|总计|为)?${COUNT}(?:件|份|条|个|宗)`, 'g');
+const COUNT_AFTER_VERB = new RegExp(`(?:收到|受理|接到|接收|新收|处理)([^。，；,;\\d]{0,24}?)(?:共计|共|合计|总计|为)?${COUNT}(?:件|份|条|个|宗)`, 'g');
 
-const COUNT_STATED = /([^。，；]{0,6})(?:政府信息公开申请|依申请公开申请)(?:数量|数|总数|总量)(?:为|共|共计|是)(\d+)件/g;
+const COUNT_STATED = /(?:政府信息公开申请|依申请公开申请)(?:数量|数|总数|总量)(?:为|共|共计|是)(\d+)件/g;
 
 function findApplicationCount(flat: string): number | null {
   for (const m of flat.matchAll(COUNT_AFTER_VERB)) {
@@ -322,14 +326,16 @@ function findApplicationCount(flat: string): number | null {
   for (const m of flat.matchAll(named)) {
     if (!INCLUDES_CARRIED_OVER.test(flat.slice((m.index ?? 0) + m[0].length))) return Number(m[1]);
   }
-  const after = /(?:收到|受理|接到|接收)(?:了)?(?:共计|共)?(\d+)(?:件|份|条|个)([^。，；\d]{0,16})/g;
+  const after = /(?:收到|受理|接到|接收)(?:了)?(?:共计|共)?(\d+)(?:件|份|条|个)([^。，；,;\d]{0,16})/g;
   for (const m of flat.matchAll(after)) {
     if (/申请/.test(m[2]) && !NOT_AN_APPLICATION.test(m[2])) return Number(m[1]);
   }
   // No verb, the count stated as such: "本年度政府信息公开申请数量为3件" (not those carried over, concluded or answered).
   for (const m of flat.matchAll(COUNT_STATED)) {
-    if (!/结转|办结|办理|答复|处理|予以|不予|部分|上年|上一年|去年|往年/.test(m[1]) && !INCLUDES_CARRIED_OVER.test(flat.slice((m.index ?? 0) + m[0].length)))
-      return Number(m[2]);
+    const at = m.index ?? 0;
+    const before = flat.slice(Math.max(0, at - 6), at).replace(/^.*[。，；,;]/, '');
+    if (!/结转|办结|办理|答复|处理|予以|不予|部分|上年|上一年|去年|往年/.test(before) && !INCLUDES_CARRIED_OVER.test(flat.slice(at + m[0].length)))
+      return Number(m[1]);
   }
   return null;
 }

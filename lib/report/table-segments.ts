@@ -64,3 +64,11 @@ export function trimBlanks(seg: Segment, width: number): { numbers: number[]; bl
   if (blanks.every(Boolean) && numbers.length !== width) return { numbers: [], blanks: [] };
   return { numbers, blanks };
 }
+
+/** How many figures trimBlanks would keep, without copying them. */
+export function trimmedLength(seg: Segment, width: number): number {
+  let n = seg.numbers.length;
+  while (n > width && seg.blanks[n - 1]) n--;
+  if (n !== width && seg.blanks.every(Boolean)) return 0;
+  return n;
+}
