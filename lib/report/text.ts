@@ -4,6 +4,7 @@
  */
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
+const HAS_FULLWIDTH_DIGIT = /[０-９]/;
 
 /** Converter marks such as "[image: …]" and "[bookmark: _GoBack]" carry no report text. */
 const MARKER = /\[(?:image|bookmark|图片|img)[^\]\n]{0,200}\]/gi;
@@ -19,19 +20,22 @@ export interface CleanText {
 
 export function cleanReportText(raw: string): CleanText {
   let imageMarks = 0;
-  let text = raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00a0/g, ' ');
-  text = text.replace(MARKER, (m) => {
-    if (/^\[(?:image|图片|img)/i.test(m)) imageMarks++;
-    return ' ';
-  });
-  text = text.replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Each clean-up is tried only when its target occurs: most texts need none of them.
+  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\u00a0')) text = text.replace(/\u00a0/g, ' ');
+  if (text.includes('[')) {
+    text = text.replace(MARKER, (m) => {
+      if (/^\[(?:image|图片|img)/i.test(m)) imageMarks++;
+      return ' ';
+    });
+  }
+  if (HAS_FULLWIDTH_DIGIT.test(text)) text = text.replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   // Markdown emphasis around words ("**一是**") and heading hashes are formatting, not content.
-  text = text.replace(/\*\*([^*\n]{1,40})\*\*/g, '$1');
-  const lines = text.split('\n').filter((line) => !PAGE_NUMBER_LINE.test(line));
-  return { text: lines.join('\n'), imageMarks };
+  if (text.includes('**')) text = text.replace(/\*\*([^*\n]{1,40})\*\*/g, '$1');
+  const lines = text.split('\n');
+  const kept = lines.filter((line) => !PAGE_NUMBER_LINE.test(line));
+  return { text: kept.length === lines.length ? text : kept.join('\n'), imageMarks };
 }
 
 /** Remove all white space: labels in PDFs come with stray spaces ("总 计", "商 业 企"). */
