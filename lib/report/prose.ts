@@ -22,8 +22,8 @@ const HAS_DIGIT = /\d/;
 
 /** Verbs of disclosing; the last one before a figure governs it. */
 const VERB = /公开|发布|推送|更新|刊登|发送|编发|推出/g;
-/** A figure of items: "124条", "32篇", "500余条". */
-const FIGURE = /(\d+)(余|多)?(条|篇|件|则|项|次|份)(以上)?/g;
+/** A figure of items: "124条", "32篇", "500余条" (not an article number: "《条例》第20条"). */
+const FIGURE = /(?<![第\d.])(\d+)(余|多)?(条|篇|件|则|项|次|份)(以上)?/g;
 
 /** What a figure must not be about: applications, answers, readings, meetings, enforcement… */
 const NOT_PROACTIVE = /申请|答复|回应|解读|发布会|访谈|规章|规范性文件|提案|建议|复议|诉讼|收费|处罚|许可|培训|会议|浏览|访问|粉丝|关注|留言|咨询|审查|审核/;

@@ -71,6 +71,8 @@ test('the one figure the prose states, about one channel or several: the total',
   assert.equal(proactiveFromProse('2021年，区统计局通过区政府网站、爱渭滨APP、省市统计网站公开信息91条，主要包括单位简介、工作动态等内容。').total, 91);
   assert.equal(proactiveFromProse('2024年，依托市政府网站及时更新简介，发布政府信息、动态等32条。').total, 32);
   assert.equal(proactiveFromProse('2019年，我乡共发布动态信息23条。').total, 23);
+  // An article of the 条例 is no figure: "按照《政府信息公开条例》第20条…公开信息56条" states one.
+  assert.equal(proactiveFromProse('按照《中华人民共和国政府信息公开条例》第20条规定，通过区政府网站公开信息56条。').total, 56);
   // A bare figure with no word of its own is not enough: "主动公开24件" beside another count.
   assert.equal(proactiveFromProse('我镇共制发公文类政府信息64件，通过琼海市政府网信息公开目录主动公开24件。').total, null);
 });
