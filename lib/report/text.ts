@@ -184,7 +184,7 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
       return;
     }
     const isTabRow = line.includes('\t');
-    const cells = line.split(/\t|\|/);
+    const cells = isTabRow || line.includes('|') ? line.split(/\t|\|/) : [line];
     const isPipeRow = options.pipeBlanks === true && line.includes('|');
     // The text before a row's first "|" and after its last one is outside the row's cells.
     if (isPipeRow) {
@@ -208,7 +208,7 @@ export function tokenizeTable(region: string, options: TokenizeOptions = {}): To
         seenNumber = true;
         continue;
       }
-      const parts = trimmed.split(/[ \u3000]+/);
+      const parts = trimmed.includes(' ') || trimmed.includes('\u3000') ? trimmed.split(/[ \u3000]+/) : [trimmed];
       for (let i = 0; i < parts.length; i++) {
         const value = tableCellValue(parts[i]);
         if (value !== null && !PROSE_FOLLOWER.test(parts[i + 1] ?? '')) {
