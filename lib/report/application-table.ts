@@ -1,6 +1,6 @@
 import type { ApplicationTable } from './schema';
-import { type Segment, segmentTokens, trimBlanks } from './table-segments';
-import { squash, squashedLines, tokenizeTable } from './text';
+import { type Segment, segmentTokens, trimBlanks, trimmedLength } from './table-segments';
+import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 /** 表三 rows in print order. `match` is tested on label text with spaces removed. */
 interface RowDef {
@@ -11,7 +11,7 @@ interface RowDef {
 }
 
 export const HEAD_ROWS: RowDef[] = [
-  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年新收|新收政府信息/ },
+  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', group: null, match: /本年度?新收|新收政府信息/ },
   { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', group: null, match: /上年结转|上年度结转/ },
   { key: 'granted', label: '（一）予以公开', group: '三、本年度办理结果', match: /予以公开/ },
   { key: 'partiallyGranted', label: '（二）部分公开', group: '三、本年度办理结果', match: /部分公开/ },
@@ -54,7 +54,12 @@ export const TAIL_ROWS: RowDef[] = [
 
 export const OUTCOME_KEYS_2019 = [...HEAD_ROWS.slice(2), ...OTHER_ROWS_2019].map((r) => r.key);
 
-export const COLUMNS_7 = [
+interface Column {
+  key: string;
+  label: string;
+}
+
+export const COLUMNS_7: Column[] = [
   { key: 'naturalPerson', label: '自然人' },
   { key: 'commercial', label: '商业企业' },
   { key: 'research', label: '科研机构' },
@@ -69,9 +74,11 @@ export interface ApplicationTableResult {
   notes: string[];
 }
 
-/** Find the lines of 表三: from its header to just before 表四. */
-function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number } | null {
-  const anchor = flat.findIndex((l) => l.includes('本年新收'));
+/** Find the lines of 表三: from its header to just before 表四. `closed` is false when the text ends inside it. */
+function findApplicationRegion(lines: string[], flat: string[] = lines.map(squash)): { start: number; end: number; closed: boolean } | null {
+  // Row 一's label: "本年新收…", or worded otherwise on a short line of its own (prose says 本年度新收到…件 too).
+  let anchor = flat.findIndex((l) => l.includes('本年新收'));
+  if (anchor < 0) anchor = flat.findIndex((l) => l.length <= 40 && /本年度新收|新收政府信息公开申请/.test(l) && !/[件。]/.test(l));
   if (anchor < 0) return null;
   let start = anchor;
   for (let i = anchor - 1; i >= Math.max(0, anchor - 40); i--) {
@@ -79,25 +86,21 @@ function findApplicationRegion(lines: string[], flat: string[] = lines.map(squas
     if (/申请人情况|勾稽|收到和处理|自然人/.test(s)) start = i;
     if (/第二十条|行政事业性收费/.test(s)) break;
   }
-  let end = lines.length;
   for (let i = anchor + 1; i < lines.length; i++) {
     const s = flat[i];
     if (/结转下年|转下年度/.test(s)) {
       // The figures of the last row may sit on the next lines.
-      end = Math.min(lines.length, i + 1);
+      let end = Math.min(lines.length, i + 1);
       while (end < lines.length && end < i + 10 && /^[\s\d|\t/—–-]*$/.test(lines[end])) end++;
-      break;
+      return { start, end, closed: true };
     }
-    if (/行政复议/.test(s) && s.length < 40 && i > anchor + 5) {
-      end = i;
-      break;
-    }
+    if (/行政复议/.test(s) && s.length < 40 && i > anchor + 5) return { start, end: i, closed: true };
   }
-  return { start, end };
+  return { start, end: lines.length, closed: false };
 }
 
 export function parseApplicationTable(text: string): ApplicationTableResult {
-  const lines = text.split('\n');
+  const lines = textLines(text);
   const region = findApplicationRegion(lines, squashedLines(text));
   if (!region) return { table: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');
@@ -105,34 +108,49 @@ export function parseApplicationTable(text: string): ApplicationTableResult {
   const columns = detectColumns(flat);
   const width = columns.length;
   const rowDefs = [...HEAD_ROWS, ...(/逾期不补正|缴纳费用|收费通知/.test(flat) ? OTHER_ROWS_2021 : OTHER_ROWS_2019), ...TAIL_ROWS];
-  const segments = segmentTokens(tokenizeTable(regionText), width);
+  const segments = segmentTokens(tokenizeTable(regionText, { pipeBlanks: true }), width);
 
-  const byLabels = assignByLabels(segments, rowDefs, width);
-  const byOrder = assignByOrder(segments, rowDefs, width);
+  const byLabels = assignByLabels(segments, rowDefs, columns, region.closed);
+  const byOrder = assignByOrder(segments, rowDefs, columns);
   const notes: string[] = [];
   let chosen: Map<string, Array<number | null>>;
   let method: 'labels' | 'order';
   if (byLabels.size === rowDefs.length || (byLabels.size >= (byOrder?.size ?? 0) && !byOrder)) {
-    chosen = byLabels;
+    chosen = valuesOf(byLabels);
     method = 'labels';
   } else if (byOrder) {
     chosen = byOrder;
     method = 'order';
     notes.push('表三的行标签与数字错位，按完整数据行的顺序对应到各行。');
   } else {
-    chosen = byLabels;
+    chosen = valuesOf(byLabels);
     method = 'labels';
   }
 
-  const missing = rowDefs.filter((r) => !chosen.has(r.key));
-  // Without the first row or the total nothing useful can be said: leave the table out.
-  if (!chosen.has('newReceived') && !chosen.has('total')) {
-    return { table: null, notes: ['表三无法可靠读取（未找到“本年新收”和“总计”行的数字），未录入表三数据。'] };
+  let missing = rowDefs.filter((r) => !chosen.has(r.key));
+  // Without the first row or the total, or with most rows unread, the table is cut off or partly
+  // unreadable: keep only the rows read for sure (their own label right before a full row of
+  // figures that add up), the rest left empty.
+  if ((!chosen.has('newReceived') && !chosen.has('total')) || missing.length > rowDefs.length / 2) {
+    const read = rowDefs.length - missing.length;
+    chosen = new Map([...byLabels].filter(([, a]) => a.sure).map(([k, a]) => [k, a.values]));
+    if (chosen.size === 0) {
+      return {
+        table: null,
+        notes: [
+          read === 0 || (!byLabels.has('newReceived') && !byLabels.has('total'))
+            ? '表三无法可靠读取（未找到“本年新收”和“总计”行的数字），未录入表三数据。'
+            : `表三只读到 ${read}/${rowDefs.length} 行，无法可靠读取，未录入表三数据。`,
+        ],
+      };
+    }
+    method = 'labels';
+    missing = rowDefs.filter((r) => !chosen.has(r.key));
+    const kept = rowDefs.filter((r) => chosen.has(r.key)).map((r) => r.label);
+    notes.push(`表三不完整（文本截断或部分无法读取），只录入确定读到的 ${kept.length}/${rowDefs.length} 行：${kept.join('、')}；其余各行留空。`);
+  } else if (missing.length > 0) {
+    notes.push(`表三有 ${missing.length} 行未能读取：${missing.map((r) => r.label).join('、')}。`);
   }
-  if (missing.length > rowDefs.length / 2) {
-    return { table: null, notes: [`表三只读到 ${rowDefs.length - missing.length}/${rowDefs.length} 行，无法可靠读取，未录入表三数据。`] };
-  }
-  if (missing.length > 0) notes.push(`表三有 ${missing.length} 行未能读取：${missing.map((r) => r.label).join('、')}。`);
   const incompleteRows = [...chosen.entries()].filter(([, v]) => v.some((x) => x === null)).map(([k]) => rowDefs.find((r) => r.key === k)?.label ?? k);
   if (incompleteRows.length > 0) notes.push(`表三以下行的数字不全：${incompleteRows.join('、')}。`);
 
@@ -150,7 +168,7 @@ export function parseApplicationTable(text: string): ApplicationTableResult {
   return { table, notes };
 }
 
-function detectColumns(flatHeader: string) {
+function detectColumns(flatHeader: string): Column[] {
   if (!/小计/.test(flatHeader)) return COLUMNS_7;
   const cols = [...COLUMNS_7];
   // Bodies that add a 法人小计 column print it after the five kinds of organisation, or before them.
@@ -159,30 +177,96 @@ function detectColumns(flatHeader: string) {
   return cols;
 }
 
-/** Fit a run of figures to the row width, or say which cells are unknown (null). */
-function fitRow(seg: Segment, width: number): Array<number | null> | null {
-  const nums = trimBlanks(seg, width);
-  if (nums.length === width) return nums;
-  if (nums.length > width && nums.length < width * 2) return nums.slice(0, width);
+interface Fitted {
+  values: Array<number | null>;
+  /** The figures fill the row as printed, with no cell guessed. */
+  exact: boolean;
+}
+
+/**
+ * A full row whose empty cells were read as zeros: right when the applicants then add up to the
+ * 总计. Otherwise the empty cells were left unfilled, not zero: an empty 总计 is unknown, and
+ * so are empty applicant cells beside a printed 总计 ("a row whose only figure is the 总计").
+ */
+function resolveBlanks(numbers: number[], blanks: boolean[], columns: Column[]): Array<number | null> {
+  if (!blanks.some(Boolean) || blanks.every(Boolean)) return numbers;
+  const totalCol = columns.findIndex((c) => c.key === 'total');
+  const applicants = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.key !== 'total' && c.key !== 'orgSubtotal');
+  const sum = applicants.reduce((a, { i }) => a + numbers[i], 0);
+  if (sum === numbers[totalCol]) return numbers;
+  if (blanks[totalCol]) return numbers.map((n, i) => (i === totalCol ? null : n));
+  return numbers.map((n, i) => (blanks[i] ? null : n));
+}
+
+/**
+ * Fit a run of figures to the row width, or say which cells are unknown (null). `ended`: the next
+ * row's label follows, so the run is the whole row as printed (not cut off by the end of the text).
+ */
+function fitRow(seg: Segment, columns: Column[], ended: () => boolean): Fitted | null {
+  const width = columns.length;
+  const { numbers: nums, blanks } = trimBlanks(seg, width);
+  if (nums.length === width) return { values: resolveBlanks(nums, blanks, columns), exact: true };
+  if (nums.length > width && nums.length < width * 2) return { values: nums.slice(0, width), exact: false };
+  if (nums.length < 2 || nums.length >= width) return null;
   if (nums.length === width - 1 && nums.every((n) => n === 0)) {
     // A row of zeros with one cell left empty: whichever cell it is, it can only be zero.
-    return new Array(width).fill(0);
+    return { values: new Array(width).fill(0), exact: ended() };
   }
+  const last = nums[nums.length - 1];
+  const applicants = nums.slice(0, -1).reduce((a, b) => a + b, 0);
+  const totalOnly = () => ({ values: columns.map((c) => (c.key === 'total' ? last : null)), exact: ended() });
   if (nums.length === width - 1) {
-    const applicants = nums.slice(0, width - 2).reduce((a, b) => a + b, 0);
     // Six figures whose last is not the sum of the others: the 总计 cell was left empty.
-    if (applicants !== nums[width - 2]) return [...nums, null];
+    if (applicants !== last) return { values: [...nums, null], exact: false };
     // Otherwise one applicant cell is missing and we cannot tell which: keep only the total.
-    return [...new Array(width - 1).fill(null), nums[width - 2]];
+    return totalOnly();
   }
+  // Applicant columns that lost their cells ("| 3 | 1 | 4 |"): a last figure that is the sum of
+  // the others is the 总计 of a whole row.
+  if (!blanks.some(Boolean) && applicants === last && ended()) return totalOnly();
   return null;
 }
 
+/** The next run of figures starts at another row's label (or the table ends where the text goes on). */
+function rowEnded(next: Segment | undefined, rowDefs: RowDef[], closed: boolean): boolean {
+  return next ? rowDefs.some((d) => d.match.test(next.label)) : closed;
+}
+
+/** A row printed with a single figure and nothing else: its 总计 (or a row of zeros). */
+function singleFigureRow(seg: Segment, columns: Column[]): Fitted | null {
+  if (seg.numbers.length !== 1 || seg.blanks[0]) return null;
+  const n = seg.numbers[0];
+  return { values: columns.map((c) => (n === 0 ? 0 : c.key === 'total' ? n : null)), exact: true };
+}
+
+/** Rule 3 where it can be checked: the applicant columns add up to the 总计. */
+function addsUp(values: Array<number | null>, columns: Column[]): boolean {
+  const total = values[columns.findIndex((c) => c.key === 'total')];
+  const parts = columns.map((c, i) => (c.key === 'total' || c.key === 'orgSubtotal' ? 0 : values[i]));
+  if (total === null || parts.some((v) => v === null)) return true;
+  return (parts as number[]).reduce((a, b) => a + b, 0) === total;
+}
+
+interface Assigned {
+  values: Array<number | null>;
+  /** Read for sure: its own label just before it, no row skipped, every figure as printed, and it adds up. */
+  sure: boolean;
+}
+
+/** Words of 表三's header, whose empty cells are padding. */
+const HEADER_WORDS = /自然人|法人或其他组织|申请人情况|商业企业|科研机构|社会公益组织|法律服务机构|勾稽/;
+/** Rows whose label words the header prints too (总计, 其他). */
+const HEADER_ROW_KEYS = new Set(['total', 'otherOther']);
+
 /** Tie each run of figures to the row whose label was printed last before it. */
-function assignByLabels(segments: Segment[], rowDefs: RowDef[], width: number) {
-  const result = new Map<string, Array<number | null>>();
+function assignByLabels(segments: Segment[], rowDefs: RowDef[], columns: Column[], closed: boolean) {
+  const result = new Map<string, Assigned>();
   let pointer = 0;
-  for (const seg of segments) {
+  // The header's cells ("自然人 | 法人或其他组织 | 总计 |  |  |") come before the first row: the
+  // padding of its empty cells is no row's figures.
+  const firstRow = segments.findIndex((seg) => rowDefs[0].match.test(seg.label));
+  for (let s = Math.max(0, firstRow); s < segments.length; s++) {
+    const seg = segments[s];
     let bestIndex = -1;
     let bestPos = -1;
     for (let r = pointer; r < rowDefs.length; r++) {
@@ -193,23 +277,43 @@ function assignByLabels(segments: Segment[], rowDefs: RowDef[], width: number) {
       }
     }
     if (bestIndex < 0) continue;
-    const values = fitRow(seg, width);
-    if (!values) continue;
+    // Empty cells after the header's 总计 or 其他 are its padding, not that row.
+    if (seg.blanks.every(Boolean) && HEADER_WORDS.test(seg.label) && HEADER_ROW_KEYS.has(rowDefs[bestIndex].key)) continue;
+    // A single figure is a row of its own only when the next row's label follows it: at the end
+    // of a cut-off text it may be the first cell of a row whose other cells are lost.
+    const ended = () => rowEnded(segments[s + 1], rowDefs, closed);
+    const fitted = fitRow(seg, columns, ended) ?? (seg.numbers.length === 1 && ended() ? singleFigureRow(seg, columns) : null);
+    if (!fitted) continue;
     const key = rowDefs[bestIndex].key;
-    if (!result.has(key)) result.set(key, values);
+    // Labels of earlier rows inside this run's label: rows whose figures are missing, so the
+    // figures and labels may be out of step.
+    let skipped = false;
+    for (let r = pointer; r < bestIndex && !skipped; r++) skipped = rowDefs[r].match.test(seg.label);
+    const sure = fitted.exact && !skipped && addsUp(fitted.values, columns);
+    if (!result.has(key)) result.set(key, { values: fitted.values, sure });
     pointer = bestIndex + 1;
   }
   return result;
 }
 
+function valuesOf(assigned: Map<string, Assigned>): Map<string, Array<number | null>> {
+  return new Map([...assigned].map(([k, a]) => [k, a.values]));
+}
+
 /** When labels and figures are out of step, complete rows in print order are the rows. */
-function assignByOrder(segments: Segment[], rowDefs: RowDef[], width: number) {
-  const full = segments.filter((s) => trimBlanks(s, width).length >= width - 1 && trimBlanks(s, width).length <= width);
+function assignByOrder(segments: Segment[], rowDefs: RowDef[], columns: Column[]) {
+  const width = columns.length;
+  // Padding cells of the header rows before the first row are not a row.
+  const first = segments.findIndex((s) => rowDefs[0].match.test(s.label));
+  const full = segments.slice(Math.max(0, first)).filter((s) => {
+    const n = trimmedLength(s, width);
+    return n >= width - 1 && n <= width;
+  });
   if (full.length !== rowDefs.length) return null;
   const result = new Map<string, Array<number | null>>();
   full.forEach((seg, i) => {
-    const values = fitRow(seg, width);
-    if (values) result.set(rowDefs[i].key, values);
+    const fitted = fitRow(seg, columns, () => true);
+    if (fitted) result.set(rowDefs[i].key, fitted.values);
   });
   return result.size === rowDefs.length ? result : null;
 }

@@ -1,7 +1,7 @@
 import { lastMatch } from './application-table';
 import type { DisclosureTable } from './schema';
 import { segmentTokens } from './table-segments';
-import { squash, squashedLines, tokenizeTable } from './text';
+import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 interface DisclosureRowDef {
   key: string;
@@ -61,7 +61,7 @@ function findDisclosureRegion(lines: string[], flat: string[] = lines.map(squash
 }
 
 export function parseDisclosureTable(text: string): DisclosureTableResult {
-  const lines = text.split('\n');
+  const lines = textLines(text);
   const region = findDisclosureRegion(lines, squashedLines(text));
   if (!region) return { table: null, shape: null, notes: [] };
   const regionText = lines.slice(region.start, region.end).join('\n');
@@ -71,7 +71,9 @@ export function parseDisclosureTable(text: string): DisclosureTableResult {
   else if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/?减|采购项目数量|政府集中采购/.test(flat)) shape = '2019';
 
   const found = new Map<string, number[]>();
-  for (const seg of segmentTokens(tokenizeTable(regionText), 3)) {
+  /** How many of a row's cells were printed before its trailing empty ones. */
+  const printed = new Map<string, number>();
+  for (const seg of segmentTokens(tokenizeTable(regionText, { pipeBlanks: true }), 3)) {
     let best: DisclosureRowDef | null = null;
     let bestPos = -1;
     for (const row of ROWS) {
@@ -82,9 +84,10 @@ export function parseDisclosureTable(text: string): DisclosureTableResult {
       }
     }
     if (best && !found.has(best.key)) found.set(best.key, seg.numbers);
+    if (best && !printed.has(best.key)) printed.set(best.key, seg.blanks.lastIndexOf(false) + 1);
   }
   if (found.size === 0) return { table: null, shape, notes: shape ? ['表二只有表头，没有读到数字。'] : [] };
-  if (!shape) shape = (found.get('licensing')?.length ?? 1) >= 3 ? '2019' : '2021';
+  if (!shape) shape = (printed.get('licensing') ?? 1) >= 3 ? '2019' : '2021';
   const columns = shape === '2021' ? COLUMNS_2021 : COLUMNS_2019;
   const notes: string[] = [];
   const rows: DisclosureTable['rows'] = [];

@@ -1,4 +1,4 @@
-import { squash, tokenizeTable } from './text';
+import { squash, squashedLines, textLines, tokenizeTable } from './text';
 
 export interface LegacyStatistic {
   label: string;
@@ -13,8 +13,8 @@ const UNITS = new Set(['条', '件', '次', '个', '人', '万元', '元', '篇'
  * Returns null when the report has no such table.
  */
 export function parseLegacyTable(text: string): LegacyStatistic[] | null {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => /统计指标|工作情况统计表|信息公开.{0,6}统计表/.test(squash(l)));
+  const lines = textLines(text);
+  const start = squashedLines(text).findIndex((l) => /统计指标|工作情况统计表|信息公开.{0,6}统计表/.test(l));
   if (start < 0) return null;
   const regionText = lines.slice(start, start + 400).join('\n');
   const tokens = tokenizeTable(regionText);

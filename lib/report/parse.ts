@@ -20,7 +20,7 @@ import { cleanReportText, squashedLines } from './text';
  * 4: harvested reports carry their origin (URL, page title and date) and use it as a clue.
  * 5: records carry the results table's key figures (`sortKeys`, lib/document/indexed-report.ts).
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */
@@ -198,7 +198,8 @@ function templateOf(tables: Tables, text: string, year: number | null): Template
   const t3 = tables.applications;
   return detectTemplate({
     disclosureShape: tables.disclosure.shape,
-    hasApplicationTable: Boolean(t3),
+    // A table 三 cut off before its 其他处理 rows does not show which template it follows.
+    hasApplicationTable: Boolean(t3 && (t3.complete || t3.rows.some((r) => r.key.startsWith('other') && r.values.some((v) => v !== null)))),
     otherProcessedSubRows: Boolean(t3 && !t3.rows.some((r) => r.key === OUTCOME_KEYS_2019.at(-1))),
     hasLegacyTable: Boolean(tables.legacy),
     text,
@@ -233,7 +234,8 @@ function readProse(text: string, sections: ReportDocument['sections']): Prose {
   const scope = (part: string | null, fallback: string) => [sections.overview, part].filter(Boolean).join('\n') || fallback;
   return {
     proactive: proactiveFromProse(scope(sections.proactive, text.slice(0, 4000))),
-    applications: applicationsFromProse(scope(sections.applications, text)),
+    // Without a part of its own (a heading worded otherwise), the applications are looked for everywhere.
+    applications: applicationsFromProse(sections.applications ? scope(sections.applications, text) : text),
     review: reviewFromProse(scope(sections.review, text)),
   };
 }
@@ -264,7 +266,7 @@ function proactiveFigures(prose: ProactiveProse, legacyKey: LegacyFigures | null
 function applicationFigures(t3: ApplicationTable | null, legacyKey: LegacyFigures | null, prose: ApplicationsProse): ReportDocument['applications'] {
   return {
     ...newReceived(t3, legacyKey, prose),
-    carriedOver: cell(t3, 'carriedOver'),
+    carriedOver: cell(t3, 'carriedOver') ?? prose.carriedOver,
     processed: cell(t3, 'total'),
     carriedForward: cell(t3, 'carriedForward'),
     outcomes: {

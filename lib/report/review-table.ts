@@ -1,5 +1,5 @@
 import type { ReviewTable } from './schema';
-import { parseNumberCell, squash, squashedLines, tokenizeTable } from './text';
+import { parseNumberCell, squash, squashedLines, textLines, tokenizeTable } from './text';
 
 export interface ReviewTableResult {
   table: ReviewTable | null;
@@ -11,7 +11,7 @@ export interface ReviewTableResult {
  * hold no digits, so the figures between its heading and the next part are the table.
  */
 export function parseReviewTable(text: string, after: number): ReviewTableResult {
-  const lines = text.split('\n');
+  const lines = textLines(text);
   const flat = squashedLines(text);
   let start = -1;
   for (let i = after; i < lines.length; i++) {

@@ -49,15 +49,26 @@ export function segmentTokens(tokens: Token[], rowWidth: number): Segment[] {
   return segments;
 }
 
-/** Drop blank (empty-cell) zeros at the ends of a run beyond the expected width. */
-export function trimBlanks(seg: Segment, width: number): number[] {
-  const nums = [...seg.numbers];
+/**
+ * Drop blank (empty-cell) zeros at the ends of a run beyond the expected width; `blanks` says
+ * which of the figures kept were empty cells.
+ */
+export function trimBlanks(seg: Segment, width: number): { numbers: number[]; blanks: boolean[] } {
+  const numbers = [...seg.numbers];
   const blanks = [...seg.blanks];
-  while (nums.length > width && blanks[blanks.length - 1]) {
-    nums.pop();
+  while (numbers.length > width && blanks[blanks.length - 1]) {
+    numbers.pop();
     blanks.pop();
   }
   // A run of nothing but empty cells carries no figure of its own.
-  if (blanks.every(Boolean) && nums.length !== width) return [];
-  return nums;
+  if (blanks.every(Boolean) && numbers.length !== width) return { numbers: [], blanks: [] };
+  return { numbers, blanks };
+}
+
+/** How many figures trimBlanks would keep, without copying them. */
+export function trimmedLength(seg: Segment, width: number): number {
+  let n = seg.numbers.length;
+  while (n > width && seg.blanks[n - 1]) n--;
+  if (n !== width && seg.blanks.every(Boolean)) return 0;
+  return n;
 }
