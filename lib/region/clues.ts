@@ -5,7 +5,7 @@
 
 import { DOC_ABBREVIATIONS, PROVINCE_DOMAINS, PROVINCE_PREFIXES } from './abbreviations';
 import { AREA_CODES } from './area-codes';
-import { getIndex, type Unit, unitsNamed } from './data';
+import { getIndex, isAncestorOrSelf, type Unit, unitsNamed } from './data';
 import { STEM_PINYIN } from './pinyin-data';
 import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from './postcodes';
 
@@ -201,7 +201,12 @@ function unitsUnder(units: Unit[], prefixes: string[]): Unit[] {
   return units.filter((u) => prefixes.some((p) => u.code.startsWith(p) && u.code !== p));
 }
 
-/** Read one host (www.wendeng.gov.cn) into clues. */
+/**
+ * Read one host (www.wendeng.gov.cn) into clues. The labels nest like the divisions
+ * (tunchang.hainan.gov.cn, zuogong.changdu.gov.cn): a label left of one that names a place is
+ * read only as a place under it (js.changchun.gov.cn is a bureau's site of 长春, not 江苏). A
+ * label that is a province's portal name is that province (xinjiang.gov.cn is 新疆, not 新绛县).
+ */
 function domainClues(host: string, out: Clue[]): void {
   const labels = host
     .toLowerCase()
@@ -210,14 +215,19 @@ function domainClues(host: string, out: Clue[]): void {
     .map((l) => l.replace(/[^a-z]/g, ''));
   const idx = getIndex();
   const py = pinyinIndex();
+  let parents: Unit[] | null = null;
   for (let k = labels.length - 1; k >= 0; k--) {
     const label = labels[k];
     const isMain = k === labels.length - 1;
     if (!label || label.length < 2 || GENERIC_LABELS.has(label)) continue;
     const items = new Map<Unit, number>();
     const prov = PROVINCE_DOMAINS[label];
-    if (prov) items.set(idx.byCode.get(prov)!, W_DOMAIN_FULL);
-    for (const u of py.full.get(label) ?? []) items.set(u, Math.max(items.get(u) ?? 0, label.length >= 5 ? W_DOMAIN_FULL : 1.2));
+    const provUnit = prov && !parents ? idx.byCode.get(prov)! : null;
+    if (provUnit) items.set(provUnit, W_DOMAIN_FULL);
+    for (const u of py.full.get(label) ?? []) {
+      if (provUnit && !isAncestorOrSelf(provUnit, u)) continue;
+      items.set(u, Math.max(items.get(u) ?? 0, label.length >= 5 ? W_DOMAIN_FULL : 1.2));
+    }
     if (!items.size) {
       // province or prefecture initials + county pinyin/initials: xjyiwu, bjxch, ztyj, cqspb
       for (let cut = 2; cut <= 3 && !items.size; cut++) {
@@ -234,7 +244,13 @@ function domainClues(host: string, out: Clue[]): void {
       const cands = py.initials.get(label) ?? [];
       if (cands.length <= 60) for (const u of cands) items.set(u, W_DOMAIN_INITIALS);
     }
-    if (items.size && !out.some((c) => c.type === 'domain' && c.label === label)) out.push({ type: 'domain', label, items });
+    if (parents) {
+      const under = parents;
+      for (const u of [...items.keys()]) if (!under.some((p) => p !== u && isAncestorOrSelf(p, u))) items.delete(u);
+    }
+    if (!items.size) continue;
+    parents = [...items.keys()];
+    if (!out.some((c) => c.type === 'domain' && c.label === label)) out.push({ type: 'domain', label, items });
   }
 }
 

@@ -138,6 +138,17 @@ test('portal domains: full pinyin, province prefix + county, initials only as a 
   assert.equal(resolveRegion({ organization: '我局', text: '', url: 'https://tunchang.hainan.gov.cn/x.html' }).county, '屯昌县');
 });
 
+test('portal domains nest like the divisions; a province portal name is the province', () => {
+  // js under changchun is a bureau's site of 长春, not 江苏 (web2 012)
+  const r = resolveRegion({ text: '我局门户网站', url: 'http://js.changchun.gov.cn/zcbm/ndbg/x.html' });
+  assert.deepEqual(chain(r), ['吉林省', '长春市', null, null], why(r));
+  // xinjiang.gov.cn is 新疆, not 新绛县 (山西) (web2 056)
+  const r2 = resolveRegion({ organization: '自治区生态环境厅', text: '', url: 'https://sthjt.xinjiang.gov.cn/x.shtml' });
+  assert.equal(r2.province, '新疆维吾尔自治区', why(r2));
+  // a county under its province portal
+  assert.equal(resolveRegion({ text: '', url: 'https://zuogong.changdu.gov.cn/zgx/x.shtml' }).county, '左贡县');
+});
+
 test('the organization’s parents win over a namesake elsewhere when the list lacks the unit', () => {
   // no 沿江街道 under 泰州市高港区 in the list (6 elsewhere): keep 高港区, do not jump to 南京
   const r = resolveRegion({ organization: '泰州市高港区人民政府沿江街道办事处', text: '' });
