@@ -13,6 +13,9 @@
  */
 import { childrenMap, getIndex, unitByCode } from './data';
 import { resolveRegionImpl } from './resolve';
+
+export { placeChainEnding } from './resolve';
+
 import type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
 export type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';

@@ -487,3 +487,15 @@ function formerNameFor(chosen: Unit, ms: Mention[]): string | null {
 function rankZone(z: Zone): number {
   return z === 'org' ? 0 : z === 'title' ? 1 : z === 'head' ? 2 : 3;
 }
+
+/**
+ * The division names printed right before the end of `s`, as one chain ("请与邹城市" → "邹城市",
+ * "一、总体情况北京市西城区" → "北京市西城区"), or null: what a body's name may be completed with.
+ */
+export function placeChainEnding(s: string): string | null {
+  const ms = scanText(toSimplifiedIfTraditional([s])[0], 'org');
+  let k = ms.length - 1;
+  if (k < 0 || ms[k].end !== s.length) return null;
+  while (k > 0 && ms[k - 1].end === ms[k].start) k--;
+  return s.slice(ms[k].start);
+}

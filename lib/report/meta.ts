@@ -1,3 +1,4 @@
+import { placeChainEnding } from '../region';
 import { squash } from './text';
 
 /** Words that end the name of a reporting body. */
@@ -40,17 +41,48 @@ export interface TitleInfo {
   titleLine: number | null;
 }
 
+/** The next non-blank line after line i (squashed), and its index. */
+function nextLine(lines: string[], i: number): { s: string; at: number } {
+  for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+    const s = squash(lines[j]);
+    if (s) return { s, at: j };
+  }
+  return { s: '', at: i };
+}
+
+/**
+ * A title broken over lines: "2024 年上海市科委政府信息公开工作" + "年度报告", "左贡县人民政府2021年度"
+ * + "信息公开年度报告", "…街道2025年政府" + "" + "信息公开工作年度报告".
+ */
+function joinBrokenTitle(s: string, lines: string[], i: number): string {
+  if (REPORT_WORDS.test(s)) return s;
+  const next = nextLine(lines, i).s;
+  if (/(?:政府信息公开|政务公开|信息公开)(?:工作)?$/.test(s) && /^(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/.test(next)) return s + next;
+  if (/(?:19|20)\d{2}\s*年度?(?:政府|政务)?$/.test(s) && /^(?:政府)?(?:信息公开|政务公开|公开)/.test(next) && REPORT_WORDS.test(s + next)) return s + next;
+  return s;
+}
+
+/** A web page's whole text on one line: the title is its start ("清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 …"). */
+const LEADING_TITLE =
+  /^[\u4e00-\u9fa5][^，。；：、《》“”"',;:A-Za-z]{0,50}?(?:政府信息公开|政务公开|信息公开)[^，。；：、《》,;:]{0,12}?(?:年度报告|工作报告|年报)/;
+
+/** A column name ("政府信息公开年报", "信息公开年度报告") names no body and no year: a title only when nothing better follows. */
+const COLUMN_NAME =
+  /^(?:乡镇|部门|街道|镇街|县直|市直|区直|县级|市级|区级|各级|本级)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报|工作报告)(?:专栏)?$/;
+
 export function findTitle(lines: string[]): TitleInfo {
   const limit = Math.min(lines.length, 25);
+  let fallback: TitleInfo | null = null;
   for (let i = 0; i < limit; i++) {
     let s = stripPageFurniture(squash(titleChunk(lines[i]))).replace(/\.(?:docx?|pdf|html?)$/i, '');
-    if (!s || s.length > 80) continue;
-    // A title broken over two lines: "2024 年上海市科委政府信息公开工作" + "年度报告".
-    const next = squash(lines[i + 1] ?? '');
-    if (!REPORT_WORDS.test(s) && /(?:政府信息公开|政务公开|信息公开)(?:工作)?$/.test(s) && /^(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/.test(next)) {
-      s += next;
-    }
+    if (s.length > 80) s = squash(lines[i]).match(LEADING_TITLE)?.[0] ?? '';
+    if (!s) continue;
+    s = joinBrokenTitle(s, lines, i);
     if (!REPORT_WORDS.test(s) || /[。；]|印发|格式|通知|[《》].+[《》]/.test(s) || /^(?:根据|按照|依据|现将|现公布|本报告|[^《]*》)/.test(s)) continue;
+    if (COLUMN_NAME.test(s)) {
+      fallback ??= { title: s, titleBody: null, titleYear: null, titleLine: i };
+      continue;
+    }
     s = s.replace(/^[《“"]|[》”"]$/g, '').replace(/[（(]全文[）)]$/, '');
     let body: string | null = null;
     let year: number | null = null;
@@ -66,15 +98,18 @@ export function findTitle(lines: string[]): TitleInfo {
     // The body's name on the line above the title ("威海市文登区张家产镇人民政府" / "2022年…报告").
     let p = i - 1;
     while (p >= 0 && !squash(lines[p])) p--;
-    const prev = p >= 0 ? squash(lines[p]) : '';
-    if (!body && prev && prev.length <= 30 && BODY_SUFFIX_STRICT.test(prev) && !/[，。：]/.test(prev)) {
+    const prev = p >= 0 ? stripPageFurniture(squash(lines[p])) : '';
+    if (!body && prev && prev.length <= 30 && (BODY_SUFFIX_STRICT.test(prev) || PLACE_BODY.test(prev)) && !/[，。：:>]|首页|位置/.test(prev)) {
       body = prev;
       title = prev + s;
     }
     return { title, titleBody: body ? body.trim() : null, titleYear: year, titleLine: i };
   }
-  return { title: null, titleBody: null, titleYear: null, titleLine: null };
+  return fallback ?? { title: null, titleBody: null, titleYear: null, titleLine: null };
 }
+
+/** A place that stands for its body on the line above a title ("株洲市荷塘区明照街道"). */
+const PLACE_BODY = /^[\u4e00-\u9fa5]{2,20}(?:街道|镇|乡|苏木|县|区|旗)$/;
 
 export interface OrganizationCandidates {
   /** Names the report gives as its own: the signature, "现公布《X2022年…报告》". */
@@ -83,27 +118,45 @@ export interface OrganizationCandidates {
   weak: string[];
 }
 
+/** A body's name in running text: Han characters up to a body word ("官洲街道办事处", "区统计局"). */
+const NAME =
+  '[\\u4e00-\\u9fa5][^，,。、；;：:\\s《》“”"\\d]{1,29}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公厅|街道办事处|办事处|管理委员会|管委会|委员会|管理区|街道|局|厅|委|镇|乡|苏木)';
+/** A place as the subject of the overview ("2019年，昌江区认真贯彻…", "2023年，伊吾县政府信息公开工作…"). */
+const PLACE_NAME = '[\\u4e00-\\u9fa5][^，,。、；;：:\\s《》“”"\\d]{1,14}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟)';
+/** What a body does in the first sentence of its overview. */
+const SUBJECT_VERB =
+  '以|坚持|深入|认真|严格|在|按照|全面|紧紧|高度重视|积极|始终|切实|围绕|持续|不断|进一步|扎实|聚焦|立足|紧扣|着力|贯彻|继续|大力|全力|牢固|依法|紧密|主动|重视|共|通过|(?:政府信息公开|政务公开)工作(?!要点|方案|计划|安排|任务|的?通知)';
+
+/** Names the report gives as its own. */
+const STRONG_PATTERNS = [
+  /现(?:予以)?(?:公布|发布|公开|向社会公开|向社会公布)《?([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年/g,
+  /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
+  /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
+  // "特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告", "编制并向社会公开莆田市…局2023年度…"
+  /(?:编制|公布|发布|公开)(?:了|并向社会公开|并公开)?《?([^《》，。、\s]{3,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开|信息公开)/g,
+  // "…要求，闽侯县财政局编制了本报告", "绍兴市越城区东湖街道特编制2023年…"
+  new RegExp(`(?:^|[，,。；)）])\\s*(${NAME})(?:特|认真)?编制(?:了|并)?(?:本|《|(?:19|20)\\d{2})`, 'g'),
+  new RegExp(`(?<![《〈<“"])(?:19|20)\\d{2}\\s*年(?:度|以来)?[，,]?\\s*(${NAME}|${PLACE_NAME})(?:${SUBJECT_VERB})`, 'g'),
+  // The overview's first sentence names its subject: "北京市西城区政务服务管理局以习近平…",
+  // also after a clause: "2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…".
+  new RegExp(`(?:^|\\n|[，,])\\s*(${NAME})(?:${SUBJECT_VERB})`, 'g'),
+];
+/** Names of the office that compiled the report or takes questions ("请与X联系"): a fallback only. */
+const WEAK_PATTERNS = [
+  /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
+  /(?:请|可)联系[:：]?\s*([^，。、（(\s:：]{2,40}?)(?:[（(，,：:]|\s|电话|$)/g,
+  /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
+  /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
+  /(?:来源|发布机构|信息来源)\s*[:：|]\s*\|?\s*([^\s|，。:：]{4,30})/g,
+];
+
 /** Candidate names of the reporting body found in the prose. */
 export function organizationCandidates(text: string, lines: string[]): OrganizationCandidates {
   const strong: string[] = [];
   const weak: string[] = [];
   const head = text.slice(0, 2500);
-  const strongPatterns = [
-    /现(?:予以)?(?:公布|发布|向社会公开|向社会公布)《?([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年/g,
-    /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
-    /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
-    /(?:19|20)\d{2}\s*年(?:度)?[，,]\s*([^，。、\s]{3,30}?(?:人民政府办公室|人民政府|办事处|委员会|局))(?:坚持|深入|认真|严格|以|在|按照|紧紧|全面)/g,
-    // The overview's first sentence names its subject: "北京市西城区政务服务管理局以习近平…".
-    /(?:^|\n)\s*([\u4e00-\u9fa5][^，,。、\s《\d]{3,29}?(?:人民政府办公室|人民政府|办事处|委员会|局|厅))(?:以|坚持|深入|认真|严格|在|按照|全面|紧紧|高度重视|积极|始终|切实|围绕)/g,
-  ];
-  const weakPatterns = [
-    /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
-    /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
-    /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
-    /(?:来源|发布机构|信息来源)\s*[:：|]\s*\|?\s*([^\s|，。:：]{4,30})/g,
-  ];
-  for (const p of strongPatterns) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
-  for (const p of weakPatterns) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
+  for (const p of STRONG_PATTERNS) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
+  for (const p of WEAK_PATTERNS) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
   // "大营镇党政办公室编制了《…报告》": found by its fixed words first, then read backwards.
   const compiled = head.indexOf('编制了《');
   if (compiled > 0)
@@ -131,44 +184,57 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   return { strong, weak };
 }
 
+/** An office inside a body: it compiles the report or takes questions, and speaks for the body. */
+const OFFICE_TAIL = /(?:[\u4e00-\u9fa5]{0,6}(?:办公室|办公厅|办|科|股|室|中心))+$/;
+/** Where a body's own name ends before its offices: a government, a street office, a department. */
+const BODY_END = /^(.*(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅))/;
+
 /**
- * The office that compiles a report or takes questions ("伽师县人民政府办公室", "大营镇党政办公室")
- * speaks for its body: drop the office to name the body.
+ * The office that compiles a report or takes questions ("伽师县人民政府办公室", "大营镇党政办公室",
+ * "衢州市衢江区湖南镇政府综合督考办公室", "省政府办公厅信息办公室") speaks for its body: drop the office
+ * to name the body.
  */
 function withoutOffice(name: string | null): string | null {
   if (!name) return null;
-  const m = name.match(/^(.+?)(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|指挥中心办公室|办公室|信息中心|综合办)$/);
-  if (m && m[1].length >= 3 && (BODY_SUFFIX.test(m[1]) || /[省市县区旗州盟镇乡]$/.test(m[1]))) return m[1];
-  return name;
+  const bare = name.replace(/[（(][^（）()]*[）)]$/, '');
+  if (!OFFICE_TAIL.test(bare)) return name;
+  const m = bare.match(BODY_END);
+  if (m && m[1].length >= 3 && m[1].length < bare.length && OFFICE_TAIL.test(bare.slice(m[1].length))) return m[1];
+  const place = bare.match(/^(.+?[省市县区旗州盟镇乡])(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|办公室|综合办)$/);
+  return place && place[1].length >= 3 ? place[1] : name;
+}
+
+/**
+ * A department's own office ("重庆市卫生健康委员会办公室关于2018年度…的报告") writes for the department:
+ * the department is the body. A government's office (人民政府办公室) is a body of its own.
+ */
+export function withoutDepartmentOffice(name: string): string {
+  const m = name.match(/^(.+(?:局|委员会|厅))(?:办公室|办公厅)$/);
+  return m && !/政府/.test(m[1].slice(-4)) ? m[1] : name;
 }
 
 function push(list: string[], name: string | null) {
   if (name && !list.includes(name)) list.push(name);
 }
 
+/** Words of the prose, never of a body's name (领导小组关于印发…, 积极稳妥地推进全局, page_1.html). */
+const NOT_A_NAME =
+  /关于|印发|方案|推进|积极|稳妥|落实|加强|开展|进行|要求|规定|工作|情况|领导小组|通知|意见|暨|精神|如下|以及|的|[A-Za-z0-9_.]|(?:全|本|我|该)(?:局|区|县|市|镇|乡)$/;
+/** A body word alone ("街道办事处", "乡镇人民政府"): a kind of body, not a name. */
+const BARE_BODY_WORD = /^(?:乡镇|街道|镇|乡|县|区|市|省)?(?:人民政府|政府|街道办事处|办事处|党政办公室|办公室)$/;
+
 function cleanBodyName(raw: string | undefined): string | null {
   if (!raw) return null;
   const s = squash(raw)
     .replace(/^[“"《]|[”"》]$/g, '')
-    .replace(/^(?:关于|由|本|我)/, '');
+    .replace(/^(?:现将|现公布|请与|可联系|请联系|关于|由|本|我)/, '');
   if (s.length < 2 || s.length > 40) return null;
   if (/政府信息公开|年度报告|条例|以下简称|报告|以来|[由年,，]/.test(s)) return null;
   if (/^(?:人民政府|政府|政府办公室|办公室|本机关|本单位|本部门)$/.test(s)) return null;
+  // "全镇", "各乡", "该局": a word of the prose, not a name; "…政府网站": the website, not the body.
+  if (/^(?:全|各|该|其|此|所|上级|下属)/.test(s) || /(?:网站|网|门户|平台|公众号|专栏|栏目)$/.test(s)) return null;
+  if (NOT_A_NAME.test(s) || BARE_BODY_WORD.test(s)) return null;
   return s;
-}
-
-const PLACE_CHAIN = /^(?:[\u4e00-\u9fa5]{2,9}?(?:省|自治区|市|地区|自治州|盟|县|自治县|区|旗|自治旗))+$/;
-/** Characters after which a place name can start ("本报告由淮安市…", "2012年威海市…"). */
-const CHAIN_BOUNDARY = /[^\u4e00-\u9fa5]|[由与在对年于是的及和为向据按照]/;
-
-/** The longest chain of place names that ends `before` and starts at a word boundary. */
-function placeChainBefore(before: string): string | null {
-  for (let start = 0; start < before.length - 1; start++) {
-    if (start === 0 || !CHAIN_BOUNDARY.test(before[start - 1])) continue;
-    const rest = before.slice(start);
-    if (PLACE_CHAIN.test(rest) && !/[报告本由年度的我其该各全]|政府|工作|信息|公开/.test(rest)) return rest;
-  }
-  return null;
 }
 
 /**
@@ -218,9 +284,8 @@ function completeWithPlace(name: string, text: string): string {
     const at = text.indexOf(name, from);
     if (at < 0) break;
     from = at + 1;
-    const before = ` ${text.slice(Math.max(0, at - 16), at).replace(/\s/g, '')}`;
-    const chain = placeChainBefore(before);
-    if (chain && !name.startsWith(chain) && chain.length + name.length > best.length && !/^(?:我|本|各|全|和|及|与|在|由|对)/.test(chain)) {
+    const chain = placeChainEnding(text.slice(Math.max(0, at - 16), at).replace(/\s/g, ''));
+    if (chain && !name.startsWith(chain) && chain.length + name.length > best.length) {
       best = chain + name;
     }
   }
