@@ -499,3 +499,12 @@ export function placeChainEnding(s: string): string | null {
   while (k > 0 && ms[k - 1].end === ms[k].start) k--;
   return s.slice(ms[k].start);
 }
+
+/** The division names printed at the start of `s`, as one chain ("重庆市渝中区市场监督管理局" → "重庆市渝中区"), or null. */
+export function placeChainStarting(s: string): string | null {
+  const ms = scanText(toSimplifiedIfTraditional([s])[0], 'org');
+  if (!ms.length || ms[0].start !== 0) return null;
+  let k = 0;
+  while (k + 1 < ms.length && ms[k + 1].start === ms[k].end) k++;
+  return s.slice(0, ms[k].end);
+}

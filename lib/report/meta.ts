@@ -184,23 +184,24 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   return { strong, weak };
 }
 
-/** An office inside a body: it compiles the report or takes questions, and speaks for the body. */
-const OFFICE_TAIL = /(?:[\u4e00-\u9fa5]{0,6}(?:办公室|办公厅|办|科|股|室|中心))+$/;
-/** Where a body's own name ends before its offices: a government, a street office, a department. */
-const BODY_END = /^(.*(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅))/;
+/** An office inside a body (办公室, 综合科, 信息中心…), without another body's word in it. */
+const OFFICE_TAIL = /^(?:(?:(?!人民政府|政府|街道|办事处|镇|乡|局|委|厅)[\u4e00-\u9fa5]){0,6}(?:办公室|办公厅|办|科|股|室|中心))+$/;
+/** The words a body's own name ends with, before its offices. */
+const BODY_WORD_END = /(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅)$/;
 
 /**
  * The office that compiles a report or takes questions ("伽师县人民政府办公室", "大营镇党政办公室",
  * "衢州市衢江区湖南镇政府综合督考办公室", "省政府办公厅信息办公室") speaks for its body: drop the office
- * to name the body.
+ * to name the body (the shortest name that the rest is offices of).
  */
 function withoutOffice(name: string | null): string | null {
   if (!name) return null;
   const bare = name.replace(/[（(][^（）()]*[）)]$/, '');
-  if (!OFFICE_TAIL.test(bare)) return name;
-  const m = bare.match(BODY_END);
-  if (m && m[1].length >= 3 && m[1].length < bare.length && OFFICE_TAIL.test(bare.slice(m[1].length))) return m[1];
-  const place = bare.match(/^(.+?[省市县区旗州盟镇乡])(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|办公室|综合办)$/);
+  for (let end = 3; end < bare.length; end++) {
+    const body = bare.slice(0, end);
+    if (BODY_WORD_END.test(body) && OFFICE_TAIL.test(bare.slice(end))) return body;
+  }
+  const place = bare.match(/^(.+?[省市县区旗州盟])(?:综合办公室|党政办公室|党政综合办公室|党政办|政务公开办公室|办公室|综合办)$/);
   return place && place[1].length >= 3 ? place[1] : name;
 }
 
@@ -242,8 +243,18 @@ function cleanBodyName(raw: string | undefined): string | null {
  * compiled the report; a fuller form of the same name printed elsewhere completes it
  * ("洪泽区人民政府" → "淮安市洪泽区人民政府" when the text prints that).
  */
-export function chooseOrganization(titleBody: string | null, candidates: OrganizationCandidates, text = ''): string | null {
+export interface ChosenOrganization {
+  name: string | null;
+  /** The title, the report's own words, or only a contact or compiler line. */
+  source: 'title' | 'strong' | 'weak' | null;
+}
+
+/** Names compared without their punctuation ("城南办事处、城南园区" is in "靖江市城南办事处(城南园区)"). */
+const bareName = (s: string) => s.replace(/[、()（）\s]/g, '');
+
+export function chooseOrganization(titleBody: string | null, candidates: OrganizationCandidates, text = ''): ChosenOrganization {
   let best: string | null = titleBody && BODY_SUFFIX_STRICT.test(titleBody) ? titleBody : null;
+  let source: ChosenOrganization['source'] = best ? 'title' : null;
   if (best) {
     for (const c of candidates.strong) if (c.length > best.length && c.endsWith(best)) best = c;
   } else {
@@ -251,14 +262,15 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
     const pool = [...candidates.strong, ...candidates.weak];
     // A fuller name of the same place's body ("天津经济技术开发区" → "…管理委员会"), not one of its offices.
     const fuller = place
-      ? pool.find(
+      ? (pool.find(
           (c) => c.startsWith(place) && BODY_SUFFIX_STRICT.test(c) && c.length - place.length <= 6 && !/办公室|办公厅|中心|信息/.test(c.slice(place.length)),
-        )
+        ) ?? candidates.strong.find((c) => c.length > place.length && bareName(c).endsWith(bareName(place))))
       : undefined;
     best = fuller ?? place ?? candidates.strong[0] ?? candidates.weak[0] ?? null;
+    source = fuller || place ? 'title' : candidates.strong[0] ? 'strong' : best ? 'weak' : null;
   }
-  if (!best) return null;
-  return withBodyType(completeWithPlace(withBodyType(best), text));
+  if (!best) return { name: null, source: null };
+  return { name: withoutDepartmentOffice(withBodyType(completeWithPlace(withBodyType(best), text))), source };
 }
 
 /**

@@ -4,7 +4,7 @@ import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
 import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
 import { type LegacyStatistic, legacyFigures, parseLegacyTable } from './legacy-table';
-import { classifyLevel } from './level';
+import { classifyLevel, readSelfWords, readUrlHints } from './level';
 import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
 import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
@@ -124,13 +124,25 @@ function identifyReporter(text: string, origin: ReportOrigin | null): Reporter {
   // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况).
   const pageTitle = origin?.pageTitle ? findTitle([origin.pageTitle]) : null;
   const titleInfo = printed.title ? printed : (pageTitle ?? printed);
-  const organizationName = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
+  const chosen = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
+  const organizationName = chosen.name;
   const year = findYear(text, titleInfo.titleYear ?? pageTitle?.titleYear ?? null);
   const printedDate = findPublishedAt(lines, year);
   const publishedAt = printedDate ?? origin?.pageDate ?? null;
   const publishedAtBasis = printedDate ? 'text' : publishedAt ? 'page' : null;
-  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text, url: origin?.finalUrl ?? origin?.url ?? null });
-  const level = classifyLevel(organizationName, region.orgPlaceLevel, deepestLevel(region));
+  const url = origin?.finalUrl ?? origin?.url ?? null;
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text, url });
+  const classified = classifyLevel({
+    organization: organizationName,
+    nameSource: chosen.source,
+    orgPlaceLevel: region.orgPlaceLevel,
+    regionDepth: deepestLevel(region),
+    county: region.county,
+    province: region.province,
+    self: readSelfWords(text),
+    url: readUrlHints(url),
+  });
+  const level = classified.level;
   return { title: printed.title, organization: officialName(organizationName, level), level, region, year, publishedAt, publishedAtBasis };
 }
 
