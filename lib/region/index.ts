@@ -14,6 +14,7 @@
 import { childrenMap, getIndex, unitByCode } from './data';
 import { resolveRegionImpl } from './resolve';
 
+export { printedForms } from './names';
 export { placeChainEnding, placeChainStarting } from './resolve';
 
 import type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';

@@ -12,7 +12,7 @@
  *    the best wins, near-ties are reduced to their common ancestor.
  */
 import { type Clue, findClues } from './clues';
-import { getIndex, isAncestorOrSelf, type Unit } from './data';
+import { childrenMap, getIndex, isAncestorOrSelf, type Unit } from './data';
 import { type Entry, type Mention, scanText, type Zone } from './scan';
 import { looksTraditional, toSimplified } from './traditional';
 import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
@@ -277,7 +277,15 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
   }
 
   const choice = target ? chooseAmongNamesakes(r, target, orgTarget ? 'org' : 'title', offChain) : chooseFromBody(r);
-  const { chosen, orgPlaceLevel, notes } = choice;
+  const { orgPlaceLevel: placeLevel, notes } = choice;
+  let { chosen } = choice;
+  let orgPlaceLevel = placeLevel;
+  const institution = chosen ? namedInstitution(chosen, r.org) : null;
+  if (institution) {
+    notes.push(`organization names ${institution.name} under ${chosen!.name}`);
+    chosen = institution;
+    orgPlaceLevel = 'township';
+  }
   if (!chosen) {
     return { ...EMPTY, orgPlaceLevel, confidence: Math.round(choice.confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
   }
@@ -403,7 +411,44 @@ function chooseFromBody(r: Reading): Choice {
     return { ...none, chosen, confidence: chosen ? 0.25 : 0, notes: ['the text points to several places: kept their common part'] };
   }
   const sp = specific.get(best.u) ?? best.s;
+  const county = selfNamedCounty(r, best.u);
+  if (county)
+    return { ...none, chosen: county, confidence: 0.6, notes: [`the text speaks as a county (我县/我区) and names ${county.name} under ${best.u.name}`] };
   return { ...none, chosen: best.u, confidence: 0.3 + 0.45 * (1 - Math.exp(-sp / 2.5)) };
+}
+
+const COUNTY_SELF_RE = /[我本](?:县|区|旗)(?![域级委长直内])/;
+
+/**
+ * A text that speaks as a county (我区, 本县) and names one county under the place chosen, in a
+ * chain (三亚市海棠区): that county is the body's place, not the prefecture around it.
+ */
+function selfNamedCounty(r: Reading, u: Unit): Unit | null {
+  if ((u.level !== 'city' && u.level !== 'province') || !COUNTY_SELF_RE.test(r.head)) return null;
+  let found: Unit | null = null;
+  for (const ev of r.nameEvs) {
+    if (!ev.chained) continue;
+    for (const v of ev.items.keys()) {
+      if (v.level !== 'county' || v.parent !== u) continue;
+      if (found && found !== v) return null;
+      found = v;
+    }
+  }
+  return found;
+}
+
+/**
+ * A township-level unit that is no town (熊口管理区, a 农场, an 开发区) is not read as a place in
+ * running text; named by the organization under the place chosen, it is the body's place.
+ */
+function namedInstitution(chosen: Unit, org: string): Unit | null {
+  if (!org || (chosen.level !== 'county' && chosen.level !== 'city')) return null;
+  for (const c of childrenMap().get(chosen.code) ?? []) {
+    if (c.level !== 'township' || c.name.length < 4 || /(?:镇|乡|街道|苏木)$/.test(c.name)) continue;
+    // (a zone listed as a county with itself as its one township-level unit names no other place)
+    if (org.includes(c.name) && !c.name.includes(chosen.name) && !chosen.name.includes(c.name)) return c;
+  }
+  return null;
 }
 
 function bodyCandidates(r: Reading): Set<Unit> {
@@ -500,11 +545,15 @@ export function placeChainEnding(s: string): string | null {
   return s.slice(ms[k].start);
 }
 
-/** The division names printed at the start of `s`, as one chain ("重庆市渝中区市场监督管理局" → "重庆市渝中区"), or null. */
-export function placeChainStarting(s: string): string | null {
+/**
+ * The division names printed at the start of `s`, as one chain ("重庆市渝中区市场监督管理局" → "重庆市渝中区"),
+ * or null; with `aboveTownships`, only the province, prefecture and county names ("西秀区黄腊乡人民政府" → "西秀区").
+ */
+export function placeChainStarting(s: string, aboveTownships = false): string | null {
   const ms = scanText(toSimplifiedIfTraditional([s])[0], 'org');
-  if (!ms.length || ms[0].start !== 0) return null;
+  const usable = (m: Mention) => !aboveTownships || m.entries.some((e) => e.unit.level !== 'township');
+  if (!ms.length || ms[0].start !== 0 || !usable(ms[0])) return null;
   let k = 0;
-  while (k + 1 < ms.length && ms[k + 1].start === ms[k].end) k++;
+  while (k + 1 < ms.length && ms[k + 1].start === ms[k].end && usable(ms[k + 1])) k++;
   return s.slice(0, ms[k].end);
 }

@@ -138,11 +138,15 @@ export interface LevelResult {
   evidence: string[];
 }
 
+/** A level word before a department's name (区统计局, 市科委), not the start of a word (市场, 区域). */
+export const LEVEL_WORD =
+  /^(?:自治区(?!级|直|属|委|长|内)|省(?!级|直|属|委|长|内)|市(?!场|政|容|民|级|直|属|辖|域|委|长|区|$)|县(?!级|直|属|域|委|长|城|$)|区(?!域|级|直|属|委|长|$)|旗(?!级|委|长|$)|州(?!级|委|长|$)|盟(?!级|委|长|$))/;
+
 /** 区统计局, 市科委, 自治区北部湾办: the level word of a short form. */
 function shortFormLevel(name: string, county: string | null): PlaceLevel | null {
-  const m = name.match(/^(自治区|省|市|县|区|旗|州|盟)(?!场|政|容|民|级|直|属|辖|域|委|长)/);
+  const m = name.match(LEVEL_WORD);
   if (!m || name.length < 3) return null;
-  switch (m[1]) {
+  switch (m[0]) {
     case '自治区':
     case '省':
       return 'province';

@@ -209,7 +209,7 @@ function withoutOffice(name: string | null): string | null {
  * A department's own office ("重庆市卫生健康委员会办公室关于2018年度…的报告") writes for the department:
  * the department is the body. A government's office (人民政府办公室) is a body of its own.
  */
-export function withoutDepartmentOffice(name: string): string {
+function withoutDepartmentOffice(name: string): string {
   const m = name.match(/^(.+(?:局|委员会|厅))(?:办公室|办公厅)$/);
   return m && !/政府/.test(m[1].slice(-4)) ? m[1] : name;
 }
@@ -282,7 +282,7 @@ function withBodyType(name: string): string {
   if (/[省市县区旗州盟镇乡]政府$/.test(name)) return name.replace(/政府$/, '人民政府');
   if (
     /(?:省|自治区|市|县|自治县|区|旗|自治旗|自治州|州|盟|镇|乡)$/.test(name) &&
-    !/(?:新区|开发区|园区|示范区|高新区|景区|社区|片区|功能区|工业区)$/.test(name)
+    !/(?:新区|开发区|园区|示范区|高新区|景区|社区|片区|功能区|工业区|管理区|林区|垦区|矿区|保税区)$/.test(name)
   )
     return `${name}人民政府`;
   return name;
@@ -302,6 +302,24 @@ function completeWithPlace(name: string, text: string): string {
     }
   }
   return best;
+}
+
+/**
+ * A department that calls itself 我局 throughout may print its full name once, anywhere
+ * ("…调整补充了甘南州自然资源局信息公开领导小组成员"): its place (as printed: 甘南州, 甘南藏族自治州)
+ * followed by a department's name. The name printed most often wins; a tie between two is no answer.
+ */
+export function findNamedDepartment(text: string, placeForms: string[]): string | null {
+  if (!placeForms.length) return null;
+  const re = new RegExp(`(?:${placeForms.join('|')})(?:人民政府)?[\\u4e00-\\u9fa5]{2,14}?(?:局|委员会|办公室)`, 'g');
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(re)) {
+    const name = cleanBodyName(m[0]);
+    if (name && !/政府$/.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

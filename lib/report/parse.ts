@@ -1,11 +1,12 @@
 import { type ResolvedRegion, resolveRegion } from '../region';
 import { looksTraditional, toSimplified } from '../region/traditional';
 import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
+import { canonicalBody, placeForms } from './body';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
 import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
 import { type LegacyStatistic, legacyFigures, parseLegacyTable } from './legacy-table';
 import { classifyLevel, readSelfWords, readUrlHints } from './level';
-import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
+import { chooseOrganization, findContact, findNamedDepartment, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
 import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
 import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportOrigin, ReportSource, ReviewTable, Template } from './schema';
@@ -18,8 +19,10 @@ import { cleanReportText, squashedLines } from './text';
  * 2: records carry the one-character-a-word search copies (`search.*`, lib/search/recall.ts).
  * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/document/indexed-report.ts).
  * 4: harvested reports carry their origin (URL, page title and date) and use it as a clue.
+ * 5: the canonical body name (`body`, `bodyEvidence`) and the level from the kind of body, what the
+ *    report calls itself (我镇/我局) and the web address's path words.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */
@@ -78,6 +81,8 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
     id: reportId(source.sha256),
     title: reporter.title,
     organization: reporter.organization,
+    body: reporter.body,
+    bodyEvidence: reporter.bodyEvidence,
     level: reporter.level,
     ...regionFields(reporter.region),
     year: reporter.year,
@@ -111,6 +116,8 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
 interface Reporter {
   title: string | null;
   organization: string | null;
+  body: string | null;
+  bodyEvidence: string[];
   level: Level | null;
   region: ResolvedRegion;
   year: number | null;
@@ -118,7 +125,8 @@ interface Reporter {
   publishedAtBasis: 'text' | 'page' | null;
 }
 
-function identifyReporter(text: string, origin: ReportOrigin | null): Reporter {
+function identifyReporter(rawText: string, origin: ReportOrigin | null): Reporter {
+  const text = withoutPronunciationNotes(rawText);
   const lines = text.split('\n');
   const printed = findTitle(lines);
   // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况).
@@ -143,8 +151,25 @@ function identifyReporter(text: string, origin: ReportOrigin | null): Reporter {
     url: readUrlHints(url),
   });
   const level = classified.level;
-  return { title: printed.title, organization: officialName(organizationName, level), level, region, year, publishedAt, publishedAtBasis };
+  const evidence = [...classified.evidence];
+  // A department that says only 我局 may print its full name once, anywhere in the text.
+  let named = organizationName;
+  if (!named && level?.endsWith('_department')) {
+    named = findNamedDepartment(text, placeForms(region, level));
+    if (named) evidence.push(`the text prints ${named} once the place is known`);
+  }
+  const organization = officialName(named, level);
+  const canonical = canonicalBody({ organization, level, kind: classified.kind, region });
+  evidence.push(...canonical.evidence);
+  return { title: printed.title, organization, body: canonical.body, bodyEvidence: evidence, level, region, year, publishedAt, publishedAtBasis };
 }
+
+/** Mirror sites gloss characters with their pronunciation ("鳳凰鎮(zhèn)人民政府", "根據(jù)"): names read without it. */
+function withoutPronunciationNotes(text: string): string {
+  return PINYIN_NOTE_TEST.test(text) ? text.replace(PINYIN_NOTE, '') : text;
+}
+const PINYIN_NOTE = /(?<=[\u4e00-\u9fa5])[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/g;
+const PINYIN_NOTE_TEST = /[\u4e00-\u9fa5][（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/;
 
 function deepestLevel(region: ResolvedRegion): 'township' | 'county' | 'city' | 'province' | null {
   return region.township ? 'township' : region.county ? 'county' : region.city ? 'city' : region.province ? 'province' : null;

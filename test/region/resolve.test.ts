@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type ResolvedRegion, resolveRegion } from '../../lib/region/index.ts';
+import { WEB2_DIR } from '../support/corpus.ts';
 import { corpusFile, pdfText } from './helpers.ts';
 
 const chain = (r: ResolvedRegion) => [r.province, r.city, r.county, r.township];
@@ -273,4 +276,30 @@ test('results are well formed', () => {
     assert.ok(Array.isArray(r.evidence));
     if (r.regionCode) assert.ok([2, 4, 6, 9].includes(r.regionCode.length));
   }
+});
+
+test('a text that speaks as a county (我区) and names one county in a chain is that county (web2 052)', () => {
+  const text = readFileSync(join(WEB2_DIR, '052.txt'), 'utf8');
+  const url = 'https://ht.sanya.gov.cn/htqsite/xxgknb/202202/ad24c9c229404b1595aaeedacbafeee8.shtml';
+  const r = resolveRegion({ text, url });
+  assert.deepEqual(chain(r), ['海南省', '三亚市', '海棠区', null], why(r));
+  // the same text without 我区: one passing mention of the district does not make the report the district's
+  const r2 = resolveRegion({ text: text.replaceAll('我区', '本单位'), url });
+  assert.equal(r2.county, null, why(r2));
+});
+
+test('a listed unit that is no town (熊口管理区) is the place when the organization names it', () => {
+  const r = resolveRegion({ organization: '熊口管理区', text: '熊口管理区在市委、市政府的正确领导下', url: 'https://www.hbqj.gov.cn/xxgk/x.html' });
+  assert.deepEqual(chain(r), ['湖北省', null, '潜江市', '熊口管理区'], why(r));
+  assert.equal(r.orgPlaceLevel, 'township');
+});
+
+test('placeChainEnding / placeChainStarting read only real division names', async () => {
+  const { placeChainEnding, placeChainStarting } = await import('../../lib/region/index.ts');
+  assert.equal(placeChainEnding('请与邹城市'), '邹城市');
+  assert.equal(placeChainEnding('一、总体情况北京市西城区'), '北京市西城区');
+  assert.equal(placeChainEnding('总体情况'), null);
+  assert.equal(placeChainStarting('重庆市渝中区市场监督管理局'), '重庆市渝中区');
+  assert.equal(placeChainStarting('西秀区黄腊乡人民政府', true), '西秀区');
+  assert.equal(placeChainStarting('市场监督管理局'), null);
 });

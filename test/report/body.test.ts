@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ResolvedRegion } from '../../lib/region';
+import { canonicalBody, departmentName } from '../../lib/report/body';
+import type { BodyKind } from '../../lib/report/level';
+import type { Level } from '../../lib/report/schema';
+
+const place = (
+  province: string | null,
+  city: string | null,
+  county: string | null,
+  township: string | null = null,
+  formerName: string | null = null,
+): ResolvedRegion => ({
+  province,
+  city,
+  county,
+  township,
+  regionCode: null,
+  orgPlaceLevel: null,
+  formerName,
+  confidence: 0.9,
+  evidence: [],
+});
+const body = (organization: string | null, level: Level | null, region: ResolvedRegion, kind: BodyKind | null = null) =>
+  canonicalBody({ organization, level, kind, region }).body;
+
+test('departmentName: places and level words off, short forms expanded', () => {
+  assert.deepEqual(departmentName('天津市发展改革委'), { name: '发展和改革委员会', expanded: '发展改革委' });
+  assert.deepEqual(departmentName('西藏自治区政府国资委'), { name: '人民政府国有资产监督管理委员会', expanded: '国资委' });
+  assert.equal(departmentName('区统计局').name, '统计局');
+  assert.equal(departmentName('阜新市彰武县政府办公室').name, '人民政府办公室');
+  assert.equal(departmentName('自治区民委(宗教事务局)').name, '民族事务委员会(宗教事务局)');
+  assert.equal(departmentName('自治区北部湾办').name, '北部湾经济区规划建设管理办公室');
+  // 市场… and 湛江市人民政府地方志办公室 keep their words
+  assert.equal(departmentName('重庆市渝中区市场监督管理局').name, '市场监督管理局');
+  assert.equal(departmentName('湛江市人民政府地方志办公室').name, '人民政府地方志办公室');
+  assert.equal(departmentName('公安局').name, '公安局');
+});
+
+test('canonicalBody: a township carries its county; a district its prefecture', () => {
+  // the five 张村镇 are five bodies
+  assert.equal(body('张村镇', 'township', place('山东省', '威海市', '环翠区', '张村镇')), '威海市环翠区张村镇人民政府');
+  assert.equal(body('张村镇人民政府', 'township', place('河南省', '安阳市', '滑县', '张村镇')), '滑县张村镇人民政府');
+  assert.equal(body('官洲街道办事处', 'township', place('广东省', '广州市', '海珠区', '官洲街道')), '广州市海珠区官洲街道办事处');
+  assert.equal(body('田黄镇人民政府', 'township', place('山东省', '济宁市', '邹城市', '田黄镇')), '邹城市田黄镇人民政府');
+  // municipalities: the district under the municipality's name; 直辖 county-level cities alone
+  assert.equal(body('新华街道办事处', 'township', place('北京市', null, '通州区', '新华街道')), '北京市通州区新华街道办事处');
+  assert.equal(body('胡市镇人民政府', 'township', place('湖北省', null, '天门市', '胡市镇')), '天门市胡市镇人民政府');
+  // the town as printed where the list names it otherwise; the printed town where the list lacks it
+  assert.equal(body('西秀区黄腊乡人民政府', 'township', place('贵州省', '安顺市', '西秀区', '黄腊布依族苗族乡')), '安顺市西秀区黄腊乡人民政府');
+  assert.equal(body('泰州市高港区人民政府沿江街道办事处', 'township', place('江苏省', '泰州市', '高港区')), '泰州市高港区沿江街道办事处');
+});
+
+test('canonicalBody: governments at each level', () => {
+  assert.equal(body('昌江区人民政府', 'county', place('江西省', '景德镇市', '昌江区')), '景德镇市昌江区人民政府');
+  assert.equal(body(null, 'county', place('内蒙古自治区', '巴彦淖尔市', '乌拉特前旗')), '乌拉特前旗人民政府');
+  assert.equal(body('永定县人民政府', 'county', place('福建省', '龙岩市', '永定区', null, '永定县')), '永定县人民政府');
+  assert.equal(body('海南州人民政府', 'city', place('青海省', '海南藏族自治州', null)), '海南藏族自治州人民政府');
+  assert.equal(body(null, 'city', place('新疆维吾尔自治区', '喀什地区', null)), '喀什地区行政公署');
+  assert.equal(body('省政府', 'province', place('山西省', null, null)), '山西省人民政府');
+});
+
+test('canonicalBody: departments under their government’s place', () => {
+  assert.equal(body('区统计局', 'county_department', place('陕西省', '宝鸡市', '渭滨区')), '宝鸡市渭滨区统计局');
+  assert.equal(body('信访局', 'county_department', place('山西省', '大同市', '天镇县')), '天镇县信访局');
+  assert.equal(body('大渡口区卫生健康委员会', 'county_department', place('重庆市', null, '大渡口区')), '重庆市大渡口区卫生健康委员会');
+  assert.equal(body('阜新市彰武县政府办公室', 'county_department', place('辽宁省', '阜新市', '彰武县')), '彰武县人民政府办公室');
+  assert.equal(body('甘南州自然资源局', 'city_department', place('甘肃省', '甘南藏族自治州', null)), '甘南藏族自治州自然资源局');
+  assert.equal(body('天津市发展改革委', 'province_department', place('天津市', null, null)), '天津市发展和改革委员会');
+  assert.equal(body('自治区生态环境厅', 'province_department', place('新疆维吾尔自治区', null, null)), '新疆维吾尔自治区生态环境厅');
+  // no place resolved and none printed: no canonical name
+  assert.equal(body('区统计局', 'county_department', place(null, null, null)), null);
+  // a bureau of a zone's committee keeps its printed name
+  const zoneBureau = '武汉市东湖生态旅游风景区管理委员会市场监督管理局';
+  assert.equal(body(zoneBureau, 'county_department', place('湖北省', '武汉市', null), 'department'), zoneBureau);
+});
+
+test('canonicalBody: zones are their committees; a listed zone carries its county', () => {
+  assert.equal(body('天津经济技术开发区', 'other', place('天津市', null, null)), '天津经济技术开发区管理委员会');
+  assert.equal(body('熊口管理区', 'other', place('湖北省', null, '潜江市', '熊口管理区')), '潜江市熊口管理区');
+  assert.equal(body('南宁经济技术开发区管理委员会', 'other', place('广西壮族自治区', '南宁市', '江南区', '经济技术开发区')), '南宁经济技术开发区管理委员会');
+});
