@@ -286,6 +286,10 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     chosen = institution;
     orgPlaceLevel = 'township';
   }
+  if (!chosen && /^自治区/.test(r.org || r.title.replace(/^\s*(?:19|20)\d{2}\s*年度?/, ''))) {
+    chosen = autonomousRegionFromUrl(input.url);
+    if (chosen) notes.push(`the organization says 自治区 and the web address names ${chosen.name}`);
+  }
   if (!chosen) {
     return { ...EMPTY, orgPlaceLevel, confidence: Math.round(choice.confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
   }
@@ -435,6 +439,36 @@ function selfNamedCounty(r: Reading, u: Unit): Unit | null {
     }
   }
   return found;
+}
+
+const AUTONOMOUS_REGIONS: Record<string, string> = {
+  nmg: '15',
+  neimenggu: '15',
+  gx: '45',
+  guangxi: '45',
+  xz: '54',
+  xizang: '54',
+  nx: '64',
+  ningxia: '64',
+  xj: '65',
+  xinjiang: '65',
+};
+
+/**
+ * A body that names itself only 自治区… (自治区民委, on a mirror site) is one of the five autonomous
+ * regions: a word of its web address that is, or starts with, one of their short names (xjmzw)
+ * tells which, when only one does.
+ */
+function autonomousRegionFromUrl(url: string | null | undefined): Unit | null {
+  if (!url) return null;
+  const found = new Set<string>();
+  for (const token of url.toLowerCase().split(/[^a-z]+/)) {
+    if (/^(?:xz(?:bm|jd|zf|xxgk|f|sp|cf|qlqd)|gx(?:bm|jd))/.test(token)) continue; // 乡镇, 行政…: path words, not places
+    for (const [key, code] of Object.entries(AUTONOMOUS_REGIONS)) {
+      if (token === key || (token.startsWith(key) && token.length >= key.length + 2)) found.add(code);
+    }
+  }
+  return found.size === 1 ? (getIndex().byCode.get([...found][0]) ?? null) : null;
 }
 
 /**

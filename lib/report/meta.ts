@@ -111,6 +111,32 @@ export function findTitle(lines: string[]): TitleInfo {
 /** A place that stands for its body on the line above a title ("株洲市荷塘区明照街道"). */
 const PLACE_BODY = /^[\u4e00-\u9fa5]{2,20}(?:街道|镇|乡|苏木|县|区|旗)$/;
 
+export interface PageTitleInfo {
+  /** The report title the page's <title> carries, read like a printed title. */
+  title: TitleInfo | null;
+  /** The site's name in it ("…_宝鸡市渭滨区人民政府网站"): the site's owner, a region clue but never the body. */
+  site: string | null;
+}
+
+const SITE_SUFFIX = /(?:门户网站|官方网站|网站|门户网|官网|网)$/;
+
+/** A page's <title> ("2021年政府信息公开工作年度报告_宝鸡市渭滨区人民政府网站") split into the report's title and the site's name. */
+export function readPageTitle(pageTitle: string | null, siteName: string | null = null): PageTitleInfo {
+  let title: TitleInfo | null = null;
+  const sites: string[] = [];
+  for (const part of (pageTitle ?? '').split(/\s*(?:[_|｜]|[-—–]{1,2}|\s{2,})\s*/)) {
+    const s = squash(part);
+    if (!s) continue;
+    if (!title && REPORT_WORDS.test(s)) {
+      const t = findTitle([s]);
+      if (t.title) title = t;
+    } else sites.push(s);
+  }
+  if (siteName) sites.push(squash(siteName));
+  const site = sites.map((s) => s.replace(SITE_SUFFIX, '')).find((s) => s.length >= 3 && /[省市县区旗州盟]|政府|局|委|厅/.test(s) && !/[，。：]/.test(s));
+  return { title, site: site ?? null };
+}
+
 export interface OrganizationCandidates {
   /** Names the report gives as its own: the signature, "现公布《X2022年…报告》". */
   strong: string[];
@@ -288,6 +314,10 @@ function withBodyType(name: string): string {
   return name;
 }
 
+/** State Council ministries and commissions, whose agencies print them first (水利部太湖流域管理局). */
+const MINISTRY_END =
+  /(?:外交部|国防部|国家发展和改革委员会|教育部|科学技术部|工业和信息化部|国家民族事务委员会|公安部|民政部|司法部|财政部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|商务部|文化和旅游部|国家卫生健康委员会|退役军人事务部|应急管理部|审计署|海关总署)$/;
+
 function completeWithPlace(name: string, text: string): string {
   if (!text || name.length < 2) return name;
   let best = name;
@@ -296,7 +326,8 @@ function completeWithPlace(name: string, text: string): string {
     const at = text.indexOf(name, from);
     if (at < 0) break;
     from = at + 1;
-    const chain = placeChainEnding(text.slice(Math.max(0, at - 16), at).replace(/\s/g, ''));
+    const before = text.slice(Math.max(0, at - 16), at).replace(/\s/g, '');
+    const chain = placeChainEnding(before) ?? (/(?:局|委员会|中心|办公室)$/.test(name) ? (before.match(MINISTRY_END)?.[0] ?? null) : null);
     if (chain && !name.startsWith(chain) && chain.length + name.length > best.length) {
       best = chain + name;
     }

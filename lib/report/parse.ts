@@ -6,7 +6,7 @@ import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks
 import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
 import { type LegacyStatistic, legacyFigures, parseLegacyTable } from './legacy-table';
 import { classifyLevel, readSelfWords, readUrlHints } from './level';
-import { chooseOrganization, findContact, findNamedDepartment, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
+import { chooseOrganization, findContact, findNamedDepartment, findPublishedAt, findTitle, findYear, organizationCandidates, readPageTitle } from './meta';
 import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
 import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportOrigin, ReportSource, ReviewTable, Template } from './schema';
@@ -63,9 +63,10 @@ const PARTIAL_NOTE = '文本不完整（如网页摘录），部分内容缺失�
 /** From the text of one report to its structured document. Pure: no I/O. */
 export function parseReport(rawText: string, source: ReportSource, options: ParseOptions = {}): ReportDocument {
   const cleaned = cleanReportText(rawText);
-  const text = looksTraditional(cleaned.text) ? toSimplified(cleaned.text) : cleaned.text;
+  const traditional = looksTraditional(cleaned.text);
+  const text = traditional ? toSimplified(cleaned.text) : cleaned.text;
   const origin = options.origin ?? null;
-  const reporter = identifyReporter(text, origin);
+  const reporter = identifyReporter(text, origin, traditional);
   const tables = readTables(text);
   const template = templateOf(tables, text, reporter.year);
   const prose = readProse(text, tables.sections);
@@ -125,12 +126,15 @@ interface Reporter {
   publishedAtBasis: 'text' | 'page' | null;
 }
 
-function identifyReporter(rawText: string, origin: ReportOrigin | null): Reporter {
+function identifyReporter(rawText: string, origin: ReportOrigin | null, traditional: boolean): Reporter {
   const text = withoutPronunciationNotes(rawText);
   const lines = text.split('\n');
   const printed = findTitle(lines);
-  // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况).
-  const pageTitle = origin?.pageTitle ? findTitle([origin.pageTitle]) : null;
+  // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况);
+  // the site's name in it is a region clue, never the body (a government's site hosts its departments' reports).
+  const simplified = (s: string | null) => (s && traditional ? toSimplified(s) : s);
+  const page = origin ? readPageTitle(simplified(origin.pageTitle), simplified(origin.siteName)) : null;
+  const pageTitle = page?.title ?? null;
   const titleInfo = printed.title ? printed : (pageTitle ?? printed);
   const chosen = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
   const organizationName = chosen.name;
@@ -139,7 +143,8 @@ function identifyReporter(rawText: string, origin: ReportOrigin | null): Reporte
   const publishedAt = printedDate ?? origin?.pageDate ?? null;
   const publishedAtBasis = printedDate ? 'text' : publishedAt ? 'page' : null;
   const url = origin?.finalUrl ?? origin?.url ?? null;
-  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text, url });
+  const regionText = page?.site ? `${page.site}\n${text}` : text;
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text: regionText, url });
   const classified = classifyLevel({
     organization: organizationName,
     nameSource: chosen.source,

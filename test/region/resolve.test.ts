@@ -303,3 +303,14 @@ test('placeChainEnding / placeChainStarting read only real division names', asyn
   assert.equal(placeChainStarting('西秀区黄腊乡人民政府', true), '西秀区');
   assert.equal(placeChainStarting('市场监督管理局'), null);
 });
+
+test('a body that says only 自治区… is placed by a web address word naming one autonomous region (web2 011)', () => {
+  const url = 'https://ebonypicts.com/mwzjswj/xjmzw/2019/202002/253772b69c98463f87376813111b6bdb.shtml';
+  const r = resolveRegion({ organization: '自治区民委(宗教事务局)', text: '2019年度自治区民委(宗教事务局)认真贯彻落实', url });
+  assert.deepEqual(chain(r), ['新疆维吾尔自治区', null, null, null], why(r));
+  // path words of towns (xzjd) are not 西藏; two regions named is no answer
+  assert.equal(resolveRegion({ organization: '自治区民委', text: '', url: 'https://a.example.com/xzjd/x.html' }).province, null);
+  assert.equal(resolveRegion({ organization: '自治区民委', text: '', url: 'https://a.example.com/xjmzw/gxmzw/x.html' }).province, null);
+  // a province's body is not placed this way
+  assert.equal(resolveRegion({ organization: '省民委', text: '', url: 'https://a.example.com/xjmzw/x.html' }).province, null);
+});

@@ -81,3 +81,54 @@ test('canonicalBody: zones are their committees; a listed zone carries its count
   assert.equal(body('熊口管理区', 'other', place('湖北省', null, '潜江市', '熊口管理区')), '潜江市熊口管理区');
   assert.equal(body('南宁经济技术开发区管理委员会', 'other', place('广西壮族自治区', '南宁市', '江南区', '经济技术开发区')), '南宁经济技术开发区管理委员会');
 });
+
+test('readPageTitle: the report title and the site’s name apart; the site is never the body', async () => {
+  const { readPageTitle } = await import('../../lib/report/meta');
+  const p = readPageTitle('区统计局2021年政府信息公开工作年度报告_宝鸡市渭滨区人民政府网站');
+  assert.equal(p.title?.titleBody, '区统计局');
+  assert.equal(p.title?.titleYear, 2021);
+  assert.equal(p.site, '宝鸡市渭滨区人民政府');
+  assert.equal(readPageTitle('2021年政府信息公开工作年度报告 - 渭滨区人民政府门户网站').site, '渭滨区人民政府');
+  assert.equal(readPageTitle(null, '同心县人民政府').site, '同心县人民政府');
+});
+
+test('parseReport: a department that says 我局, on its government’s site, is the department, placed by the site', async () => {
+  const { originOf, parseReport } = await import('../../lib/report');
+  const text = '一、总体情况\n2021年，我局认真贯彻落实《条例》。我局主动公开信息91条。\n二、主动公开政府信息情况\n';
+  const source = { fileName: 'a.txt', format: 'txt' as const, encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: text.length };
+  const withTitle = parseReport(text, source, {
+    partial: true,
+    origin: originOf({ url: 'http://www.weibin.gov.cn/col1/t1.html', pageTitle: '区统计局2021年政府信息公开工作年度报告_宝鸡市渭滨区人民政府' }),
+  });
+  assert.equal(withTitle.organization, '区统计局');
+  assert.equal(withTitle.body, '宝鸡市渭滨区统计局');
+  assert.equal(withTitle.level, 'county_department');
+  assert.ok(withTitle.bodyEvidence.some((e) => e.includes('区统计局')));
+  // the page title names only the site: no body name, and never the site's government
+  const siteOnly = parseReport(text, source, {
+    partial: true,
+    origin: originOf({ url: 'http://www.weibin.gov.cn/col1/t1.html', pageTitle: '2021年政府信息公开工作年度报告-宝鸡市渭滨区人民政府网站' }),
+  });
+  assert.equal(siteOnly.organization, null);
+  assert.equal(siteOnly.body, null);
+  assert.equal(siteOnly.level, 'county_department');
+  assert.equal(siteOnly.county, '渭滨区');
+});
+
+test('parseReport: a ministry’s agency is completed with its ministry; a pronunciation gloss leaves the name', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const source = { fileName: 'a.txt', format: 'txt' as const, encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 10 };
+  const agency = parseReport('太湖流域管理局2015年政府信息公开工作年度报告\n本年度报告在水利部太湖流域管理局门户网站公布。\n', source, { partial: true });
+  assert.equal(agency.organization, '水利部太湖流域管理局');
+  assert.equal(agency.level, 'central_department');
+  const glossed = parseReport(
+    '一、總體情況\n根據(jù)《條例》規(guī)定。如需咨詢，請與柞水縣鳳凰鎮(zhèn)人民政府黨政辦公室聯系。本報告數(shù)據(jù)統計時限為2021年。我鎮主動公開。',
+    source,
+    {
+      partial: true,
+    },
+  );
+  assert.equal(glossed.organization, '柞水县凤凰镇人民政府');
+  assert.equal(glossed.body, '柞水县凤凰镇人民政府');
+  assert.equal(glossed.level, 'township');
+});
