@@ -143,7 +143,9 @@ export const LEVEL_WORD =
   /^(?:自治区(?!级|直|属|委|长|内)|省(?!级|直|属|委|长|内)|市(?!场|政|容|民|级|直|属|辖|域|委|长|区|$)|县(?!级|直|属|域|委|长|城|$)|区(?!域|级|直|属|委|长|$)|旗(?!级|委|长|$)|州(?!级|委|长|$)|盟(?!级|委|长|$))/;
 
 /** 区统计局, 市科委, 自治区北部湾办: the level word of a short form. */
-function shortFormLevel(name: string, county: string | null): PlaceLevel | null {
+const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
+
+function shortFormLevel(name: string, county: string | null, province: string | null): PlaceLevel | null {
   const m = name.match(LEVEL_WORD);
   if (!m || name.length < 3) return null;
   switch (m[0]) {
@@ -151,7 +153,8 @@ function shortFormLevel(name: string, county: string | null): PlaceLevel | null 
     case '省':
       return 'province';
     case '市':
-      return county?.endsWith('市') ? 'county' : 'city';
+      // 市 of a municipality is the province-level unit; of a county-level city, the county
+      return province && MUNICIPALITY.test(province) ? 'province' : county?.endsWith('市') ? 'county' : 'city';
     case '州':
     case '盟':
       return 'city';
@@ -191,8 +194,9 @@ function selfLevel(self: SelfWords, input: LevelInput): PlaceLevel | null {
   let level = ranked[0][0];
   // 我区 in a report of an autonomous region (西藏, 新疆…) is the region
   if (level === 'county' && input.regionDepth === 'province' && input.province?.endsWith('自治区')) level = 'province';
-  // 我市 in a county-level city
-  if (level === 'city' && input.county?.endsWith('市')) level = 'county';
+  // 我市 in a municipality, in a county-level city
+  if (level === 'city' && input.province && MUNICIPALITY.test(input.province)) level = 'province';
+  else if (level === 'city' && input.county?.endsWith('市')) level = 'county';
   return level;
 }
 
@@ -243,7 +247,7 @@ export function classifyLevel(input: LevelInput): LevelResult {
 
   let place: PlaceLevel | null = level ?? input.orgPlaceLevel;
   if (!place && name) {
-    const short = shortFormLevel(name, input.county);
+    const short = shortFormLevel(name, input.county, input.province);
     if (short) {
       place = short;
       evidence.push(`short form ${name.slice(0, name.startsWith('自治区') ? 3 : 1)}… : ${short} level`);
