@@ -49,10 +49,10 @@ const NOT_SELF_NEXT: Record<string, RegExp> = {
   办: /^[法理事公]/,
 };
 
-/** Counts of 我镇/本镇, 我县, 我市, 我省, 我局/我委/我厅 in the report's first 5,000 characters. */
+/** Counts of 我镇/本镇, 我县, 我市, 我省, 我局/我委/我厅 in the report's first 3,000 characters. */
 export function readSelfWords(text: string): SelfWords {
   const out: SelfWords = { township: 0, county: 0, city: 0, province: 0, department: 0, office: 0 };
-  const head = text.length > 5000 ? text.slice(0, 5000) : text;
+  const head = text.length > 3000 ? text.slice(0, 3000) : text;
   SELF_RE.lastIndex = 0;
   for (let m = SELF_RE.exec(head); m !== null; m = SELF_RE.exec(head)) {
     const w = m[1];

@@ -50,12 +50,14 @@ function nextLine(lines: string[], i: number): { s: string; at: number } {
   return { s: '', at: i };
 }
 
+const BROKEN_TITLE_END = /(?:信息公开|政务公开|信息公开工作|年度?|政府|政务)$/;
+
 /**
  * A title broken over lines: "2024 年上海市科委政府信息公开工作" + "年度报告", "左贡县人民政府2021年度"
  * + "信息公开年度报告", "…街道2025年政府" + "" + "信息公开工作年度报告".
  */
 function joinBrokenTitle(s: string, lines: string[], i: number): string {
-  if (REPORT_WORDS.test(s)) return s;
+  if (REPORT_WORDS.test(s) || !BROKEN_TITLE_END.test(s)) return s;
   const next = nextLine(lines, i).s;
   if (/(?:政府信息公开|政务公开|信息公开)(?:工作)?$/.test(s) && /^(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/.test(next)) return s + next;
   if (/(?:19|20)\d{2}\s*年度?(?:政府|政务)?$/.test(s) && /^(?:政府)?(?:信息公开|政务公开|公开)/.test(next) && REPORT_WORDS.test(s + next)) return s + next;
@@ -159,14 +161,26 @@ const STRONG_PATTERNS = [
   /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
   /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
   // "特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告", "编制并向社会公开莆田市…局2023年度…"
-  /(?:编制|公布|发布|公开)(?:了|并向社会公开|并公开)?《?([^《》，。、\s]{3,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开|信息公开)/g,
-  // "…要求，闽侯县财政局编制了本报告", "绍兴市越城区东湖街道特编制2023年…"
-  new RegExp(`(?:^|[，,。；)）])\\s*(${NAME})(?:特|认真)?编制(?:了|并)?(?:本|《|(?:19|20)\\d{2})`, 'g'),
-  new RegExp(`(?<![《〈<“"])(?:19|20)\\d{2}\\s*年(?:度|以来)?[，,]?\\s*(${NAME}|${PLACE_NAME})(?:${SUBJECT_VERB})`, 'g'),
-  // The overview's first sentence names its subject: "北京市西城区政务服务管理局以习近平…",
-  // also after a clause: "2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…".
-  new RegExp(`(?:^|\\n|[，,])\\s*(${NAME})(?:${SUBJECT_VERB})`, 'g'),
+  /(?:编制|公布|发布)(?:了|并向社会公开|并公开)?《?([^《》，。、\s]{3,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开|信息公开)/g,
 ];
+/** "…要求，闽侯县财政局编制了本报告", "绍兴市越城区东湖街道特编制2023年…": a clause that starts with the compiler. */
+const CLAUSE_COMPILER = new RegExp(`\\s*(${NAME})(?:特|认真)?编制(?:了|并)?(?:本|《|(?:19|20)\\d{2})`, 'y');
+/** The year that opens the overview, then its subject: "2019年，昌江区认真贯彻…" (read at the year's end). */
+const YEAR_LEAD = /(?<![《〈<“"])(?:19|20)\d{2}\s*年(?:度|以来)?[，,]?\s*/g;
+const SUBJECT_AT = new RegExp(`(${NAME}|${PLACE_NAME})(?:${SUBJECT_VERB})`, 'y');
+/**
+ * The overview's first sentence names its subject: "北京市西城区政务服务管理局以习近平…", also after a
+ * clause: "2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…".
+ */
+const CLAUSE_SUBJECT = new RegExp(`\\s*(${NAME})(?:${SUBJECT_VERB})`, 'y');
+/**
+ * Where a clause's subject may stand: before one of the verbs an overview opens with (the one-character
+ * ones, 以/在/共, only at a line's start: mid-sentence they are everywhere).
+ */
+const SUBJECT_VERB_AT =
+  /(?:坚持|深入|认真|严格|按照|全面|紧紧|高度重视|积极|始终|切实|围绕|持续|不断|进一步|扎实|聚焦|立足|紧扣|着力|贯彻|继续|大力|全力|牢固|依法|紧密|主动|重视|通过|政府信息公开工作|政务公开工作)/g;
+const COMPILER_CLAUSE_START = /[，,。；)）\n]/;
+
 /** Names of the office that compiled the report or takes questions ("请与X联系"): a fallback only. */
 const WEAK_PATTERNS = [
   /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
@@ -182,6 +196,31 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   const weak: string[] = [];
   const head = text.slice(0, 2500);
   for (const p of STRONG_PATTERNS) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
+  // Clause by clause, each read from its start only: far cheaper than a search at every position.
+  for (let at = head.indexOf('编制'); at > 0; at = head.indexOf('编制', at + 2)) {
+    let start = at;
+    while (start > 0 && at - start < 42 && !COMPILER_CLAUSE_START.test(head[start - 1])) start--;
+    CLAUSE_COMPILER.lastIndex = start;
+    push(strong, cleanBodyName(CLAUSE_COMPILER.exec(head)?.[1]));
+  }
+  // the overview's opening: its first sentences name the subject
+  const opening = head.slice(0, 1500);
+  for (const lead of opening.matchAll(YEAR_LEAD)) {
+    SUBJECT_AT.lastIndex = lead.index + lead[0].length;
+    push(strong, cleanBodyName(SUBJECT_AT.exec(opening)?.[1]));
+  }
+  // a subject at a line's start, or after a clause ("…坚强领导下，官洲街道办事处认真贯彻…")
+  for (let start = 0; start >= 0 && start < head.length; start = head.indexOf('\n', start) + 1 || -1) {
+    CLAUSE_SUBJECT.lastIndex = start;
+    push(strong, cleanBodyName(CLAUSE_SUBJECT.exec(head)?.[1]));
+  }
+  for (const verb of opening.matchAll(SUBJECT_VERB_AT)) {
+    const at = verb.index;
+    const start = Math.max(opening.lastIndexOf('，', at), opening.lastIndexOf(',', at)) + 1;
+    if (start === 0 || at - start < 3 || at - start > 45 || opening.lastIndexOf('\n', at) >= start) continue;
+    CLAUSE_SUBJECT.lastIndex = start;
+    push(strong, cleanBodyName(CLAUSE_SUBJECT.exec(opening)?.[1]));
+  }
   for (const p of WEAK_PATTERNS) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
   // "大营镇党政办公室编制了《…报告》": found by its fixed words first, then read backwards.
   const compiled = head.indexOf('编制了《');
@@ -199,6 +238,7 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
     );
   // The signature: a short body line just before the closing date.
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 200); i--) {
+    if (!mayBeDateLine(lines[i])) continue;
     const s = squash(lines[i]);
     if (!s || !isDateLine(s)) continue;
     let j = i - 1;
@@ -212,6 +252,7 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
 
 /** An office inside a body (办公室, 综合科, 信息中心…), without another body's word in it. */
 const OFFICE_TAIL = /^(?:(?:(?!人民政府|政府|街道|办事处|镇|乡|局|委|厅)[\u4e00-\u9fa5]){0,6}(?:办公室|办公厅|办|科|股|室|中心))+$/;
+const BODY_WORD_LAST = new Set([...'府处道镇乡木局会委厅']);
 /** The words a body's own name ends with, before its offices. */
 const BODY_WORD_END = /(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅)$/;
 
@@ -224,6 +265,7 @@ function withoutOffice(name: string | null): string | null {
   if (!name) return null;
   const bare = name.replace(/[（(][^（）()]*[）)]$/, '');
   for (let end = 3; end < bare.length; end++) {
+    if (!BODY_WORD_LAST.has(bare[end - 1])) continue;
     const body = bare.slice(0, end);
     if (BODY_WORD_END.test(body) && OFFICE_TAIL.test(bare.slice(end))) return body;
   }
@@ -246,7 +288,7 @@ function push(list: string[], name: string | null) {
 
 /** Words of the prose, never of a body's name (领导小组关于印发…, 积极稳妥地推进全局, page_1.html). */
 const NOT_A_NAME =
-  /关于|印发|方案|推进|积极|稳妥|落实|加强|开展|进行|要求|规定|工作|情况|领导小组|通知|意见|暨|精神|如下|以及|的|[A-Za-z0-9_.]|(?:全|本|我|该)(?:局|区|县|市|镇|乡)$/;
+  /党委|党组|党工委|关于|印发|方案|推进|积极|稳妥|落实|加强|开展|进行|要求|规定|工作|情况|领导小组|通知|意见|暨|精神|如下|以及|的|[A-Za-z0-9_.]|(?:全|本|我|该)(?:局|区|县|市|镇|乡)$/;
 /** A body word alone ("街道办事处", "乡镇人民政府"): a kind of body, not a name. */
 const BARE_BODY_WORD = /^(?:乡镇|街道|镇|乡|县|区|市|省)?(?:人民政府|政府|街道办事处|办事处|党政办公室|办公室)$/;
 
@@ -327,7 +369,12 @@ function completeWithPlace(name: string, text: string): string {
     if (at < 0) break;
     from = at + 1;
     const before = text.slice(Math.max(0, at - 16), at).replace(/\s/g, '');
-    const chain = placeChainEnding(before) ?? (/(?:局|委员会|中心|办公室)$/.test(name) ? (before.match(MINISTRY_END)?.[0] ?? null) : null);
+    // a place's name ends in its level word; a ministry in 部/署 (cheap tests before a scan)
+    const chain = /[省市县区州旗盟]$/.test(before)
+      ? placeChainEnding(before)
+      : /[部署]$/.test(before) && /(?:局|委员会|中心|办公室)$/.test(name)
+        ? (before.match(MINISTRY_END)?.[0] ?? null)
+        : null;
     if (chain && !name.startsWith(chain) && chain.length + name.length > best.length) {
       best = chain + name;
     }
@@ -370,6 +417,11 @@ function chineseDateNumber(s: string): number | null {
 const DATE_RE = /^((?:19|20)\d{2}|[〇零○O一二三四五六七八九]{4})年([01]?\d|[一二三四五六七八九十]{1,2})月([0-3]?\d|[一二三四五六七八九十]{1,3})日$/;
 const ISO_DATE_RE = /^((?:19|20)\d{2})[-./]([01]?\d)[-./]([0-3]?\d)$/;
 
+/** A cheap look before squashing: a date line is short and has a 年 or a date's separator. */
+function mayBeDateLine(line: string): boolean {
+  return line.length > 0 && line.length <= 48 && (line.includes('年') || /\d[-./]\d/.test(line));
+}
+
 function isDateLine(squashed: string): boolean {
   return DATE_RE.test(squashed) || ISO_DATE_RE.test(squashed);
 }
@@ -389,6 +441,7 @@ export function findPublishedAt(lines: string[], year: number | null): string | 
   // The 落款 date stands alone on a line near the end; converters sometimes append chart residue
   // after it, so look further back than the last few lines.
   for (let i = lines.length - 1; i >= 0; i--) {
+    if (!mayBeDateLine(lines[i])) continue;
     const s = squash(lines[i]).replace(/^[（(]|[）)]$/g, '');
     if (!s || s.length > 14) continue;
     const date = parseDateLine(s);

@@ -171,8 +171,11 @@ function identifyReporter(rawText: string, origin: ReportOrigin | null, traditio
 
 /** Mirror sites gloss characters with their pronunciation ("鳳凰鎮(zhèn)人民政府", "根據(jù)"): names read without it. */
 function withoutPronunciationNotes(text: string): string {
-  return PINYIN_NOTE_TEST.test(text) ? text.replace(PINYIN_NOTE, '') : text;
+  // (mirrors gloss throughout: a look at the start is enough to know)
+  const start = text.length > 1000 ? text.slice(0, 1000) : text;
+  return TONE_MARK.test(start) && PINYIN_NOTE_TEST.test(start) ? text.replace(PINYIN_NOTE, '') : text;
 }
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 const PINYIN_NOTE = /(?<=[\u4e00-\u9fa5])[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/g;
 const PINYIN_NOTE_TEST = /[\u4e00-\u9fa5][（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/;
 
