@@ -149,9 +149,9 @@ export function canonicalBody({ organization, level, kind, region }: BodyInput):
     if (body && body !== printed) evidence.push(`body ${body}: ${how}`);
     return { body, evidence };
   };
-  // A printed name that names no place of its own (区统计局, 统计局) is no canonical name without one.
+  // A printed name that names no place above a town (区统计局, 统计局, 胡市镇人民政府) is no canonical name without one.
   const asPrinted = (name: string | null): BodyResult =>
-    name && (level === 'central_department' || level === 'other' || placeChainStarting(name)) ? done(name, 'as printed') : { body: null, evidence };
+    name && (level === 'central_department' || level === 'other' || placeChainStarting(name, true)) ? done(name, 'as printed') : { body: null, evidence };
   switch (level) {
     case null:
       return asPrinted(printed);

@@ -22,7 +22,8 @@ function titleChunk(line: string): string {
 
 /** Breadcrumbs and metadata labels that web pages put before the title ("首页>…>", "标题:"). */
 function stripPageFurniture(line: string): string {
-  let s = line;
+  // "体裁分类:政府信息公开年报", "所属栏目：年度报告": a label and a column name
+  let s = line.replace(/^(?:体裁分类|主题分类|信息分类|分类|所属栏目|栏目|信息类别|类别|文种|专题)[:：]/, '');
   if (/^(?:索引号|发布机构|文号|所属主题|发布日期|成文日期|效力属性|主题分类|发文机关|来源|信息来源)/.test(s)) return '';
   if (/[>›»]/.test(s)) s = s.split(/[>›»]/).pop() ?? '';
   if (/^首页|(?:\/[^/]+){2,}/.test(s)) s = s.split('/').pop() ?? '';
@@ -80,7 +81,8 @@ export function findTitle(lines: string[]): TitleInfo {
     if (s.length > 80) s = squash(lines[i]).match(LEADING_TITLE)?.[0] ?? '';
     if (!s) continue;
     s = joinBrokenTitle(s, lines, i);
-    if (!REPORT_WORDS.test(s) || /[。；]|印发|格式|通知|[《》].+[《》]/.test(s) || /^(?:根据|按照|依据|现将|现公布|本报告|[^《]*》)/.test(s)) continue;
+    if (!REPORT_WORDS.test(s) || /[。；,，]|印发|格式|通知|如下|[《》<].+[《》>]/.test(s) || /^(?:根据|按照|依据|现将|现公布|本报告|[^《]*》)/.test(s))
+      continue;
     if (COLUMN_NAME.test(s)) {
       fallback ??= { title: s, titleBody: null, titleYear: null, titleLine: i };
       continue;
@@ -104,6 +106,13 @@ export function findTitle(lines: string[]): TitleInfo {
     if (!body && prev && prev.length <= 30 && (BODY_SUFFIX_STRICT.test(prev) || PLACE_BODY.test(prev)) && !/[，。：:>]|首页|位置/.test(prev)) {
       body = prev;
       title = prev + s;
+    }
+    // a label left of the title ("发布机构:", "浏览次数"): no body
+    if (body && (/[:：|]/.test(body) || /次数|日期|时间|分类|编号|索引/.test(body))) body = null;
+    // neither body nor year ("政府信息公开年报主题分类:综合政务"): a column's name, kept only if nothing better follows
+    if (!body && !year) {
+      fallback ??= { title: s, titleBody: null, titleYear: null, titleLine: i };
+      continue;
     }
     return { title, titleBody: body ? body.trim() : null, titleYear: year, titleLine: i };
   }
@@ -187,7 +196,8 @@ const WEAK_PATTERNS = [
   /(?:请|可)联系[:：]?\s*([^，。、（(\s:：]{2,40}?)(?:[（(，,：:]|\s|电话|$)/g,
   /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
   /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
-  /(?:来源|发布机构|信息来源)\s*[:：|]\s*\|?\s*([^\s|，。:：]{4,30})/g,
+  // (a metadata line's own value, not the next label: "来源: 浏览次数:" names nothing)
+  /(?:来源|发布机构|信息来源)[ \t\u3000]*[:：|][ \t\u3000]*\|?[ \t\u3000]*([^\s|，。:：]{4,30})(?![^\s|，。:：]*[:：])/g,
 ];
 
 /** Candidate names of the reporting body found in the prose. */

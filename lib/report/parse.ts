@@ -157,8 +157,14 @@ function identifyReporter(rawText: string, origin: ReportOrigin | null, traditio
   });
   const level = classified.level;
   const evidence = [...classified.evidence];
-  // A department that says only 我局 may print its full name once, anywhere in the text.
+  // A contact's or publisher's name that is not the kind of body the report speaks as (自治区政府办公厅
+  // publishing a 委's report that says 我委; 县政府 as the contact of a town that says 我镇) is not its name.
   let named = organizationName;
+  if (named && chosen.source === 'weak' && !weakNameFits(named, classified.kind, level)) {
+    evidence.push(`${named} (a contact or publisher) is not the ${classified.kind === 'department' ? 'department' : 'body'} the report speaks for`);
+    named = null;
+  }
+  // A department that says only 我局 may print its full name once, anywhere in the text.
   if (!named && level?.endsWith('_department')) {
     named = findNamedDepartment(text, placeForms(region, level));
     if (named) evidence.push(`the text prints ${named} once the place is known`);
@@ -178,6 +184,13 @@ function withoutPronunciationNotes(text: string): string {
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 const PINYIN_NOTE = /(?<=[\u4e00-\u9fa5])[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/g;
 const PINYIN_NOTE_TEST = /[\u4e00-\u9fa5][（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/;
+
+function weakNameFits(name: string, kind: string | null, level: Level | null): boolean {
+  const government = /(?:人民政府|政府|行政公署)$/.test(name);
+  if (kind === 'department' && government) return false;
+  if (level === 'township' && !/(?:镇|乡|街道|苏木|办事处)(?:人民政府|政府)?$/.test(name)) return false;
+  return true;
+}
 
 function deepestLevel(region: ResolvedRegion): 'township' | 'county' | 'city' | 'province' | null {
   return region.township ? 'township' : region.county ? 'county' : region.city ? 'city' : region.province ? 'province' : null;

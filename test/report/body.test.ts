@@ -132,3 +132,56 @@ test('parseReport: a ministry’s agency is completed with its ministry; a pronu
   assert.equal(glossed.body, '柞水县凤凰镇人民政府');
   assert.equal(glossed.level, 'township');
 });
+
+test('findTitle: metadata labels and sentences are no title; a column name only when nothing better follows', async () => {
+  const { findTitle } = await import('../../lib/report/meta');
+  // 体裁分类 is a label; the column name is a fallback; the real title follows
+  const t = findTitle([
+    '发布时间: 2026-01-30 发布机构:市政府办公室 浏览次数:34',
+    '体裁分类:政府信息公开年报 主题分类:综合政务',
+    '邢台市人民政府办公室2025年政府信息公开工作年度报告',
+  ]);
+  assert.equal(t.titleBody, '邢台市人民政府办公室');
+  assert.equal(findTitle(['体裁分类:政府信息公开年报']).titleBody, null);
+  // a sentence that ends in 报告如下 is no title
+  assert.equal(findTitle(['按照《<…关于印发…年度报告格式>的通知》要求,结合我委实际,现将东河区卫健委政府信息公开年度报告如下:']).title, null);
+  // broken titles are rejoined
+  assert.equal(findTitle(['左贡县人民政府2021年度', '信息公开年度报告']).titleBody, '左贡县人民政府');
+  assert.equal(findTitle(['北京市西城区金融街街道2025年政府', '', '信息公开工作年度报告']).titleBody, '北京市西城区金融街街道');
+  // the place line above a bare title
+  assert.equal(findTitle(['株洲市荷塘区明照街道', '', '2021年政府信息公开工作年度报告']).titleBody, '株洲市荷塘区明照街道');
+  // a page's text on one line
+  assert.equal(
+    findTitle([
+      '清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年，清水县政府信息公开工作以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，深入学习贯彻《条例》',
+    ]).titleBody,
+    '清水县人民政府',
+  );
+});
+
+test('organizationCandidates: a metadata line’s own value only; offices speak for their body', async () => {
+  const { organizationCandidates } = await import('../../lib/report/meta');
+  const cands = (text: string) => organizationCandidates(text, text.split('\n'));
+  assert.deepEqual(cands('来源: 浏览次数: 发布时间: 2020-02-20\n').weak, []);
+  assert.deepEqual(cands('发布机构:\n生效日期: 2023-03-21\n').weak, []);
+  assert.deepEqual(cands('请与衢州市衢江区湖南镇政府综合督考办公室联系（地址：…）').weak, ['衢州市衢江区湖南镇政府']);
+  assert.deepEqual(cands('由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。').weak, ['无锡市锡山区人民政府厚桥街道']);
+  assert.deepEqual(cands('请与省政府办公厅信息办公室联系').weak, ['省政府']);
+  // the overview's subject after a clause; not a party organ, not a sentence
+  assert.deepEqual(cands('2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实《条例》。').strong, ['官洲街道办事处']);
+  assert.deepEqual(cands('一、概述\n。局党委高度重视公安信息公开工作').strong, []);
+  assert.deepEqual(cands('要求，闽侯县财政局编制了本报告。').strong, ['闽侯县财政局']);
+});
+
+test('parseReport: a publisher that is a government is not the name of a 委 that says 我委', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const text =
+    '索引号 | 000014349/2021-00008 | 文 号 | |\n发布机构 | 自治区政府办公厅 | 发布日期 | 2021-04-09 |\n一、总体情况\n一是公开了《西藏自治区人民政府国有资产监督管理委员会2020年度部门预算》《西藏自治区人民政府国有资产监督管理委员会2019年度部门决算》。二是充分发挥政府门户网站作为我委主动公开信息的主渠道作用。';
+  const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 }, { partial: true });
+  assert.equal(doc.level, 'province_department');
+  assert.equal(doc.body, '西藏自治区人民政府国有资产监督管理委员会');
+  assert.ok(
+    doc.bodyEvidence.some((e) => e.includes('自治区人民政府 (a contact or publisher)')),
+    doc.bodyEvidence.join('; '),
+  );
+});
