@@ -286,6 +286,12 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
     chosen = institution;
     orgPlaceLevel = 'township';
   }
+  const abbreviated = chosen && !target ? abbreviatedTownship(r, chosen) : null;
+  if (abbreviated) {
+    notes.push(`the text speaks as a town and prints ${abbreviated.printed} for ${abbreviated.unit.name}`);
+    chosen = abbreviated.unit;
+    orgPlaceLevel = 'township';
+  }
   if (!chosen && /^自治区/.test(r.org || r.title.replace(/^\s*(?:19|20)\d{2}\s*年度?/, ''))) {
     chosen = autonomousRegionFromUrl(input.url);
     if (chosen) notes.push(`the organization says 自治区 and the web address names ${chosen.name}`);
@@ -469,6 +475,40 @@ function autonomousRegionFromUrl(url: string | null | undefined): Unit | null {
     }
   }
   return found.size === 1 ? (getIndex().byCode.get([...found][0]) ?? null) : null;
+}
+
+const PRINTED_TOWN_RE = /([\u4e00-\u9fa5]{2,4})(街道|镇|乡)/g;
+
+/**
+ * A town that calls itself by a short form of its listed name (崇外街道 for 崇文门外街道, the first
+ * characters of its words), in a text that speaks as a town (我街道, 本镇): under the county chosen,
+ * the one town of that suffix whose name starts with the short form's first character and holds
+ * the others in order.
+ */
+function abbreviatedTownship(r: Reading, chosen: Unit): { unit: Unit; printed: string } | null {
+  if (chosen.level !== 'county' || !SELF_REFERENCE_RE.test(r.head)) return null;
+  const towns = childrenMap().get(chosen.code) ?? [];
+  const found = new Map<Unit, string>();
+  PRINTED_TOWN_RE.lastIndex = 0;
+  for (let m = PRINTED_TOWN_RE.exec(r.head); m !== null; m = PRINTED_TOWN_RE.exec(r.head)) {
+    for (let k = 0; k + 2 <= m[1].length; k++) {
+      const short = m[1].slice(k);
+      if (towns.some((t) => t.name === short + m![2])) continue; // a listed name: the scan has read it
+      for (const t of towns) {
+        if (!t.name.endsWith(m[2]) || t.name.length <= short.length + m[2].length || t.name[0] !== short[0]) continue;
+        if (isSubsequence(short, t.name.slice(0, -m[2].length))) found.set(t, short + m[2]);
+      }
+    }
+  }
+  if (found.size !== 1) return null;
+  const [[unit, printed]] = [...found];
+  return { unit, printed };
+}
+
+function isSubsequence(short: string, name: string): boolean {
+  let j = 0;
+  for (const c of name) if (c === short[j]) j++;
+  return j === short.length;
 }
 
 /**

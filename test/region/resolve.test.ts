@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { type ResolvedRegion, resolveRegion } from '../../lib/region/index.ts';
-import { WEB2_DIR } from '../support/corpus.ts';
+import { WEB_DIR, WEB2_DIR } from '../support/corpus.ts';
 import { corpusFile, pdfText } from './helpers.ts';
 
 const chain = (r: ResolvedRegion) => [r.province, r.city, r.county, r.township];
@@ -313,4 +313,17 @@ test('a body that says only 自治区… is placed by a web address word naming 
   assert.equal(resolveRegion({ organization: '自治区民委', text: '', url: 'https://a.example.com/xjmzw/gxmzw/x.html' }).province, null);
   // a province's body is not placed this way
   assert.equal(resolveRegion({ organization: '省民委', text: '', url: 'https://a.example.com/xjmzw/x.html' }).province, null);
+});
+
+test('a town printed by a short form of its listed name (崇外街道 for 崇文门外街道) in a text that speaks as one (web 020)', () => {
+  const text = readFileSync(join(WEB_DIR, '020.txt'), 'utf8');
+  const url = 'https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqid2023/202401/t20240119_3541184.html';
+  const r = resolveRegion({ text, url });
+  assert.deepEqual(chain(r), ['北京市', null, '东城区', '崇文门外街道'], why(r));
+  // not without 我街道: a county's text that names a street in passing stays the county's
+  const r2 = resolveRegion({ text: text.replaceAll('我街道', '本单位'), url });
+  assert.equal(r2.township, null, why(r2));
+  // a short form that two towns could stand for is no answer
+  const r3 = resolveRegion({ text: '我镇2021年主动公开信息。张镇工作动态。', url: 'http://www.wendeng.gov.cn/x.html' });
+  assert.equal(r3.township, null, why(r3));
 });
