@@ -40,6 +40,8 @@ export interface TitleInfo {
   titleBody: string | null;
   titleYear: number | null;
   titleLine: number | null;
+  /** The body was read from the line above a bare title: on a web page that may be the site's header. */
+  bodyAbove?: boolean;
 }
 
 /** The next non-blank line after line i (squashed), and its index. */
@@ -103,9 +105,11 @@ export function findTitle(lines: string[]): TitleInfo {
     let p = i - 1;
     while (p >= 0 && !squash(lines[p])) p--;
     const prev = p >= 0 ? stripPageFurniture(squash(lines[p])) : '';
+    let bodyAbove = false;
     if (!body && prev && prev.length <= 30 && (BODY_SUFFIX_STRICT.test(prev) || PLACE_BODY.test(prev)) && !/[，。：:>]|首页|位置/.test(prev)) {
       body = prev;
       title = prev + s;
+      bodyAbove = true;
     }
     // a label left of the title ("发布机构:", "浏览次数"): no body
     if (body && (/[:：|]/.test(body) || /次数|日期|时间|分类|编号|索引/.test(body))) body = null;
@@ -114,7 +118,7 @@ export function findTitle(lines: string[]): TitleInfo {
       fallback ??= { title: s, titleBody: null, titleYear: null, titleLine: i };
       continue;
     }
-    return { title, titleBody: body ? body.trim() : null, titleYear: year, titleLine: i };
+    return { title, titleBody: body ? body.trim() : null, titleYear: year, titleLine: i, bodyAbove };
   }
   return fallback ?? { title: null, titleBody: null, titleYear: null, titleLine: null };
 }
@@ -330,9 +334,12 @@ export interface ChosenOrganization {
 /** Names compared without their punctuation ("城南办事处、城南园区" is in "靖江市城南办事处(城南园区)"). */
 const bareName = (s: string) => s.replace(/[、()（）\s]/g, '');
 
-export function chooseOrganization(titleBody: string | null, candidates: OrganizationCandidates, text = ''): ChosenOrganization {
+export function chooseOrganization(titleBody: string | null, candidates: OrganizationCandidates, text = '', bodyAbove = false): ChosenOrganization {
   let best: string | null = titleBody && BODY_SUFFIX_STRICT.test(titleBody) ? titleBody : null;
-  let source: ChosenOrganization['source'] = best ? 'title' : null;
+  // a name on the line above a bare title may be the web page's header (the site's government): it
+  // yields to what the report calls itself, like a contact's name
+  const titleSource = bodyAbove ? 'weak' : 'title';
+  let source: ChosenOrganization['source'] = best ? titleSource : null;
   if (best) {
     for (const c of candidates.strong) if (c.length > best.length && c.endsWith(best)) best = c;
   } else {
@@ -345,7 +352,7 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
         ) ?? candidates.strong.find((c) => c.length > place.length && bareName(c).endsWith(bareName(place))))
       : undefined;
     best = fuller ?? place ?? candidates.strong[0] ?? candidates.weak[0] ?? null;
-    source = fuller || place ? 'title' : candidates.strong[0] ? 'strong' : best ? 'weak' : null;
+    source = fuller || place ? titleSource : candidates.strong[0] ? 'strong' : best ? 'weak' : null;
   }
   if (!best) return { name: null, source: null };
   return { name: withoutDepartmentOffice(withBodyType(completeWithPlace(withBodyType(best), text))), source };

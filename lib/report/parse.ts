@@ -136,7 +136,7 @@ function identifyReporter(rawText: string, origin: ReportOrigin | null, traditio
   const page = origin ? readPageTitle(simplified(origin.pageTitle), simplified(origin.siteName)) : null;
   const pageTitle = page?.title ?? null;
   const titleInfo = printed.title ? printed : (pageTitle ?? printed);
-  const chosen = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
+  const chosen = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text, titleInfo.bodyAbove);
   const organizationName = chosen.name;
   const year = findYear(text, titleInfo.titleYear ?? pageTitle?.titleYear ?? null);
   const printedDate = findPublishedAt(lines, year);

@@ -185,3 +185,17 @@ test('parseReport: a publisher that is a government is not the name of a 委 tha
     doc.bodyEvidence.join('; '),
   );
 });
+
+test('parseReport: a site’s header above a bare title yields to a report that says 我局', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const source = { fileName: 'a.txt', format: 'txt' as const, encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 };
+  const dept = parseReport('泰山区人民政府\n2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我局认真落实《条例》。我局主动公开信息。', source, {
+    partial: true,
+  });
+  assert.equal(dept.level, 'county_department');
+  assert.equal(dept.organization, null);
+  // the same line above a bare title of a report that speaks for the county is the county's name
+  const county = parseReport('泰山区人民政府\n2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我区认真落实《条例》。', source, { partial: true });
+  assert.equal(county.level, 'county');
+  assert.equal(county.body, '泰安市泰山区人民政府');
+});
