@@ -79,7 +79,8 @@ export interface ExpandedName {
  */
 export function departmentName(printed: string): ExpandedName {
   let s = printed;
-  for (let chain = placeChainStarting(s); chain && chain.length < s.length; chain = placeChainStarting(s)) s = s.slice(chain.length);
+  const chain = placeChainStarting(s);
+  if (chain && chain.length < s.length) s = s.slice(chain.length);
   const level = s.match(LEVEL_WORD);
   if (level && s.length - level[0].length >= 2) s = s.slice(level[0].length);
   s = s.replace(/^政府/, '人民政府');
@@ -123,7 +124,8 @@ function townshipBody(name: string): string {
 /** The township-level part of a printed name ("西秀区黄腊乡人民政府" → "黄腊乡", "官洲街道办事处" → "官洲街道"). */
 function printedTownship(printed: string): string | null {
   let s = printed;
-  for (let chain = placeChainStarting(s, true); chain && chain.length < s.length; chain = placeChainStarting(s, true)) s = s.slice(chain.length);
+  const chain = placeChainStarting(s, true);
+  if (chain && chain.length < s.length) s = s.slice(chain.length);
   s = s.replace(/^人民政府/, '');
   const m = s.match(/^(.{2,12}?(?:街道|镇|乡|苏木|办事处|管理区))(?:办事处|人民政府|政府)?(?:[（(].*[）)])?$/);
   return m ? m[1] : null;
@@ -168,6 +170,7 @@ export function canonicalBody({ organization, level, kind, region }: BodyInput):
     }
     case 'township': {
       const county = countyName(region) ?? region.city ?? '';
+      if (region.township && (!printed || printed.includes(region.township))) return done(county + townshipBody(region.township), 'the township’s government');
       const town = printed ? printedTownship(printed) : null;
       // the town as printed when the list names it otherwise (黄腊乡 for 黄腊布依族苗族乡, 东郊办事处 for 东郊街道)
       if (region.township && !(town && sameStem(town, region.township))) return done(county + townshipBody(region.township), 'the township’s government');

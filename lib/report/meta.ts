@@ -224,9 +224,13 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
     push(strong, cleanBodyName(SUBJECT_AT.exec(opening)?.[1]));
   }
   // a subject at a line's start, or after a clause ("…坚强领导下，官洲街道办事处认真贯彻…")
-  for (let start = 0; start >= 0 && start < head.length; start = head.indexOf('\n', start) + 1 || -1) {
-    CLAUSE_SUBJECT.lastIndex = start;
-    push(strong, cleanBodyName(CLAUSE_SUBJECT.exec(head)?.[1]));
+  for (let start = 0; start >= 0 && start < opening.length; start = opening.indexOf('\n', start) + 1 || -1) {
+    let first = start;
+    while (first < opening.length && (opening[first] === ' ' || opening[first] === '\u3000' || opening[first] === '\t')) first++;
+    const c = opening.charCodeAt(first);
+    if (c < 0x4e00 || c > 0x9fa5) continue; // a name starts with a Han character (not a table's figure or mark)
+    CLAUSE_SUBJECT.lastIndex = first;
+    push(strong, cleanBodyName(CLAUSE_SUBJECT.exec(opening)?.[1]));
   }
   for (const verb of opening.matchAll(SUBJECT_VERB_AT)) {
     const at = verb.index;
