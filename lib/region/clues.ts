@@ -75,6 +75,8 @@ const POSTCODE_RE = /[邮郵]\s*(?:政\s*)?(?:[编編]|[码碼])\s*(?:[码碼]|[
 
 function postcodes(text: string): Map<string, number> {
   const found = new Map<string, number>();
+  // (most texts have no 邮编 at all: two plain searches say so before the pattern runs)
+  if (!text.includes('邮') && !text.includes('郵')) return found;
   POSTCODE_RE.lastIndex = 0;
   for (let m = POSTCODE_RE.exec(text); m !== null; m = POSTCODE_RE.exec(text)) found.set(m[1], (found.get(m[1]) ?? 0) + 1);
   return found;
@@ -274,7 +276,13 @@ function domainClues(host: string, out: Clue[]): void {
 
 // ---------------------------------------------------------------- document numbers
 
-const DOCNO_RE = new RegExp(`([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`, 'g');
+/**
+ * A document number's bracket and year (〔2019〕), then, in the nine characters before it, the
+ * province's abbreviation and 政/府 (鲁政办发): looked for from the bracket, which is far rarer than
+ * the abbreviations' characters.
+ */
+const DOCNO_BRACKET_RE = /[〔[［【（(]\s*(?:19|20)\d\d/g;
+const DOCNO_NAME_RE = new RegExp(`([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})$`);
 const DOCNO_BEFORE_OK = /[^\u4e00-\u9fa5]|[据照按和及与]/;
 
 // ---------------------------------------------------------------- all clues
@@ -302,9 +310,12 @@ export function findClues(text: string, url?: string | null): Clue[] {
   for (const h of hosts) if (h !== 'www.gov.cn') domainClues(h, out);
 
   const docProv = new Map<string, { n: number; sample: string }>();
-  DOCNO_RE.lastIndex = 0;
-  for (const m of region.matchAll(DOCNO_RE)) {
-    if (m.index > 0 && !DOCNO_BEFORE_OK.test(region[m.index - 1])) continue; // 潍政办发: a city's, not 山东's
+  for (const bracket of region.matchAll(DOCNO_BRACKET_RE)) {
+    const from = Math.max(0, bracket.index - 9);
+    const m = DOCNO_NAME_RE.exec(region.slice(from, bracket.index));
+    if (!m) continue;
+    const at = from + m.index;
+    if (at > 0 && !DOCNO_BEFORE_OK.test(region[at - 1])) continue; // 潍政办发: a city's, not 山东's
     const code = DOC_ABBREVIATIONS[m[1]];
     const prev = docProv.get(code);
     docProv.set(code, { n: (prev?.n ?? 0) + 1, sample: prev?.sample ?? m[1] + m[2] });
