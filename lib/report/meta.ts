@@ -359,7 +359,20 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
     source = fuller || place ? titleSource : candidates.strong[0] ? 'strong' : best ? 'weak' : null;
   }
   if (!best) return { name: null, source: null };
-  return { name: withoutDepartmentOffice(withBodyType(completeWithPlace(withBodyType(best), text))), source };
+  return { name: withDistrictGovernment(withoutDepartmentOffice(withBodyType(completeWithPlace(withBodyType(best), text))), text), source };
+}
+
+/**
+ * A street office is its district government's agency, and its full legal name says so
+ * (北京市西城区人民政府金融街街道办事处): when the text prints that form of the same name, it is the name.
+ */
+function withDistrictGovernment(name: string, text: string): string {
+  const m = name.match(/^(.*?)([^省市县区旗州盟]{2,8}街道办事处)$/);
+  if (!m || !text.includes(`人民政府${m[2]}`)) return name;
+  const at = text.indexOf(`人民政府${m[2]}`);
+  const chain = placeChainEnding(text.slice(Math.max(0, at - 16), at).replace(/\s/g, ''));
+  if (!chain || !(m[1] === '' || chain.endsWith(m[1]) || m[1].endsWith(chain))) return name;
+  return `${chain.length >= m[1].length ? chain : m[1]}人民政府${m[2]}`;
 }
 
 /**

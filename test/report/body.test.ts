@@ -199,3 +199,20 @@ test('parseReport: a site’s header above a bare title yields to a report that 
   assert.equal(county.level, 'county');
   assert.equal(county.body, '泰安市泰山区人民政府');
 });
+
+test('parseReport: a street office printed once by its full legal name (…区人民政府…街道办事处) is named so; the canonical body stays the set’s form', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const text =
+    '北京市西城区金融街街道2025年政府信息公开工作年度报告\n一、总体情况\n2025年，金融街街道严格遵循《政府信息公开条例》。同步更新《北京市西城区人民政府金融街街道办事处信息公开指南》。';
+  const doc = parseReport(text, { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 }, { partial: true });
+  assert.equal(doc.organization, '北京市西城区人民政府金融街街道办事处');
+  assert.equal(doc.body, '北京市西城区金融街街道办事处');
+  assert.equal(doc.level, 'township');
+  // not another street's
+  const other = parseReport(
+    text.replace('人民政府金融街', '人民政府什刹海'),
+    { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 },
+    { partial: true },
+  );
+  assert.equal(other.organization, '北京市西城区金融街街道办事处');
+});
