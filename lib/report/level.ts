@@ -80,7 +80,7 @@ const NO_HINTS: UrlHints = { kind: null, level: null, word: null };
 
 /**
  * Portals file their reports by kind of body: bm/bmnb/szfbm/qzfbm/zfgzbm/zcbm (departments),
- * jd/xzjd/xz/zb (街道, 乡镇), szf/xzf/qzf/rmzf (a government), xj/sj (county or city level). The
+ * jd/xzjd/xz (街道, 乡镇), szf/xzf/qzf/rmzf (a government), xj/sj (county or city level). The
  * deepest word that says something wins (/szsrmzf/xzjd2020/ is a 镇).
  */
 export function readUrlHints(url: string | null | undefined): UrlHints {
@@ -107,7 +107,7 @@ function tokenHint(t: string): Omit<UrlHints, 'word'> | null {
   if (t !== 'xzbm' && (/^[a-z]{0,6}bm$/.test(t) || /^bm[a-z]{0,8}$/.test(t) || /^[a-z]{1,5}bm(?:xxgk|nb|jg|zsjg)[a-z]*$/.test(t))) {
     return { kind: 'department', level: /^s/.test(t) && t !== 'sbm' ? 'city' : /^[qx]/.test(t) && t !== 'xbm' ? 'county' : null };
   }
-  if (/^(?:jd|jdb|jdnb|jdxx\w*|xz|xzjd|jdxz|xzzf|zb|zjd|xzxxgk[a-z]*|xzzfxxgk[a-z]*|[a-z]{1,4}jd)$/.test(t)) return { kind: 'township', level: 'township' };
+  if (/^(?:jd|jdb|jdnb|jdxx\w*|xz|xzjd|jdxz|xzzf|zjd|xzxxgk[a-z]*|xzzfxxgk[a-z]*|[a-z]{1,4}jd)$/.test(t)) return { kind: 'township', level: 'township' };
   if (/^(?:xzf|qzf|xrmzf|qrmzf)(?:xxgk|nb)?[a-z]*$/.test(t) || /^zfxxgk[qx]zf$/.test(t)) return { kind: 'government', level: 'county' };
   if (/^(?:szf|szzf|zzf|srmzf)(?:xxgk|nb)?[a-z]*$/.test(t) || /^[a-z]{2,4}srmzf[a-z]*$/.test(t)) return { kind: 'government', level: 'city' };
   if (t === 'xj' || t === 'qj') return { kind: null, level: 'county' };

@@ -335,6 +335,8 @@ export interface ChosenOrganization {
   source: 'title' | 'strong' | 'weak' | null;
 }
 
+const BARE_PLACE = /^[\u4e00-\u9fa5]{2,20}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗)$/;
+
 /** Names compared without their punctuation ("城南办事处、城南园区" is in "靖江市城南办事处(城南园区)"). */
 const bareName = (s: string) => s.replace(/[、()（）\s]/g, '');
 
@@ -359,6 +361,9 @@ export function chooseOrganization(titleBody: string | null, candidates: Organiz
     source = fuller || place ? titleSource : candidates.strong[0] ? 'strong' : best ? 'weak' : null;
   }
   if (!best) return { name: null, source: null };
+  // a bare place ("泰山区" of "泰山区2020年…报告") stands for its government only as far as the report
+  // does not speak as one of its departments or towns (我局, 我镇): it yields like a contact's name
+  if (source !== 'weak' && BARE_PLACE.test(best)) source = 'weak';
   return { name: withDistrictGovernment(withoutDepartmentOffice(withBodyType(completeWithPlace(withBodyType(best), text))), text), source };
 }
 

@@ -216,3 +216,16 @@ test('parseReport: a street office printed once by its full legal name (…区�
   );
   assert.equal(other.organization, '北京市西城区金融街街道办事处');
 });
+
+test('parseReport: a title that names only a place is its government’s, unless the report speaks as one of its departments', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const source = { fileName: 'a.txt', format: 'txt' as const, encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 };
+  const county = parseReport('泰山区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，泰山区认真落实《条例》。', source, { partial: true });
+  assert.equal(county.level, 'county');
+  assert.equal(county.body, '泰安市泰山区人民政府');
+  const bureau = parseReport('泰山区2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我局认真落实《条例》。我局主动公开信息12条。', source, {
+    partial: true,
+  });
+  assert.equal(bureau.level, 'county_department');
+  assert.equal(bureau.body, null);
+});
