@@ -181,6 +181,22 @@ function nameKind(name: string, orgPlaceLevel: PlaceLevel | null): { kind: BodyK
   return { kind: 'department', level: null };
 }
 
+/** 我镇 ×3, 我局 ×1: the report's own words, for the evidence. */
+function selfWordsSeen(self: SelfWords): string {
+  const parts: Array<[string, number]> = [
+    ['我镇/我乡/我街道', self.township],
+    ['我县/我区/我旗', self.county],
+    ['我市', self.city],
+    ['我省/自治区', self.province],
+    ['我局/我委/我厅', self.department],
+    ['我办', self.office],
+  ];
+  return parts
+    .filter(([, n]) => n > 0)
+    .map(([w, n]) => `${w} ×${n}`)
+    .join(', ');
+}
+
 /** The place level the report's own words give (我镇 → township, 我县 → county…), the commonest. */
 function selfLevel(self: SelfWords, input: LevelInput): PlaceLevel | null {
   const ranked: Array<[PlaceLevel, number]> = [
@@ -241,6 +257,10 @@ export function classifyLevel(input: LevelInput): LevelResult {
     if (url.kind === 'township') level = 'township';
     evidence.push(`web address files it under ${url.word}: ${url.kind}`);
   }
+  // the clues that were not needed, for the record (agreeing or not)
+  const seen = selfWordsSeen(self);
+  if (seen && !evidence.some((e) => e.startsWith('the report calls itself'))) evidence.push(`the report calls itself ${seen}`);
+  if (url.word && !evidence.some((e) => e.startsWith('web address'))) evidence.push(`web address path word ${url.word}: ${url.kind ?? `${url.level} level`}`);
 
   if (kind === 'central') return { level: 'central_department', kind, evidence };
   if (kind === 'zone') return { level: 'other', kind, evidence };

@@ -157,6 +157,8 @@ function identifyReporter(rawText: string, origin: ReportOrigin | null, traditio
   });
   const level = classified.level;
   const evidence = [...classified.evidence];
+  if (!printed.title && pageTitle?.title) evidence.push(`page title: ${pageTitle.title}`);
+  if (page?.site) evidence.push(`page title names the site ${page.site} (a region clue, not the body)`);
   // A contact's or publisher's name that is not the kind of body the report speaks as (自治区政府办公厅
   // publishing a 委's report that says 我委; 县政府 as the contact of a town that says 我镇) is not its name.
   let named = organizationName;
