@@ -161,7 +161,7 @@ export interface OrganizationCandidates {
 
 /** A body's name in running text: Han characters up to a body word ("官洲街道办事处", "区统计局"). */
 const NAME =
-  '[\\u4e00-\\u9fa5][^，,。、；;：:\\s《》“”"\\d]{1,29}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公厅|街道办事处|办事处|管理委员会|管委会|委员会|管理区|街道|局|厅|委|镇|乡|苏木)';
+  '[\\u4e00-\\u9fa5][^，,。、；;：:\\s《》“”"\\d]{1,29}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公厅|街道办事处|办事处|管理委员会|管委会|委员会|管理区|街道|局|厅|委|部|署|镇|乡|苏木)';
 /** A place as the subject of the overview ("2019年，昌江区认真贯彻…", "2023年，伊吾县政府信息公开工作…"). */
 const PLACE_NAME = '[\\u4e00-\\u9fa5][^，,。、；;：:\\s《》“”"\\d]{1,14}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟)';
 /** What a body does in the first sentence of its overview. */
@@ -270,9 +270,9 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
 
 /** An office inside a body (办公室, 综合科, 信息中心…), without another body's word in it. */
 const OFFICE_TAIL = /^(?:(?:(?!人民政府|政府|街道|办事处|镇|乡|局|委|厅)[\u4e00-\u9fa5]){0,6}(?:办公室|办公厅|办|科|股|室|中心))+$/;
-const BODY_WORD_LAST = new Set([...'府处道镇乡木局会委厅']);
+const BODY_WORD_LAST = new Set([...'府处道镇乡木局会委厅部署']);
 /** The words a body's own name ends with, before its offices. */
-const BODY_WORD_END = /(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅)$/;
+const BODY_WORD_END = /(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|局|委员会|委|厅|部|署)$/;
 
 /**
  * The office that compiles a report or takes questions ("伽师县人民政府办公室", "大营镇党政办公室",
@@ -306,7 +306,7 @@ function push(list: string[], name: string | null) {
 
 /** Words of the prose, never of a body's name (领导小组关于印发…, 积极稳妥地推进全局, page_1.html). */
 const NOT_A_NAME =
-  /党委|党组|党工委|关于|印发|方案|推进|积极|稳妥|落实|加强|开展|进行|要求|规定|工作|情况|领导小组|通知|意见|暨|精神|如下|以及|的|[A-Za-z0-9_.]|(?:全|本|我|该)(?:局|区|县|市|镇|乡)$/;
+  /党委|党组|党工委|宣传部|组织部|统战部|政法委|关于|印发|方案|推进|积极|稳妥|落实|加强|开展|进行|要求|规定|工作|情况|领导小组|通知|意见|暨|精神|如下|以及|的|[A-Za-z0-9_.]|(?:全|本|我|该)(?:局|区|县|市|镇|乡)$/;
 /** A body word alone ("街道办事处", "乡镇人民政府"): a kind of body, not a name. */
 const BARE_BODY_WORD = /^(?:乡镇|街道|镇|乡|县|区|市|省)?(?:人民政府|政府|街道办事处|办事处|党政办公室|办公室)$/;
 

@@ -229,3 +229,14 @@ test('parseReport: a title that names only a place is its government’s, unless
   assert.equal(bureau.level, 'county_department');
   assert.equal(bureau.body, null);
 });
+
+test('parseReport: a ministry named only as the overview’s subject is a central department', async () => {
+  const { parseReport } = await import('../../lib/report');
+  const doc = parseReport(
+    '根据《条例》的规定，编制本报告。如对本报告有疑问，请与水利部政务公开领导小组办公室联系。\n一、总体情况\n2020年，水利部坚持以习近平新时代中国特色社会主义思想为指导。',
+    { fileName: 'a.txt', format: 'txt', encoding: 'utf-8', sha256: 'a'.repeat(64), bytes: 1 },
+    { partial: true },
+  );
+  assert.equal(doc.level, 'central_department');
+  assert.equal(doc.organization, '中华人民共和国水利部');
+});
