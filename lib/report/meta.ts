@@ -518,13 +518,20 @@ export interface Contact {
   website: string | null;
 }
 
+const ADDRESS_RE = /(?:地址|通讯地址|办公地址|联系地址)\s*[:：]\s*([^，,；;。）)\s][^，,；;。）)]{3,60})/;
+const POSTCODE_RE = /(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)/;
+const PHONE_RE = /(?:电话|联系电话|咨询电话|传真)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－]\d{1,4})?)/;
+const EMAIL_RE = /([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/;
+const WEBSITE_RE = /(?<![@A-Za-z0-9.-])((?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+(?:gov\.cn|cn|com|net|org)(?:\/[^\s，,。；;）)<>]*)?)/;
+
 export function findContact(text: string): Contact {
   const flat = text.replace(/\n/g, '');
   const pick = (re: RegExp) => flat.match(re)?.[1]?.trim() ?? null;
-  const address = pick(/(?:地址|通讯地址|办公地址|联系地址)\s*[:：]\s*([^，,；;。）)\s][^，,；;。）)]{3,60})/);
-  const postcode = pick(/(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)/);
-  const phone = pick(/(?:电话|联系电话|咨询电话|传真)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-－—\s]?)?\d{7,8}(?:[-－]\d{1,4})?)/);
-  const email = pick(/([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/);
-  const website = pick(/(?<![@A-Za-z0-9.-])((?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+(?:gov\.cn|cn|com|net|org)(?:\/[^\s，,。；;）)<>]*)?)/);
+  const address = flat.includes('地址') ? pick(ADDRESS_RE) : null;
+  const postcode = flat.includes('邮') ? pick(POSTCODE_RE) : null;
+  const phone = flat.includes('电话') || flat.includes('传真') ? pick(PHONE_RE) : null;
+  // (both patterns try at every letter and digit: a plain search says first whether they can match at all)
+  const email = flat.includes('@') ? pick(EMAIL_RE) : null;
+  const website = /\.(?:cn|com|net|org)/.test(flat) ? pick(WEBSITE_RE) : null;
   return { address, postcode, phone: phone ? squash(phone) : null, email, website: website && !website.includes('@') ? website : null };
 }
