@@ -169,12 +169,16 @@ const SUBJECT_VERB =
   '以|坚持|深入|认真|严格|在|按照|全面|紧紧|高度重视|积极|始终|切实|围绕|持续|不断|进一步|扎实|聚焦|立足|紧扣|着力|贯彻|继续|大力|全力|牢固|依法|紧密|主动|重视|共|通过|(?:政府信息公开|政务公开)工作(?!要点|方案|计划|安排|任务|的?通知)';
 
 /** Names the report gives as its own. */
-const STRONG_PATTERNS = [
-  /现(?:予以)?(?:公布|发布|公开|向社会公开|向社会公布)《?([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年/g,
-  /《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g,
-  /现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g,
+/** Each with words one of which it cannot match without: a plain search first spares most texts the pattern. */
+const STRONG_PATTERNS: Array<[RegExp, string[]]> = [
+  [/现(?:予以)?(?:公布|发布|公开|向社会公开|向社会公布)《?([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年/g, ['现']],
+  [/《([^《》，。\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告》/g, ['工作年度报告》']],
+  [/现将([^《》，。、\s]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)/g, ['现将']],
   // "特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告", "编制并向社会公开莆田市…局2023年度…"
-  /(?:编制|公布|发布)(?:了|并向社会公开|并公开)?《?([^《》，。、\s]{3,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开|信息公开)/g,
+  [
+    /(?:编制|公布|发布)(?:了|并向社会公开|并公开)?《?([^《》，。、\s]{3,40}?)\s*(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开|信息公开)/g,
+    ['编制', '公布', '发布'],
+  ],
 ];
 /** "…要求，闽侯县财政局编制了本报告", "绍兴市越城区东湖街道特编制2023年…": a clause that starts with the compiler. */
 const CLAUSE_COMPILER = new RegExp(`\\s*(${NAME})(?:特|认真)?编制(?:了|并)?(?:本|《|(?:19|20)\\d{2})`, 'y');
@@ -195,13 +199,13 @@ const SUBJECT_VERB_AT =
 const COMPILER_CLAUSE_START = /[，,。；)）\n]/;
 
 /** Names of the office that compiled the report or takes questions ("请与X联系"): a fallback only. */
-const WEAK_PATTERNS = [
-  /请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g,
-  /(?:请|可)联系[:：]?\s*([^，。、（(\s:：]{2,40}?)(?:[（(，,：:]|\s|电话|$)/g,
-  /本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g,
-  /由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g,
+const WEAK_PATTERNS: Array<[RegExp, string[]]> = [
+  [/请与([^，。、（(\s]{2,40}?)(?:联系|政务公开办|政府信息公开办)/g, ['请与']],
+  [/(?:请|可)联系[:：]?\s*([^，。、（(\s:：]{2,40}?)(?:[（(，,：:]|\s|电话|$)/g, ['联系']],
+  [/本(?:年度)?报告由([^，。、\s]{2,40}?)(?:根据|依据|按照|编制|编写)/g, ['报告由']],
+  [/由([^，。、\s（(]{2,40}?)(?:[（(][^）)]{0,20}[）)])?(?:编制|编写|负责编制)/g, ['编制', '编写']],
   // (a metadata line's own value, not the next label: "来源: 浏览次数:" names nothing)
-  /(?:来源|发布机构|信息来源)[ \t\u3000]*[:：|][ \t\u3000]*\|?[ \t\u3000]*([^\s|，。:：]{4,30})(?![^\s|，。:：]*[:：])/g,
+  [/(?:来源|发布机构|信息来源)[ \t\u3000]*[:：|][ \t\u3000]*\|?[ \t\u3000]*([^\s|，。:：]{4,30})(?![^\s|，。:：]*[:：])/g, ['来源', '发布机构']],
 ];
 
 /** Candidate names of the reporting body found in the prose. */
@@ -209,7 +213,7 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
   const strong: string[] = [];
   const weak: string[] = [];
   const head = text.slice(0, 2500);
-  for (const p of STRONG_PATTERNS) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
+  for (const [p, words] of STRONG_PATTERNS) if (words.some((w) => head.includes(w))) for (const m of head.matchAll(p)) push(strong, cleanBodyName(m[1]));
   // Clause by clause, each read from its start only: far cheaper than a search at every position.
   for (let at = head.indexOf('编制'); at > 0; at = head.indexOf('编制', at + 2)) {
     let start = at;
@@ -239,7 +243,8 @@ export function organizationCandidates(text: string, lines: string[]): Organizat
     CLAUSE_SUBJECT.lastIndex = start;
     push(strong, cleanBodyName(CLAUSE_SUBJECT.exec(opening)?.[1]));
   }
-  for (const p of WEAK_PATTERNS) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
+  for (const [p, words] of WEAK_PATTERNS)
+    if (words.some((w) => head.includes(w))) for (const m of head.matchAll(p)) push(weak, withoutOffice(cleanBodyName(m[1])));
   // "大营镇党政办公室编制了《…报告》": found by its fixed words first, then read backwards.
   const compiled = head.indexOf('编制了《');
   if (compiled > 0)
