@@ -184,7 +184,9 @@ export function canonicalBody({ organization, level, kind, region }: BodyInput):
         return done((countyName(region) ?? region.city ?? '') + region.township, 'the zone as a division');
       }
       if (!printed) return { body: null, evidence };
-      return done(ZONE_END.test(printed) ? `${printed}管理委员会` : printed, 'the zone’s committee');
+      // a zone is its committee, by its full name (…管委会 → …管理委员会)
+      const committee = ZONE_END.test(printed) ? `${printed}管理委员会` : printed.replace(/管委会$/, '管理委员会');
+      return done(committee, 'the zone’s committee');
     }
     default: {
       if (!printed) return { body: null, evidence };

@@ -240,3 +240,7 @@ test('parseReport: a ministry named only as the overview’s subject is a centra
   assert.equal(doc.level, 'central_department');
   assert.equal(doc.organization, '中华人民共和国水利部');
 });
+
+test('canonicalBody: a zone’s 管委会 is its 管理委员会', () => {
+  assert.equal(body('南宁高新区管委会', 'other', place('广西壮族自治区', '南宁市', null)), '南宁高新区管理委员会');
+});
