@@ -30,7 +30,7 @@ export interface SelfWords {
   office: number;
 }
 
-const SELF_RE = /[我本](镇|乡|街道|街|苏木|县|旗|区|市|省|自治区|局|委|厅|署|办)/g;
+const SELF_RE = /[我本](镇|乡|街道|街|苏木|县|旗|区|市|省|自治区|局|委|厅|署|中心|办)/g;
 /** What follows 本/我 when it is not the body's own word (本区域, 本市场, 我省级, 本办法, 我委员会委员). */
 const NOT_SELF_NEXT: Record<string, RegExp> = {
   镇: /^[长政委干]/,
@@ -46,10 +46,11 @@ const NOT_SELF_NEXT: Record<string, RegExp> = {
   委: /^[员]/,
   厅: /^[长]/,
   署: /^[长]/,
+  中心: /^[城区镇]/,
   办: /^[法理事公]/,
 };
 
-/** Counts of 我镇/本镇, 我县, 我市, 我省, 我局/我委/我厅 in the report's first 3,000 characters. */
+/** Counts of 我镇/本镇, 我县, 我市, 我省, 我局/我委/我厅/我中心 in the report's first 3,000 characters. */
 export function readSelfWords(text: string): SelfWords {
   const out: SelfWords = { township: 0, county: 0, city: 0, province: 0, department: 0, office: 0 };
   const head = text.length > 3000 ? text.slice(0, 3000) : text;

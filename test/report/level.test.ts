@@ -23,6 +23,8 @@ test('readSelfWords: 我镇/本街道, 我县, 我市, 我局 are counted; 本�
   assert.equal(w.county, 1);
   assert.equal(w.city, 0);
   assert.equal(readSelfWords('我办以习近平新时代中国特色社会主义思想为指导').office, 1);
+  // a 中心 speaks as a department; 本中心城区 is a place
+  assert.equal(readSelfWords('我中心主动公开信息。本中心城区道路').department, 1);
 });
 
 test('readUrlHints: the deepest path word that names a kind of body', () => {
