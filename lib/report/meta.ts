@@ -408,11 +408,15 @@ function completeWithPlace(name: string, text: string): string {
   if (!text || name.length < 2) return name;
   let best = name;
   let from = 0;
+  const seen = new Set<string>();
   for (;;) {
     const at = text.indexOf(name, from);
     if (at < 0) break;
     from = at + 1;
     const before = text.slice(Math.max(0, at - 16), at).replace(/\s/g, '');
+    // (a long report prints its name, and what precedes it, many times over: each once)
+    if (seen.has(before)) continue;
+    seen.add(before);
     // a place's name ends in its level word; a ministry in 部/署 (cheap tests before a scan)
     const chain = /[省市县区州旗盟]$/.test(before)
       ? placeChainEnding(before)
