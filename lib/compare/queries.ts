@@ -35,14 +35,15 @@ export interface CompareBody extends Omit<BodySuggestion, 'years'> {
   years: CompareYear[];
 }
 
-const SUGGEST_FIELDS = ['bodyKey', 'organization', 'title', 'level', 'province', 'city', 'county', 'township'] as const;
+const SUGGEST_FIELDS = ['bodyKey', 'body', 'organization', 'title', 'level', 'province', 'city', 'county', 'township'] as const;
 type SuggestHit = Pick<IndexedReport, (typeof SUGGEST_FIELDS)[number]>;
 const SUGGEST_LIMIT = 10;
 
 function bodyOf(hit: SuggestHit): Omit<BodySuggestion, 'years'> {
   return {
     key: hit.bodyKey as string,
-    organization: hit.organization ?? hit.title ?? hit.bodyKey ?? '',
+    // the canonical name (one body, one name across years and short forms), else the printed one
+    organization: hit.body ?? hit.organization ?? hit.title ?? hit.bodyKey ?? '',
     level: hit.level ?? null,
     province: hit.province ?? null,
     city: hit.city ?? null,

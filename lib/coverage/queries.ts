@@ -37,7 +37,7 @@ export interface CoverageResult {
 
 export type CoverageLoad = { ok: true; result: CoverageResult } | { ok: false; error: string };
 
-type OwnHit = Pick<IndexedReport, 'id' | 'year' | 'level' | 'province' | 'city' | 'county' | 'township' | 'hasFailedChecks' | 'organization'>;
+type OwnHit = Pick<IndexedReport, 'id' | 'year' | 'level' | 'province' | 'city' | 'county' | 'township' | 'hasFailedChecks' | 'organization' | 'body'>;
 
 export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
   const resolved = resolveCoverageRegion(params);
@@ -74,7 +74,7 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
       q: '',
       // Only the rows' own governments: each child level's reports from the children's places.
       filter: [...regionFilter, ...yearFilter, ownGovernmentFilter(region.children)],
-      attributesToRetrieve: ['id', 'year', 'level', 'province', 'city', 'county', 'township', 'hasFailedChecks', 'organization'],
+      attributesToRetrieve: ['id', 'year', 'level', 'province', 'city', 'county', 'township', 'hasFailedChecks', 'organization', 'body'],
       page: 1,
       hitsPerPage: OWN_REPORTS_LIMIT,
     },
@@ -90,7 +90,7 @@ export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
     if (hit.year === null || hit.year === undefined || !level || !(levels as string[]).includes(level)) continue;
     const place = hit[level as 'province' | 'city' | 'county' | 'township'];
     if (!place) continue;
-    own.push({ id: hit.id, year: hit.year, level, place, hasFailedChecks: hit.hasFailedChecks ?? false, organization: hit.organization ?? null });
+    own.push({ id: hit.id, year: hit.year, level, place, hasFailedChecks: hit.hasFailedChecks ?? false, organization: hit.body ?? hit.organization ?? null });
   }
   const reportsByYear = new Map(years.map((year, i) => [year, perYear[i].facetDistribution ?? {}]));
   const grid = buildCoverageGrid(region.children, years, own, reportsByYear, readChecks(config().data.root));

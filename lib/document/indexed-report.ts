@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitName } from '../region/names';
 import { shareGranted, sumKnown } from '../report/rates';
 import { type Check, checkSchema, type ReportDocument, reportDocumentSchema } from '../report/schema';
 import { ALL_ROLLUP_FIELDS, rollupFieldsOf } from './rollup';
@@ -140,20 +141,25 @@ function looksLikeNavigation(name: string): boolean {
 }
 
 /**
- * A stable key for "the same issuing body": the region code (when resolved) and the organization
- * with its region's names and a trailing 人民政府 removed, so 威海市环翠区张村镇 and 张村镇人民政府
- * in 371002100 are one body, while 淮安市人民政府 and 淮安市人民政府办公室 stay two.
- * Null when the organization is unknown or looks like page navigation.
+ * A stable key for "the same issuing body": the region code (when resolved) and the body's
+ * canonical name (`body`, else the organization as printed) with its region's names and a trailing
+ * 人民政府 removed, so 威海市环翠区张村镇 and 张村镇人民政府 in 371002100 are one body, 区统计局 and
+ * 宝鸡市渭滨区统计局 in 610302 are one, while 淮安市人民政府 and 淮安市人民政府办公室 stay two, and
+ * the five 张村镇 (five region codes) stay five. Null when the name is unknown or looks like page
+ * navigation. Reports stored before `body` existed keep their key from the organization.
  */
 export function bodyKeyOf(
-  doc: Pick<ReportDocument, 'organization' | 'regionCode' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName'>,
+  doc: Pick<ReportDocument, 'organization' | 'regionCode' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName'> & { body?: string | null },
 ): string | null {
-  if (!doc.organization) return null;
-  let name = normalizeName(doc.organization);
+  const printed = doc.body ?? doc.organization;
+  if (!printed) return null;
+  let name = normalizeName(printed);
   if (!name || looksLikeNavigation(name) || !/\p{Script=Han}/u.test(name)) return null;
   if (!doc.regionCode) return `?|${name.replace(GOVERNMENT_SUFFIX, '政府')}`;
 
   const places = [doc.province, doc.city, doc.county, doc.formerPlaceName, doc.township].filter((p): p is string => Boolean(p)).map(normalizeName);
+  // a town's stem (黄腊 of 黄腊布依族苗族乡, 东郊 of 东郊街道): its name as printed may carry another suffix
+  const townStem = doc.township ? (splitName(normalizeName(doc.township), 'township').stem ?? '') : '';
   // Strip the region's names wherever they lead the name, in any order (上海市 + 浦东新区 + …).
   for (let stripped = true; stripped; ) {
     stripped = false;
@@ -162,6 +168,12 @@ export function bodyKeyOf(
         name = name.slice(place.length);
         stripped = true;
       }
+    }
+    // the town as printed with another suffix (黄腊乡, 东郊办事处)
+    const town = townStem.length >= 2 && name.startsWith(townStem) ? name.slice(townStem.length).match(/^(?:镇|乡|街道|苏木|(?=办事处))/) : null;
+    if (town && name.length > townStem.length + town[0].length) {
+      name = name.slice(townStem.length + town[0].length);
+      stripped = true;
     }
   }
   name = name.replace(GOVERNMENT_SUFFIX, '');
@@ -200,12 +212,13 @@ export function countFailed(checks: readonly Check[]): number {
 }
 
 /**
- * A title for a report that prints none: its body, its year and the report's standard name, as
+ * A title for a report that prints none: its body (the canonical full name), its year and the report's standard name, as
  * the reports name themselves (淮安市人民政府2024年政府信息公开工作年度报告). Null when the body is
  * unknown too: then there is nothing to name it by (the UI says so, lib/report/labels.ts).
  */
-export function derivedTitle(doc: Pick<ReportDocument, 'organization' | 'year'>): string | null {
-  const body = doc.organization?.trim();
+export function derivedTitle(doc: Pick<ReportDocument, 'organization' | 'year'> & { body?: string | null }): string | null {
+  // the canonical name (宝鸡市渭滨区统计局) when the parser built one, else the name as printed (区统计局)
+  const body = (doc.body ?? doc.organization)?.trim();
   if (!body || looksLikeNavigation(body)) return null;
   return `${body}${doc.year ? `${doc.year}年` : ''}政府信息公开工作年度报告`;
 }
@@ -228,12 +241,14 @@ function sortKeysOf(doc: Pick<ReportDocument, 'regionCode' | 'proactive' | 'appl
 }
 
 function searchFieldsOf(
-  doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'>,
+  doc: Pick<ReportDocument, 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'formerPlaceName' | 'text'> & { body?: string | null },
 ): SearchFields {
   const places = [doc.province, doc.city, doc.county, doc.township, doc.formerPlaceName].filter((p): p is string => Boolean(p));
+  // the canonical name too, so that 天津市发展和改革委员会 finds the report that prints 天津市发展改革委
+  const names = doc.body && doc.body !== doc.organization ? [doc.organization, doc.body] : [doc.organization];
   return {
     title: spaceHan(doc.title ?? ''),
-    organization: spaceHan(doc.organization ?? ''),
+    organization: spaceHan(names.filter(Boolean).join(' ')),
     places: spaceHan(places.join(' ')),
     text: spaceHan(doc.text),
   };

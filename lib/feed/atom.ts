@@ -48,7 +48,7 @@ function entryTitle(report: FeedReport): string {
 function summary(report: FeedReport): string {
   const k = report.sortKeys ?? {};
   const parts = [
-    report.organization,
+    report.body ?? report.organization,
     place(report) || null,
     report.year ? `${report.year} 年度` : null,
     k.proactive !== undefined ? `主动公开 ${k.proactive.toLocaleString('zh-CN')} 条` : null,
@@ -72,7 +72,7 @@ export function atomFeed(params: SearchParams, reports: readonly FeedReport[], o
   const updated = new Date(Math.max(0, ...reports.map((r) => dateOf(r.indexedAt, epoch).getTime())));
   const feed = new Feed({
     id: selfUrl,
-    title: feedTitle(params, params.body ? reports[0]?.organization : null),
+    title: feedTitle(params, params.body ? (reports[0]?.body ?? reports[0]?.organization) : null),
     description: '各级政府信息公开工作年度报告：此检索条件下最新发布的报告',
     link: searchUrl,
     feedLinks: { atom: selfUrl },
@@ -92,7 +92,7 @@ export function atomFeed(params: SearchParams, reports: readonly FeedReport[], o
       date: indexed,
       published: report.publishedAt ? dateOf(report.publishedAt, indexed) : undefined,
       description: html(summary(report)),
-      author: report.organization ? [{ name: report.organization.replace(NOT_XML, '') }] : undefined,
+      author: (report.body ?? report.organization) ? [{ name: (report.body ?? report.organization ?? '').replace(NOT_XML, '') }] : undefined,
     });
   }
   return feed.atom1();

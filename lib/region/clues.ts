@@ -5,7 +5,7 @@
 
 import { DOC_ABBREVIATIONS, PROVINCE_DOMAINS, PROVINCE_PREFIXES } from './abbreviations';
 import { AREA_CODES } from './area-codes';
-import { getIndex, type Unit, unitsNamed } from './data';
+import { getIndex, isAncestorOrSelf, type Unit, unitsNamed } from './data';
 import { STEM_PINYIN } from './pinyin-data';
 import { POSTCODE_EXCEPTIONS, POSTCODE_PROVINCE } from './postcodes';
 
@@ -75,6 +75,8 @@ const POSTCODE_RE = /[邮郵]\s*(?:政\s*)?(?:[编編]|[码碼])\s*(?:[码碼]|[
 
 function postcodes(text: string): Map<string, number> {
   const found = new Map<string, number>();
+  // (most texts have no 邮编 at all: two plain searches say so before the pattern runs)
+  if (!text.includes('邮') && !text.includes('郵')) return found;
   POSTCODE_RE.lastIndex = 0;
   for (let m = POSTCODE_RE.exec(text); m !== null; m = POSTCODE_RE.exec(text)) found.set(m[1], (found.get(m[1]) ?? 0) + 1);
   return found;
@@ -195,13 +197,36 @@ const GENERIC_LABELS = new Set([
   'cms',
 ]);
 
-const HOST_RE = /(?:[a-z0-9-]+\.)+gov\.cn/gi;
+/**
+ * The hosts under gov.cn a text prints (www.wendeng.gov.cn): found from each "gov.cn" backwards,
+ * which is far cheaper than a pattern tried at every letter of the text.
+ */
+function govHosts(text: string, out: Set<string>): void {
+  if (!/gov\.cn/i.test(text)) return;
+  // (an upper-case host is rare: only then is the text lowered)
+  const lower = text.includes('.gov.cn') && !/\.GOV\.CN|\.Gov\.Cn/.test(text) ? text : text.toLowerCase();
+  for (let at = lower.indexOf('.gov.cn'); at >= 0; at = lower.indexOf('.gov.cn', at + 7)) {
+    let start = at;
+    while (start > 0 && HOST_CHAR.test(lower[start - 1])) start--;
+    const host = lower
+      .slice(start, at)
+      .replace(/^[.-]+/, '')
+      .toLowerCase();
+    if (host && /[a-z0-9]$/.test(host)) out.add(`${host}.gov.cn`);
+  }
+}
+const HOST_CHAR = /[A-Za-z0-9.-]/;
 
 function unitsUnder(units: Unit[], prefixes: string[]): Unit[] {
   return units.filter((u) => prefixes.some((p) => u.code.startsWith(p) && u.code !== p));
 }
 
-/** Read one host (www.wendeng.gov.cn) into clues. */
+/**
+ * Read one host (www.wendeng.gov.cn) into clues. The labels nest like the divisions
+ * (tunchang.hainan.gov.cn, zuogong.changdu.gov.cn): a label left of one that names a place is
+ * read only as a place under it (js.changchun.gov.cn is a bureau's site of 长春, not 江苏). A
+ * label that is a province's portal name is that province (xinjiang.gov.cn is 新疆, not 新绛县).
+ */
 function domainClues(host: string, out: Clue[]): void {
   const labels = host
     .toLowerCase()
@@ -210,14 +235,19 @@ function domainClues(host: string, out: Clue[]): void {
     .map((l) => l.replace(/[^a-z]/g, ''));
   const idx = getIndex();
   const py = pinyinIndex();
+  let parents: Unit[] | null = null;
   for (let k = labels.length - 1; k >= 0; k--) {
     const label = labels[k];
     const isMain = k === labels.length - 1;
     if (!label || label.length < 2 || GENERIC_LABELS.has(label)) continue;
     const items = new Map<Unit, number>();
     const prov = PROVINCE_DOMAINS[label];
-    if (prov) items.set(idx.byCode.get(prov)!, W_DOMAIN_FULL);
-    for (const u of py.full.get(label) ?? []) items.set(u, Math.max(items.get(u) ?? 0, label.length >= 5 ? W_DOMAIN_FULL : 1.2));
+    const provUnit = prov && !parents ? idx.byCode.get(prov)! : null;
+    if (provUnit) items.set(provUnit, W_DOMAIN_FULL);
+    for (const u of py.full.get(label) ?? []) {
+      if (provUnit && !isAncestorOrSelf(provUnit, u)) continue;
+      items.set(u, Math.max(items.get(u) ?? 0, label.length >= 5 ? W_DOMAIN_FULL : 1.2));
+    }
     if (!items.size) {
       // province or prefecture initials + county pinyin/initials: xjyiwu, bjxch, ztyj, cqspb
       for (let cut = 2; cut <= 3 && !items.size; cut++) {
@@ -234,13 +264,25 @@ function domainClues(host: string, out: Clue[]): void {
       const cands = py.initials.get(label) ?? [];
       if (cands.length <= 60) for (const u of cands) items.set(u, W_DOMAIN_INITIALS);
     }
-    if (items.size && !out.some((c) => c.type === 'domain' && c.label === label)) out.push({ type: 'domain', label, items });
+    if (parents) {
+      const under = parents;
+      for (const u of [...items.keys()]) if (!under.some((p) => p !== u && isAncestorOrSelf(p, u))) items.delete(u);
+    }
+    if (!items.size) continue;
+    parents = [...items.keys()];
+    if (!out.some((c) => c.type === 'domain' && c.label === label)) out.push({ type: 'domain', label, items });
   }
 }
 
 // ---------------------------------------------------------------- document numbers
 
-const DOCNO_RE = new RegExp(`([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})[〔\\[［【（(]\\s*(?:19|20)\\d\\d`, 'g');
+/**
+ * A document number's bracket and year (〔2019〕), then, in the nine characters before it, the
+ * province's abbreviation and 政/府 (鲁政办发): looked for from the bracket, which is far rarer than
+ * the abbreviations' characters.
+ */
+const DOCNO_BRACKET_RE = /[〔[［【（(]\s*(?:19|20)\d\d/g;
+const DOCNO_NAME_RE = new RegExp(`([${Object.keys(DOC_ABBREVIATIONS).join('')}])((?:政|府)[\\u4e00-\\u9fa5]{0,7})$`);
 const DOCNO_BEFORE_OK = /[^\u4e00-\u9fa5]|[据照按和及与]/;
 
 // ---------------------------------------------------------------- all clues
@@ -260,7 +302,7 @@ export function findClues(text: string, url?: string | null): Clue[] {
     if (u) out.push({ type: 'postcode', label: pc, items: new Map([[u, W_POSTCODE + 0.25 * Math.min(2, n - 1)]]) });
   }
   const hosts = new Set<string>();
-  if (/gov\.cn/i.test(region)) for (const m of region.matchAll(HOST_RE)) hosts.add(m[0].toLowerCase());
+  govHosts(region, hosts);
   if (url) {
     const h = /^(?:[a-z]+:\/\/)?([^/:?#]+)/i.exec(url.trim())?.[1];
     if (h && /\.gov\.cn$/i.test(h)) hosts.add(h.toLowerCase());
@@ -268,9 +310,12 @@ export function findClues(text: string, url?: string | null): Clue[] {
   for (const h of hosts) if (h !== 'www.gov.cn') domainClues(h, out);
 
   const docProv = new Map<string, { n: number; sample: string }>();
-  DOCNO_RE.lastIndex = 0;
-  for (const m of region.matchAll(DOCNO_RE)) {
-    if (m.index > 0 && !DOCNO_BEFORE_OK.test(region[m.index - 1])) continue; // 潍政办发: a city's, not 山东's
+  for (const bracket of region.matchAll(DOCNO_BRACKET_RE)) {
+    const from = Math.max(0, bracket.index - 9);
+    const m = DOCNO_NAME_RE.exec(region.slice(from, bracket.index));
+    if (!m) continue;
+    const at = from + m.index;
+    if (at > 0 && !DOCNO_BEFORE_OK.test(region[at - 1])) continue; // 潍政办发: a city's, not 山东's
     const code = DOC_ABBREVIATIONS[m[1]];
     const prev = docProv.get(code);
     docProv.set(code, { n: (prev?.n ?? 0) + 1, sample: prev?.sample ?? m[1] + m[2] });

@@ -13,6 +13,10 @@
  */
 import { childrenMap, getIndex, unitByCode } from './data';
 import { resolveRegionImpl } from './resolve';
+
+export { printedForms } from './names';
+export { placeChainEnding, placeChainStarting } from './resolve';
+
 import type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';
 
 export type { Division, DivisionLevel, RegionInput, ResolvedRegion } from './types';

@@ -183,3 +183,15 @@ export const COMMON_WORD_STEMS = new Set(
     '长乐 安福 宁安 富民 安居 乐业 同仁 仁和 和静 大名 大同 平和 安远 大安 通道 公安'
   ).split(/\s+/),
 );
+
+/**
+ * The ways a division's name is printed in running text: the full name, the colloquial short form
+ * (甘南州 for 甘南藏族自治州, 化隆县), and, for provinces and prefectures, the bare stem (甘南, 宝鸡).
+ */
+export function printedForms(name: string, level: DivisionLevel): string[] {
+  const forms = [name];
+  const { stem, shortSuffix } = splitName(name, level);
+  if (stem && shortSuffix) forms.push(stem + shortSuffix);
+  if (stem && (level === 'province' || level === 'city') && !COMMON_WORD_STEMS.has(stem)) forms.push(stem);
+  return forms;
+}

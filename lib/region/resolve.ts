@@ -12,7 +12,7 @@
  *    the best wins, near-ties are reduced to their common ancestor.
  */
 import { type Clue, findClues } from './clues';
-import { getIndex, isAncestorOrSelf, type Unit } from './data';
+import { childrenMap, getIndex, isAncestorOrSelf, type Unit } from './data';
 import { type Entry, type Mention, scanText, type Zone } from './scan';
 import { looksTraditional, toSimplified } from './traditional';
 import type { DivisionLevel, RegionInput, ResolvedRegion } from './types';
@@ -277,7 +277,25 @@ export function resolveRegionImpl(input: RegionInput): ResolvedRegion {
   }
 
   const choice = target ? chooseAmongNamesakes(r, target, orgTarget ? 'org' : 'title', offChain) : chooseFromBody(r);
-  const { chosen, orgPlaceLevel, notes } = choice;
+  const { orgPlaceLevel: placeLevel, notes } = choice;
+  let { chosen } = choice;
+  let orgPlaceLevel = placeLevel;
+  const institution = chosen ? namedInstitution(chosen, r.org) : null;
+  if (institution) {
+    notes.push(`organization names ${institution.name} under ${chosen!.name}`);
+    chosen = institution;
+    orgPlaceLevel = 'township';
+  }
+  const abbreviated = chosen && !target ? abbreviatedTownship(r, chosen) : null;
+  if (abbreviated) {
+    notes.push(`the text speaks as a town and prints ${abbreviated.printed} for ${abbreviated.unit.name}`);
+    chosen = abbreviated.unit;
+    orgPlaceLevel = 'township';
+  }
+  if (!chosen && /^自治区/.test(r.org || r.title.replace(/^\s*(?:19|20)\d{2}\s*年度?/, ''))) {
+    chosen = autonomousRegionFromUrl(input.url);
+    if (chosen) notes.push(`the organization says 自治区 and the web address names ${chosen.name}`);
+  }
   if (!chosen) {
     return { ...EMPTY, orgPlaceLevel, confidence: Math.round(choice.confidence * 100) / 100, evidence: notes.length ? notes : ['no division named'] };
   }
@@ -403,7 +421,108 @@ function chooseFromBody(r: Reading): Choice {
     return { ...none, chosen, confidence: chosen ? 0.25 : 0, notes: ['the text points to several places: kept their common part'] };
   }
   const sp = specific.get(best.u) ?? best.s;
+  const county = selfNamedCounty(r, best.u);
+  if (county)
+    return { ...none, chosen: county, confidence: 0.6, notes: [`the text speaks as a county (我县/我区) and names ${county.name} under ${best.u.name}`] };
   return { ...none, chosen: best.u, confidence: 0.3 + 0.45 * (1 - Math.exp(-sp / 2.5)) };
+}
+
+const COUNTY_SELF_RE = /[我本](?:县|区|旗)(?![域级委长直内])/;
+
+/**
+ * A text that speaks as a county (我区, 本县) and names one county under the place chosen, in a
+ * chain (三亚市海棠区): that county is the body's place, not the prefecture around it.
+ */
+function selfNamedCounty(r: Reading, u: Unit): Unit | null {
+  if ((u.level !== 'city' && u.level !== 'province') || !COUNTY_SELF_RE.test(r.head)) return null;
+  let found: Unit | null = null;
+  for (const ev of r.nameEvs) {
+    if (!ev.chained) continue;
+    for (const v of ev.items.keys()) {
+      if (v.level !== 'county' || v.parent !== u) continue;
+      if (found && found !== v) return null;
+      found = v;
+    }
+  }
+  return found;
+}
+
+const AUTONOMOUS_REGIONS: Record<string, string> = {
+  nmg: '15',
+  neimenggu: '15',
+  gx: '45',
+  guangxi: '45',
+  xz: '54',
+  xizang: '54',
+  nx: '64',
+  ningxia: '64',
+  xj: '65',
+  xinjiang: '65',
+};
+
+/**
+ * A body that names itself only 自治区… (自治区民委, on a mirror site) is one of the five autonomous
+ * regions: a word of its web address that is, or starts with, one of their short names (xjmzw)
+ * tells which, when only one does.
+ */
+function autonomousRegionFromUrl(url: string | null | undefined): Unit | null {
+  if (!url) return null;
+  const found = new Set<string>();
+  for (const token of url.toLowerCase().split(/[^a-z]+/)) {
+    if (/^(?:xz(?:bm|jd|zf|xxgk|f|sp|cf|qlqd)|gx(?:bm|jd))/.test(token)) continue; // 乡镇, 行政…: path words, not places
+    for (const [key, code] of Object.entries(AUTONOMOUS_REGIONS)) {
+      if (token === key || (token.startsWith(key) && token.length >= key.length + 2)) found.add(code);
+    }
+  }
+  return found.size === 1 ? (getIndex().byCode.get([...found][0]) ?? null) : null;
+}
+
+const PRINTED_TOWN_RE = /([\u4e00-\u9fa5]{2,4})(街道|镇|乡)/g;
+
+/**
+ * A town that calls itself by a short form of its listed name (崇外街道 for 崇文门外街道, the first
+ * characters of its words), in a text that speaks as a town (我街道, 本镇): under the county chosen,
+ * the one town of that suffix whose name starts with the short form's first character and holds
+ * the others in order.
+ */
+function abbreviatedTownship(r: Reading, chosen: Unit): { unit: Unit; printed: string } | null {
+  if (chosen.level !== 'county' || !SELF_REFERENCE_RE.test(r.head)) return null;
+  const towns = childrenMap().get(chosen.code) ?? [];
+  const found = new Map<Unit, string>();
+  PRINTED_TOWN_RE.lastIndex = 0;
+  for (let m = PRINTED_TOWN_RE.exec(r.head); m !== null; m = PRINTED_TOWN_RE.exec(r.head)) {
+    for (let k = 0; k + 2 <= m[1].length; k++) {
+      const short = m[1].slice(k);
+      if (towns.some((t) => t.name === short + m![2])) continue; // a listed name: the scan has read it
+      for (const t of towns) {
+        if (!t.name.endsWith(m[2]) || t.name.length <= short.length + m[2].length || t.name[0] !== short[0]) continue;
+        if (isSubsequence(short, t.name.slice(0, -m[2].length))) found.set(t, short + m[2]);
+      }
+    }
+  }
+  if (found.size !== 1) return null;
+  const [[unit, printed]] = [...found];
+  return { unit, printed };
+}
+
+function isSubsequence(short: string, name: string): boolean {
+  let j = 0;
+  for (const c of name) if (c === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * A township-level unit that is no town (熊口管理区, a 农场, an 开发区) is not read as a place in
+ * running text; named by the organization under the place chosen, it is the body's place.
+ */
+function namedInstitution(chosen: Unit, org: string): Unit | null {
+  if (!org || (chosen.level !== 'county' && chosen.level !== 'city')) return null;
+  for (const c of childrenMap().get(chosen.code) ?? []) {
+    if (c.level !== 'township' || c.name.length < 4 || /(?:镇|乡|街道|苏木)$/.test(c.name)) continue;
+    // (a zone listed as a county with itself as its one township-level unit names no other place)
+    if (org.includes(c.name) && !c.name.includes(chosen.name) && !chosen.name.includes(c.name)) return c;
+  }
+  return null;
 }
 
 function bodyCandidates(r: Reading): Set<Unit> {
@@ -486,4 +605,29 @@ function formerNameFor(chosen: Unit, ms: Mention[]): string | null {
 
 function rankZone(z: Zone): number {
   return z === 'org' ? 0 : z === 'title' ? 1 : z === 'head' ? 2 : 3;
+}
+
+/**
+ * The division names printed right before the end of `s`, as one chain ("请与邹城市" → "邹城市",
+ * "一、总体情况北京市西城区" → "北京市西城区"), or null: what a body's name may be completed with.
+ */
+export function placeChainEnding(s: string): string | null {
+  const ms = scanText(toSimplifiedIfTraditional([s])[0], 'org');
+  let k = ms.length - 1;
+  if (k < 0 || ms[k].end !== s.length) return null;
+  while (k > 0 && ms[k - 1].end === ms[k].start) k--;
+  return s.slice(ms[k].start);
+}
+
+/**
+ * The division names printed at the start of `s`, as one chain ("重庆市渝中区市场监督管理局" → "重庆市渝中区"),
+ * or null; with `aboveTownships`, only the province, prefecture and county names ("西秀区黄腊乡人民政府" → "西秀区").
+ */
+export function placeChainStarting(s: string, aboveTownships = false): string | null {
+  const ms = scanText(toSimplifiedIfTraditional([s])[0], 'org');
+  const usable = (m: Mention) => !aboveTownships || m.entries.some((e) => e.unit.level !== 'township');
+  if (!ms.length || ms[0].start !== 0 || !usable(ms[0])) return null;
+  let k = 0;
+  while (k + 1 < ms.length && ms[k + 1].start === ms[k].end && usable(ms[k + 1])) k++;
+  return s.slice(0, ms[k].end);
 }

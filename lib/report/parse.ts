@@ -1,11 +1,12 @@
 import { type ResolvedRegion, resolveRegion } from '../region';
 import { looksTraditional, toSimplified } from '../region/traditional';
 import { OUTCOME_KEYS_2019, parseApplicationTable } from './application-table';
+import { canonicalBody, placeForms } from './body';
 import { applicationTableChecks, proseChecks, reviewTableChecks } from './checks';
 import { type DisclosureTableResult, parseDisclosureTable } from './disclosure-table';
 import { type LegacyStatistic, legacyFigures, parseLegacyTable } from './legacy-table';
-import { classifyLevel } from './level';
-import { chooseOrganization, findContact, findPublishedAt, findTitle, findYear, organizationCandidates } from './meta';
+import { classifyLevel, readSelfWords, readUrlHints } from './level';
+import { chooseOrganization, findContact, findNamedDepartment, findPublishedAt, findTitle, findYear, organizationCandidates, readPageTitle } from './meta';
 import { type ApplicationsProse, applicationsFromProse, feesFromProse, type ProactiveProse, proactiveFromProse, reviewFromProse } from './prose';
 import { parseReviewTable } from './review-table';
 import type { ApplicationTable, Channel, Check, Level, ReportDocument, ReportOrigin, ReportSource, ReviewTable, Template } from './schema';
@@ -19,8 +20,11 @@ import { cleanReportText, squashedLines } from './text';
  * 3: checks, tables and sections are stored as one JSON string, `detail` (lib/document/indexed-report.ts).
  * 4: harvested reports carry their origin (URL, page title and date) and use it as a clue.
  * 5: records carry the results table's key figures (`sortKeys`, lib/document/indexed-report.ts).
+ * 6: 表三 rows kept when the table is cut off, prose totals read by clause, glued zero rows.
+ * 7: the canonical body name (`body`, `bodyEvidence`) and the level from the kind of body, what the
+ *    report calls itself (我镇/我局) and the web address's path words.
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */
@@ -61,9 +65,10 @@ const PARTIAL_NOTE = '文本不完整（如网页摘录），部分内容缺失�
 /** From the text of one report to its structured document. Pure: no I/O. */
 export function parseReport(rawText: string, source: ReportSource, options: ParseOptions = {}): ReportDocument {
   const cleaned = cleanReportText(rawText);
-  const text = looksTraditional(cleaned.text) ? toSimplified(cleaned.text) : cleaned.text;
+  const traditional = looksTraditional(cleaned.text);
+  const text = traditional ? toSimplified(cleaned.text) : cleaned.text;
   const origin = options.origin ?? null;
-  const reporter = identifyReporter(text, origin);
+  const reporter = identifyReporter(text, origin, traditional);
   const tables = readTables(text);
   const template = templateOf(tables, text, reporter.year);
   const prose = readProse(text, tables.sections);
@@ -79,6 +84,8 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
     id: reportId(source.sha256),
     title: reporter.title,
     organization: reporter.organization,
+    body: reporter.body,
+    bodyEvidence: reporter.bodyEvidence,
     level: reporter.level,
     ...regionFields(reporter.region),
     year: reporter.year,
@@ -112,6 +119,8 @@ export function parseReport(rawText: string, source: ReportSource, options: Pars
 interface Reporter {
   title: string | null;
   organization: string | null;
+  body: string | null;
+  bodyEvidence: string[];
   level: Level | null;
   region: ResolvedRegion;
   year: number | null;
@@ -119,20 +128,72 @@ interface Reporter {
   publishedAtBasis: 'text' | 'page' | null;
 }
 
-function identifyReporter(text: string, origin: ReportOrigin | null): Reporter {
+function identifyReporter(rawText: string, origin: ReportOrigin | null, traditional: boolean): Reporter {
+  const text = withoutPronunciationNotes(rawText);
   const lines = text.split('\n');
   const printed = findTitle(lines);
-  // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况).
-  const pageTitle = origin?.pageTitle ? findTitle([origin.pageTitle]) : null;
+  // The page's own title speaks for a text that prints none (a report page whose body starts at 一、总体情况);
+  // the site's name in it is a region clue, never the body (a government's site hosts its departments' reports).
+  const simplified = (s: string | null) => (s && traditional ? toSimplified(s) : s);
+  const page = origin ? readPageTitle(simplified(origin.pageTitle), simplified(origin.siteName)) : null;
+  const pageTitle = page?.title ?? null;
   const titleInfo = printed.title ? printed : (pageTitle ?? printed);
-  const organizationName = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text);
+  const chosen = chooseOrganization(titleInfo.titleBody ?? pageTitle?.titleBody ?? null, organizationCandidates(text, lines), text, titleInfo.bodyAbove);
+  const organizationName = chosen.name;
   const year = findYear(text, titleInfo.titleYear ?? pageTitle?.titleYear ?? null);
   const printedDate = findPublishedAt(lines, year);
   const publishedAt = printedDate ?? origin?.pageDate ?? null;
   const publishedAtBasis = printedDate ? 'text' : publishedAt ? 'page' : null;
-  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text, url: origin?.finalUrl ?? origin?.url ?? null });
-  const level = classifyLevel(organizationName, region.orgPlaceLevel, deepestLevel(region));
-  return { title: printed.title, organization: officialName(organizationName, level), level, region, year, publishedAt, publishedAtBasis };
+  const url = origin?.finalUrl ?? origin?.url ?? null;
+  const regionText = page?.site ? `${page.site}\n${text}` : text;
+  const region = resolveRegion({ organization: organizationName, title: titleInfo.title, text: regionText, url });
+  const classified = classifyLevel({
+    organization: organizationName,
+    nameSource: chosen.source,
+    orgPlaceLevel: region.orgPlaceLevel,
+    regionDepth: deepestLevel(region),
+    county: region.county,
+    province: region.province,
+    self: readSelfWords(text),
+    url: readUrlHints(url),
+  });
+  const level = classified.level;
+  const evidence = [...classified.evidence];
+  if (!printed.title && pageTitle?.title) evidence.push(`page title: ${pageTitle.title}`);
+  if (page?.site) evidence.push(`page title names the site ${page.site} (a region clue, not the body)`);
+  // A contact's or publisher's name that is not the kind of body the report speaks as (自治区政府办公厅
+  // publishing a 委's report that says 我委; 县政府 as the contact of a town that says 我镇) is not its name.
+  let named = organizationName;
+  if (named && chosen.source === 'weak' && !weakNameFits(named, classified.kind, level)) {
+    evidence.push(`${named} (a contact or publisher) is not the ${classified.kind === 'department' ? 'department' : 'body'} the report speaks for`);
+    named = null;
+  }
+  // A department that says only 我局 may print its full name once, anywhere in the text.
+  if (!named && level?.endsWith('_department')) {
+    named = findNamedDepartment(text, placeForms(region, level));
+    if (named) evidence.push(`the text prints ${named} once the place is known`);
+  }
+  const organization = officialName(named, level);
+  const canonical = canonicalBody({ organization, level, kind: classified.kind, region });
+  evidence.push(...canonical.evidence);
+  return { title: printed.title, organization, body: canonical.body, bodyEvidence: evidence, level, region, year, publishedAt, publishedAtBasis };
+}
+
+/** Mirror sites gloss characters with their pronunciation ("鳳凰鎮(zhèn)人民政府", "根據(jù)"): names read without it. */
+function withoutPronunciationNotes(text: string): string {
+  // (mirrors gloss throughout: a look at the start is enough to know)
+  const start = text.length > 1000 ? text.slice(0, 1000) : text;
+  return TONE_MARK.test(start) && PINYIN_NOTE_TEST.test(start) ? text.replace(PINYIN_NOTE, '') : text;
+}
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+const PINYIN_NOTE = /(?<=[\u4e00-\u9fa5])[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/g;
+const PINYIN_NOTE_TEST = /[\u4e00-\u9fa5][（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]/;
+
+function weakNameFits(name: string, kind: string | null, level: Level | null): boolean {
+  const government = /(?:人民政府|政府|行政公署)$/.test(name);
+  if (kind === 'department' && government) return false;
+  if (level === 'township' && !/(?:镇|乡|街道|苏木|办事处)(?:人民政府|政府)?$/.test(name)) return false;
+  return true;
 }
 
 function deepestLevel(region: ResolvedRegion): 'township' | 'county' | 'city' | 'province' | null {

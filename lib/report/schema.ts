@@ -176,7 +176,15 @@ export type ReportOrigin = z.infer<typeof originSchema>;
 export const reportDocumentSchema = z.object({
   id: z.string().regex(REPORT_ID),
   title: z.string().nullable(),
+  /** The reporting body's name as the report prints it (张村镇, 区统计局, 天津市发展改革委). */
   organization: z.string().nullable(),
+  /**
+   * The body's full official name, region-qualified, built from its division and kind
+   * (威海市环翠区张村镇人民政府, 宝鸡市渭滨区统计局, 天津市发展和改革委员会); null when unknown.
+   */
+  body: z.string().nullable(),
+  /** Every clue used for organization, body and level (title, 我镇/我局 words, web address words…), like regionEvidence. */
+  bodyEvidence: z.array(z.string()),
   level: levelSchema.nullable(),
   province: z.string().nullable(),
   city: z.string().nullable(),

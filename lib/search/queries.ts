@@ -208,12 +208,25 @@ export async function getBodyYears(bodyKey: string): Promise<BodyYear[]> {
 /** A report as a feed lists it. */
 export type FeedReport = Pick<
   IndexedReport,
-  'id' | 'title' | 'organization' | 'province' | 'city' | 'county' | 'township' | 'year' | 'publishedAt' | 'indexedAt' | 'failedChecksTotal' | 'sortKeys'
+  | 'id'
+  | 'title'
+  | 'organization'
+  | 'body'
+  | 'province'
+  | 'city'
+  | 'county'
+  | 'township'
+  | 'year'
+  | 'publishedAt'
+  | 'indexedAt'
+  | 'failedChecksTotal'
+  | 'sortKeys'
 >;
 const FEED_FIELDS = [
   'id',
   'title',
   'organization',
+  'body',
   'province',
   'city',
   'county',

@@ -121,9 +121,36 @@ test('a report without a printed title gets one from its body and year, marked a
   assert.equal(indexed.title, '贵阳市人民政府2023年政府信息公开工作年度报告');
   assert.equal(indexed.titleDerived, true);
   assert.match(indexed.search?.title ?? '', /贵 阳 市/, 'the derived title is searchable like a printed one');
-  const unknown = toIndexedReport(await parseReportFile('data/reports/web/045.txt'), 'c');
+  // 区统计局 printed, the canonical body named: the derived title uses the full name
+  const weibin = toIndexedReport(await parseReportFile('data/reports/web/071.txt'), 'd');
+  assert.equal(weibin.title, '宝鸡市渭滨区统计局2021年政府信息公开工作年度报告');
+  const unknown = toIndexedReport(await parseReportFile('data/reports/web/007.txt'), 'c');
   assert.equal(unknown.organization, null);
+  assert.equal(unknown.body, null);
   assert.equal(unknown.title, null);
   assert.equal(unknown.titleDerived, false);
   assert.equal(derivedTitle({ organization: '首页 > 信息公开', year: 2023 }), null, 'navigation is no body');
+});
+
+test('bodyKeyOf: the canonical body joins a short form and the full name; the printed town under another suffix is the town', () => {
+  const weibin = { province: '陕西省', city: '宝鸡市', county: '渭滨区', township: null, formerPlaceName: null, regionCode: '610302' };
+  assert.equal(bodyKeyOf({ ...weibin, organization: '区统计局', body: '宝鸡市渭滨区统计局' }), bodyKeyOf({ ...weibin, organization: '宝鸡市渭滨区统计局' }));
+  assert.equal(bodyKeyOf({ ...weibin, organization: '区统计局', body: '宝鸡市渭滨区统计局' }), '610302|统计局');
+  const tianjin = { province: '天津市', city: null, county: null, township: null, formerPlaceName: null, regionCode: '12' };
+  assert.equal(
+    bodyKeyOf({ ...tianjin, organization: '天津市发展改革委', body: '天津市发展和改革委员会' }),
+    bodyKeyOf({ ...tianjin, organization: '天津市发展和改革委员会', body: '天津市发展和改革委员会' }),
+  );
+  const huangla = { province: '贵州省', city: '安顺市', county: '西秀区', township: '黄腊布依族苗族乡', formerPlaceName: null, regionCode: '520402213' };
+  assert.equal(bodyKeyOf({ ...huangla, organization: '西秀区黄腊乡人民政府', body: '安顺市西秀区黄腊乡人民政府' }), '520402213|政府');
+  const dongjiao = { province: '安徽省', city: '铜陵市', county: '铜官区', township: '东郊街道', formerPlaceName: null, regionCode: '340705005' };
+  assert.equal(
+    bodyKeyOf({ ...dongjiao, organization: '东郊办事处', body: '铜陵市铜官区东郊办事处' }),
+    bodyKeyOf({ ...dongjiao, organization: '东郊街道办事处' }),
+  );
+  // the five 张村镇 stay five bodies
+  const zhangcun = ['371002100', '410526104', '130730103', '140882104', '370785107'].map((regionCode) =>
+    bodyKeyOf({ province: null, city: null, county: null, township: '张村镇', formerPlaceName: null, regionCode, organization: '张村镇', body: null }),
+  );
+  assert.equal(new Set(zhangcun).size, 5);
 });

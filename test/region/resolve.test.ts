@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type ResolvedRegion, resolveRegion } from '../../lib/region/index.ts';
+import { WEB_DIR, WEB2_DIR } from '../support/corpus.ts';
 import { corpusFile, pdfText } from './helpers.ts';
 
 const chain = (r: ResolvedRegion) => [r.province, r.city, r.county, r.township];
@@ -138,6 +141,17 @@ test('portal domains: full pinyin, province prefix + county, initials only as a 
   assert.equal(resolveRegion({ organization: '我局', text: '', url: 'https://tunchang.hainan.gov.cn/x.html' }).county, '屯昌县');
 });
 
+test('portal domains nest like the divisions; a province portal name is the province', () => {
+  // js under changchun is a bureau's site of 长春, not 江苏 (web2 012)
+  const r = resolveRegion({ text: '我局门户网站', url: 'http://js.changchun.gov.cn/zcbm/ndbg/x.html' });
+  assert.deepEqual(chain(r), ['吉林省', '长春市', null, null], why(r));
+  // xinjiang.gov.cn is 新疆, not 新绛县 (山西) (web2 056)
+  const r2 = resolveRegion({ organization: '自治区生态环境厅', text: '', url: 'https://sthjt.xinjiang.gov.cn/x.shtml' });
+  assert.equal(r2.province, '新疆维吾尔自治区', why(r2));
+  // a county under its province portal
+  assert.equal(resolveRegion({ text: '', url: 'https://zuogong.changdu.gov.cn/zgx/x.shtml' }).county, '左贡县');
+});
+
 test('the organization’s parents win over a namesake elsewhere when the list lacks the unit', () => {
   // no 沿江街道 under 泰州市高港区 in the list (6 elsewhere): keep 高港区, do not jump to 南京
   const r = resolveRegion({ organization: '泰州市高港区人民政府沿江街道办事处', text: '' });
@@ -262,4 +276,54 @@ test('results are well formed', () => {
     assert.ok(Array.isArray(r.evidence));
     if (r.regionCode) assert.ok([2, 4, 6, 9].includes(r.regionCode.length));
   }
+});
+
+test('a text that speaks as a county (我区) and names one county in a chain is that county (web2 052)', () => {
+  const text = readFileSync(join(WEB2_DIR, '052.txt'), 'utf8');
+  const url = 'https://ht.sanya.gov.cn/htqsite/xxgknb/202202/ad24c9c229404b1595aaeedacbafeee8.shtml';
+  const r = resolveRegion({ text, url });
+  assert.deepEqual(chain(r), ['海南省', '三亚市', '海棠区', null], why(r));
+  // the same text without 我区: one passing mention of the district does not make the report the district's
+  const r2 = resolveRegion({ text: text.replaceAll('我区', '本单位'), url });
+  assert.equal(r2.county, null, why(r2));
+});
+
+test('a listed unit that is no town (熊口管理区) is the place when the organization names it', () => {
+  const r = resolveRegion({ organization: '熊口管理区', text: '熊口管理区在市委、市政府的正确领导下', url: 'https://www.hbqj.gov.cn/xxgk/x.html' });
+  assert.deepEqual(chain(r), ['湖北省', null, '潜江市', '熊口管理区'], why(r));
+  assert.equal(r.orgPlaceLevel, 'township');
+});
+
+test('placeChainEnding / placeChainStarting read only real division names', async () => {
+  const { placeChainEnding, placeChainStarting } = await import('../../lib/region/index.ts');
+  assert.equal(placeChainEnding('请与邹城市'), '邹城市');
+  assert.equal(placeChainEnding('一、总体情况北京市西城区'), '北京市西城区');
+  assert.equal(placeChainEnding('总体情况'), null);
+  assert.equal(placeChainStarting('重庆市渝中区市场监督管理局'), '重庆市渝中区');
+  assert.equal(placeChainStarting('西秀区黄腊乡人民政府', true), '西秀区');
+  assert.equal(placeChainStarting('市场监督管理局'), null);
+});
+
+test('a body that says only 自治区… is placed by a web address word naming one autonomous region (web2 011)', () => {
+  const url = 'https://ebonypicts.com/mwzjswj/xjmzw/2019/202002/253772b69c98463f87376813111b6bdb.shtml';
+  const r = resolveRegion({ organization: '自治区民委(宗教事务局)', text: '2019年度自治区民委(宗教事务局)认真贯彻落实', url });
+  assert.deepEqual(chain(r), ['新疆维吾尔自治区', null, null, null], why(r));
+  // path words of towns (xzjd) are not 西藏; two regions named is no answer
+  assert.equal(resolveRegion({ organization: '自治区民委', text: '', url: 'https://a.example.com/xzjd/x.html' }).province, null);
+  assert.equal(resolveRegion({ organization: '自治区民委', text: '', url: 'https://a.example.com/xjmzw/gxmzw/x.html' }).province, null);
+  // a province's body is not placed this way
+  assert.equal(resolveRegion({ organization: '省民委', text: '', url: 'https://a.example.com/xjmzw/x.html' }).province, null);
+});
+
+test('a town printed by a short form of its listed name (崇外街道 for 崇文门外街道) in a text that speaks as one (web 020)', () => {
+  const text = readFileSync(join(WEB_DIR, '020.txt'), 'utf8');
+  const url = 'https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqid2023/202401/t20240119_3541184.html';
+  const r = resolveRegion({ text, url });
+  assert.deepEqual(chain(r), ['北京市', null, '东城区', '崇文门外街道'], why(r));
+  // not without 我街道: a county's text that names a street in passing stays the county's
+  const r2 = resolveRegion({ text: text.replaceAll('我街道', '本单位'), url });
+  assert.equal(r2.township, null, why(r2));
+  // a short form that two towns could stand for is no answer
+  const r3 = resolveRegion({ text: '我镇2021年主动公开信息。张镇工作动态。', url: 'http://www.wendeng.gov.cn/x.html' });
+  assert.equal(r3.township, null, why(r3));
 });

@@ -105,7 +105,14 @@ export function ReportHeader({ report }: { report: IndexedReport }) {
       <dl className="facts">
         <div>
           <dt>发布机关</dt>
-          <dd data-testid="report-organization">{report.organization ?? '未识别'}</dd>
+          <dd>
+            <span data-testid="report-organization">{report.organization ?? report.body ?? '未识别'}</span>
+            {report.body && report.body !== report.organization ? (
+              <span className="muted" data-testid="report-body">
+                （全称：{report.body}）
+              </span>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>年度</dt>
