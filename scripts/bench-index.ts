@@ -1,10 +1,13 @@
 /**
- * npm run bench:index -- --count N [--keep]
+ * npm run bench:index -- --count N [--workers W] [--engine-args "--max-indexing-threads 2"] [--keep]
  *
  * On the same N report files, in one run:
- *   parse        parse every file (parseReportFile) and write the prepared records as NDJSON;
+ *   parse        parse every file (parseReportFile) on one thread and write the prepared records as NDJSON;
+ *   plain        a plain card index of the same reports (title, text, place, year searchable; province
+ *                and year facets; Meilisearch's defaults otherwise): what the engine costs for a card's job;
  *   engine-only  send those prepared records straight to Meilisearch in batches of 500 and wait;
- *   pipeline     `runIndex` (full reindex: walk, parse, batches, cross-year pass, swap) on the files.
+ *   pipeline     `runIndex` (full reindex: walk, parse on W worker threads, batches, cross-year pass,
+ *                swap) on the files.
  * Each phase runs in its own process (so its peak RSS is its own) against a fresh Meilisearch
  * (so neither inherits the other's index). Goals at N = 20,000: pipeline/engine-only ≤ 1.2,
  * indexer peak RSS ≤ 300 MB and independent of N.
@@ -13,7 +16,7 @@
  * replicated with varied organization names and years (the output says which).
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,22 +27,26 @@ import { createMeiliClient } from '../lib/engine/client';
 import { generateSecret, startEmbeddedMeili } from '../lib/engine/embedded';
 import { enqueueNdjson, prepareIndex, waitForTask } from '../lib/engine/indexes';
 import { lowerPriority, runIndex } from '../lib/indexer';
+import { inProcessParser } from '../lib/indexer/parse-file';
 import { walkReportFiles } from '../lib/indexer/walk';
+import { createParsePool } from '../lib/indexer/workers';
 import { parseReport, parseReportFile } from '../lib/report';
 import { parseCommandLine } from './support/cli';
 
 const self = fileURLToPath(import.meta.url);
-const USAGE = 'usage: npm run bench:index -- [--count N] [--keep]';
+const USAGE = 'usage: npm run bench:index -- [--count N] [--workers W] [--engine-args "ARGS"] [--keep]';
 // --phase NAME ARGS… runs one phase in a child process (main() starts them).
 const { values: args, positionals: rest } = parseCommandLine(
   'bench:index',
   USAGE,
   {
     count: { type: 'string', default: '2000' },
+    workers: { type: 'string', default: String(os.availableParallelism()) },
+    'engine-args': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     phase: { type: 'string' },
   },
-  { positiveIntegers: ['count'] },
+  { positiveIntegers: ['count', 'workers'] },
 );
 const BATCH = 500;
 
@@ -104,9 +111,61 @@ async function enginePhase(prepared: string, url: string, key: string): Promise<
   emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
 }
 
-async function pipelinePhase(corpus: string, url: string, key: string): Promise<void> {
+/** The card a plain search site would index: the report's words and where and when, nothing more. */
+interface Card {
+  id: string;
+  title: string | null;
+  text: string;
+  place: string;
+  year: number | null;
+  province: string | null;
+}
+
+async function plainPhase(prepared: string, url: string, key: string): Promise<void> {
+  const client = createMeiliClient({ url, apiKey: key });
+  await waitForTask(client, (await client.createIndex('bench_plain', { primaryKey: 'id' })).taskUid);
+  await waitForTask(
+    client,
+    (await client.index('bench_plain').updateSettings({ searchableAttributes: ['title', 'text', 'place', 'year'], filterableAttributes: ['province', 'year'] }))
+      .taskUid,
+  );
+  const start = performance.now();
+  const tasks: number[] = [];
+  let lines: Buffer[] = [];
+  let docs = 0;
+  const send = async () => {
+    if (lines.length === 0) return;
+    tasks.push(await enqueueNdjson(client, 'bench_plain', lines));
+    docs += lines.length;
+    lines = [];
+  };
+  for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
+    if (!line) continue;
+    const r = JSON.parse(line) as Card & { city: string | null; county: string | null; township: string | null };
+    const card: Card = {
+      id: r.id,
+      title: r.title,
+      text: r.text,
+      place: [r.province, r.city, r.county, r.township].filter(Boolean).join(' '),
+      year: r.year,
+      province: r.province,
+    };
+    lines.push(Buffer.from(`${JSON.stringify(card)}\n`));
+    if (lines.length >= BATCH) await send();
+  }
+  await send();
+  for (const uid of tasks) {
+    const task = await waitForTask(client, uid);
+    if (task.status !== 'succeeded') throw new Error(`plain card batch failed: ${task.error?.message}`);
+  }
+  emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
+}
+
+async function pipelinePhase(corpus: string, workers: number, url: string, key: string): Promise<void> {
   lowerPriority(); // as `npm run index` does
-  const result = await runIndex({ paths: [corpus], connection: { url, apiKey: key }, index: 'bench', runsDir: null, baseDir: corpus });
+  const parser = workers > 1 ? createParsePool(workers) : inProcessParser; // after lowerPriority, as `npm run index` does
+  const result = await runIndex({ paths: [corpus], connection: { url, apiKey: key }, index: 'bench', runsDir: null, baseDir: corpus, parser });
+  await parser.close();
   if (result.exitCode !== 0) throw new Error(`pipeline run failed: ${result.fatal ?? JSON.stringify(result.failed.slice(0, 3))}`);
   emit({
     ms: result.durationMs,
@@ -208,9 +267,12 @@ function statusMb(pid: number, field: 'VmHWM' | 'RssAnon'): number {
  * Peak RSS (VmHWM) of the engine includes the pages of its memory-mapped database; the anonymous
  * part (sampled) is what --max-indexing-memory bounds.
  */
-async function withFreshMeili<T>(work: (url: string, key: string) => Promise<T>): Promise<{ result: T; meiliPeakMb: number; meiliAnonPeakMb: number }> {
+async function withFreshMeili<T>(
+  work: (url: string, key: string) => Promise<T>,
+): Promise<{ result: T; meiliPeakMb: number; meiliAnonPeakMb: number; diskMb: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-meili-'));
-  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false });
+  const extraArgs = (args['engine-args'] ?? '').split(/\s+/).filter(Boolean);
+  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false, extraArgs });
   // Ctrl-C: stop the engine (it runs in its own process group) before leaving.
   const onSignal = () => void meili.stop().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -219,7 +281,7 @@ async function withFreshMeili<T>(work: (url: string, key: string) => Promise<T>)
   const sampler = setInterval(() => (anonPeak = Math.max(anonPeak, statusMb(meili.pid, 'RssAnon'))), 250);
   try {
     const result = await work(meili.url, meili.masterKey);
-    return { result, meiliPeakMb: statusMb(meili.pid, 'VmHWM'), meiliAnonPeakMb: anonPeak };
+    return { result, meiliPeakMb: statusMb(meili.pid, 'VmHWM'), meiliAnonPeakMb: anonPeak, diskMb: diskUsageMb(path.join(dataDir, 'data.ms')) };
   } finally {
     clearInterval(sampler);
     process.off('SIGINT', onSignal);
@@ -227,6 +289,20 @@ async function withFreshMeili<T>(work: (url: string, key: string) => Promise<T>)
     await meili.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Bytes the engine's files take on disk (allocated blocks, as du counts: the LMDB maps are sparse). */
+function diskUsageMb(dir: string): number {
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) bytes += statSync(p).blocks * 512;
+    }
+  };
+  walk(dir);
+  return bytes / 1024 / 1024;
 }
 
 const rate = (r: PhaseResult) => r.docs / (r.ms / 1000);
@@ -247,11 +323,18 @@ async function main(): Promise<void> {
   try {
     const genStart = performance.now();
     const label = await synthesize(count, corpus);
-    process.stdout.write(`bench:index · N = ${count}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `bench:index · N = ${count} · workers ${args.workers} · engine ${args['engine-args'] || 'defaults'}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`,
+    );
 
     const parse = await phase('parse', [corpus, prepared]);
     process.stdout.write(
       `parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`,
+    );
+
+    const plain = await withFreshMeili((url, key) => phase('plain', [prepared], { url, key }));
+    process.stdout.write(
+      `plain card   ${plain.result.docs} docs in ${(plain.result.ms / 1000).toFixed(1)} s → ${rate(plain.result).toFixed(0)} docs/s (Meilisearch peak RSS ${mb(plain.meiliPeakMb)}; on disk ${((plain.diskMb * 1024) / plain.result.docs).toFixed(1)} kB/report; ${load()})\n`,
     );
 
     const engine = await withFreshMeili((url, key) => phase('engine', [prepared], { url, key }));
@@ -259,14 +342,17 @@ async function main(): Promise<void> {
       `engine-only  ${engine.result.docs} docs in ${(engine.result.ms / 1000).toFixed(1)} s → ${rate(engine.result).toFixed(0)} docs/s (sender peak RSS ${mb(engine.result.maxRssMb)}, Meilisearch peak RSS ${mb(engine.meiliPeakMb)}, anonymous ${mb(engine.meiliAnonPeakMb)}; ${load()})\n`,
     );
 
-    const pipeline = await withFreshMeili((url, key) => phase('pipeline', [corpus], { url, key }));
+    const pipeline = await withFreshMeili((url, key) => phase('pipeline', [corpus, String(args.workers)], { url, key }));
     process.stdout.write(
-      `pipeline     ${pipeline.result.docs} docs in ${(pipeline.result.ms / 1000).toFixed(1)} s → ${rate(pipeline.result).toFixed(0)} docs/s (indexer peak RSS ${mb(pipeline.result.maxRssMb)}, Meilisearch peak RSS ${mb(pipeline.meiliPeakMb)}, anonymous ${mb(pipeline.meiliAnonPeakMb)}; ${load()})\n`,
+      `pipeline     ${pipeline.result.docs} docs in ${(pipeline.result.ms / 1000).toFixed(1)} s → ${rate(pipeline.result).toFixed(0)} docs/s (indexer peak RSS ${mb(pipeline.result.maxRssMb)}, Meilisearch peak RSS ${mb(pipeline.meiliPeakMb)}, anonymous ${mb(pipeline.meiliAnonPeakMb)}; on disk ${((pipeline.diskMb * 1024) / pipeline.result.docs).toFixed(1)} kB/report; ${load()})\n`,
     );
     process.stdout.write(`             ${JSON.stringify(pipeline.result.extra)}\n`);
     // Per document: the pipeline leaves duplicates out, so it may index a few less.
     const ratio = rate(engine.result) / rate(pipeline.result);
-    process.stdout.write(`ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)} (goal ≤ 300 MB)\n`);
+    const plainRatio = rate(plain.result) / rate(pipeline.result);
+    process.stdout.write(
+      `ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · pipeline/plain card: ${plainRatio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)} (goal ≤ 300 MB)\n`,
+    );
   } finally {
     if (args.keep) process.stdout.write(`kept ${work}\n`);
     else rmSync(work, { recursive: true, force: true });
@@ -279,5 +365,6 @@ const benchUrl = process.env.BENCH_MEILI_URL ?? '';
 const benchKey = process.env.BENCH_MEILI_KEY ?? '';
 if (phaseName === 'parse') await parsePhase(rest[0], rest[1]);
 else if (phaseName === 'engine') await enginePhase(rest[0], benchUrl, benchKey);
-else if (phaseName === 'pipeline') await pipelinePhase(rest[0], benchUrl, benchKey);
+else if (phaseName === 'plain') await plainPhase(rest[0], benchUrl, benchKey);
+else if (phaseName === 'pipeline') await pipelinePhase(rest[0], Number(rest[1]), benchUrl, benchKey);
 else await main();

@@ -1,30 +1,41 @@
 /**
- * npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]
+ * npm run index -- PATH… [--incremental] [--progress=bar|lines|silent] [--workers N]
  *
  * Parses every report under PATH (files or folders, recursively) and indexes it into Meilisearch:
  * MEILI_URL / MEILI_MASTER_KEY / MEILI_INDEX, or the embedded server when MEILI_URL is unset
  * (reusing the portal's if it runs). Exit code 0 when every file went in, 1 when some failed,
- * 2 when nothing could be done, 130 when interrupted.
+ * 2 when nothing could be done, 130 when interrupted. Files are parsed by N worker threads
+ * (default: one per core; --workers 1 parses on the main thread).
  */
 
+import { availableParallelism } from 'node:os';
 import { type Config, config } from '../lib/config';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
+import { inProcessParser } from '../lib/indexer/parse-file';
+import { createParsePool } from '../lib/indexer/workers';
 import { acquireWriterLock } from '../lib/writer-lock';
 import { parseCommandLine } from './support/cli';
 
-const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent]';
+const USAGE = 'usage: npm run index -- PATH… [--incremental] [--progress=bar|lines|silent] [--workers N]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-const { values, positionals: paths } = parseCommandLine('npm run index', USAGE, {
-  incremental: { type: 'boolean', default: false },
-  progress: { type: 'string' },
-});
+const { values, positionals: paths } = parseCommandLine(
+  'npm run index',
+  USAGE,
+  {
+    incremental: { type: 'boolean', default: false },
+    progress: { type: 'string' },
+    workers: { type: 'string', default: String(availableParallelism()) },
+  },
+  { positiveIntegers: ['workers'] },
+);
 const { incremental, progress: progressArg } = values;
+const workers = Number(values.workers);
 if (paths.length === 0) fail(USAGE);
 if (progressArg && !['bar', 'lines', 'silent', 'auto'].includes(progressArg)) fail(`--progress must be bar, lines or silent\n${USAGE}`);
 
@@ -69,7 +80,10 @@ process.on('SIGTERM', onSignal);
 const progress = createProgress((progressArg as ProgressMode | undefined) ?? 'auto');
 if (meili.origin !== 'external') progress.note(`using the ${meili.origin === 'reused' ? 'running' : 'embedded'} Meilisearch at ${meili.url}`);
 
+// Created after lowerPriority(): the worker threads inherit its lower priority.
+const parser = workers > 1 ? createParsePool(workers) : inProcessParser;
 const result = await runIndex({
+  parser,
   paths,
   incremental,
   connection: { url: meili.url, apiKey: meili.masterKey },
@@ -78,6 +92,7 @@ const result = await runIndex({
   progress,
   signal: controller.signal,
 });
+await parser.close();
 await meili.stop();
 await releaseLock();
 

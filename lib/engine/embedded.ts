@@ -37,6 +37,8 @@ export interface StartEmbeddedOptions {
   announce?: boolean;
   /** How long to wait for /health. */
   readyTimeoutMs?: number;
+  /** More engine options, e.g. `['--max-indexing-threads', '2']` (the benchmarks' lever trials). */
+  extraArgs?: readonly string[];
 }
 
 const MAX_INDEXING_MEMORY = '512MiB';
@@ -192,6 +194,7 @@ async function startOnce(
   masterKey: string,
   logFile: string,
   readyTimeoutMs: number,
+  extraArgs: readonly string[],
 ): Promise<{ child: ChildProcess; url: string; watcher: ChildProcess }> {
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'a');
@@ -215,6 +218,7 @@ async function startOnce(
         MAX_INDEXING_MEMORY,
         '--log-level',
         'WARN',
+        ...extraArgs,
       ],
       {
         // Its own cwd, so a stray ./config.toml is never read; the key goes by environment, not argv (ps shows argv).
@@ -269,7 +273,7 @@ export async function startEmbeddedMeili(options: StartEmbeddedOptions = {}): Pr
   for (let attempt = 0; attempt < 3 && !started; attempt++) {
     const port = attempt === 0 && options.port && (await portIsFree(options.port)) ? options.port : await findFreePort();
     try {
-      started = await startOnce(binary, dataDir, port, masterKey, logFile, readyTimeoutMs);
+      started = await startOnce(binary, dataDir, port, masterKey, logFile, readyTimeoutMs, options.extraArgs ?? []);
     } catch (error) {
       lastError = error;
       // A locked database means another server owns this data folder: retrying will not help.

@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { config } from '../config';
-import { type IndexedReport, toIndexedReport, toStoredReport } from '../document/indexed-report';
+import { type IndexedReport, toStoredReport } from '../document/indexed-report';
 import { createMeiliClient, describeMeiliError, type MeiliConnection } from '../engine/client';
 import { bumpIndexGeneration } from '../engine/generation';
 import {
@@ -20,8 +20,9 @@ import {
   swapIntoServing,
   waitForTask,
 } from '../engine/indexes';
-import { PARSER_VERSION, parseReportFile, ReportFileError, reportId } from '../report';
+import { PARSER_VERSION, reportId } from '../report';
 import { RunLedger } from './ledger';
+import { inProcessParser, type ReportParser } from './parse-file';
 import { mapOrdered } from './pool';
 import { type ProgressReporter, silentProgress } from './progress';
 import { writeRunReport } from './run-report';
@@ -46,8 +47,10 @@ export interface IndexRunOptions {
   /** The serving index (MEILI_INDEX). */
   index: string;
   incremental?: boolean;
-  /** Files parsed at once. */
+  /** Files in flight at once (at least twice the parser's threads). */
   concurrency?: number;
+  /** Where files are parsed: in-process by default; `createParsePool()` (lib/indexer/workers.ts) for every core. */
+  parser?: ReportParser;
   batchSize?: number;
   /** Where the JSON run report goes; null for none. Default: the data folder's runs/ (config().data.runs). */
   runsDir?: string | null;
@@ -258,11 +261,16 @@ class IndexRun {
         const id = reportId(await hashFile(item.file));
         if (this.ledger.isCurrent(id, PARSER_VERSION)) return { kind: 'unchanged', file: item.file, id };
       }
-      const doc = await parseReportFile(item.file, item.partial ? { partial: true } : {});
-      return { kind: 'doc', file: item.file, record: toIndexedReport(doc, relativeTo(this.baseDir, item.file), this.result.startedAt) };
+      const parser = this.options.parser ?? inProcessParser;
+      const outcome = await parser.parse({
+        file: item.file,
+        partial: item.partial,
+        sourcePath: relativeTo(this.baseDir, item.file),
+        indexedAt: this.result.startedAt,
+      });
+      return outcome.kind === 'doc' ? { kind: 'doc', file: item.file, record: outcome.record } : { kind: 'failed', file: item.file, reason: outcome.reason };
     } catch (error) {
-      const reason = error instanceof ReportFileError ? error.reason : `unreadable: ${(error as Error)?.message ?? String(error)}`;
-      return { kind: 'failed', file: item.file, reason };
+      return { kind: 'failed', file: item.file, reason: `unreadable: ${(error as Error)?.message ?? String(error)}` };
     }
   }
 
@@ -274,7 +282,8 @@ class IndexRun {
     const batcher = new Batcher(this.client, this.target, this.batchSize);
     const toDelete: string[] = [];
     const moved: Array<{ id: string; sourcePath: string }> = [];
-    const concurrency = Math.max(1, this.options.concurrency ?? 4);
+    const threads = (this.options.parser ?? inProcessParser).threads;
+    const concurrency = Math.max(1, this.options.concurrency ?? 4, threads * 2);
     this.progress.start(total);
     this.#phaseStart = performance.now();
     for await (const prepared of mapOrdered(walkReportFiles(this.options.paths), concurrency, (item) => this.prepareFile(item))) {
