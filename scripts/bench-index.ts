@@ -1,5 +1,5 @@
 /**
- * npm run bench:index -- --count N [--workers W] [--engine-args "--max-indexing-threads 2"] [--keep]
+ * npm run bench:index -- --count N [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers] [--keep]
  *
  * On the same N report files, in one run:
  *   parse        parse every file (parseReportFile) on one thread and write the prepared records as NDJSON;
@@ -8,6 +8,8 @@
  *   engine-only  send those prepared records straight to Meilisearch in batches of 500 and wait;
  *   pipeline     `runIndex` (full reindex: walk, parse on W worker threads, batches, cross-year pass,
  *                swap) on the files.
+ * With --levers: after the parse, engine-only ingestion once per lever of LEVERS (engine options,
+ * settings, fields left out), each on a fresh Meilisearch, with its rate against the first.
  * Each phase runs in its own process (so its peak RSS is its own) against a fresh Meilisearch
  * (so neither inherits the other's index). Goals at N = 20,000: pipeline/engine-only ≤ 1.2,
  * indexer peak RSS ≤ 300 MB and independent of N.
@@ -21,8 +23,10 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Settings } from 'meilisearch';
 import { projectRoot } from '../lib/config/local-env';
 import { toIndexedReport } from '../lib/document/indexed-report';
+import { ALL_ROLLUP_FIELDS } from '../lib/document/rollup';
 import { createMeiliClient } from '../lib/engine/client';
 import { generateSecret, startEmbeddedMeili } from '../lib/engine/embedded';
 import { enqueueNdjson, prepareIndex, waitForTask } from '../lib/engine/indexes';
@@ -34,7 +38,7 @@ import { parseReport, parseReportFile } from '../lib/report';
 import { parseCommandLine } from './support/cli';
 
 const self = fileURLToPath(import.meta.url);
-const USAGE = 'usage: npm run bench:index -- [--count N] [--workers W] [--engine-args "ARGS"] [--keep]';
+const USAGE = 'usage: npm run bench:index -- [--count N] [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers] [--keep]';
 // --phase NAME ARGS… runs one phase in a child process (main() starts them).
 const { values: args, positionals: rest } = parseCommandLine(
   'bench:index',
@@ -42,13 +46,16 @@ const { values: args, positionals: rest } = parseCommandLine(
   {
     count: { type: 'string', default: '2000' },
     workers: { type: 'string', default: String(os.availableParallelism()) },
+    'engine-threads': { type: 'string' },
     'engine-args': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
+    levers: { type: 'boolean', default: false },
     phase: { type: 'string' },
   },
   { positiveIntegers: ['count', 'workers'] },
 );
 const BATCH = 500;
+const threadsArg = args['engine-threads'] ? Number(args['engine-threads']) : undefined;
 
 interface PhaseResult {
   ms: number;
@@ -84,9 +91,44 @@ async function parsePhase(corpus: string, out: string): Promise<void> {
   emit({ ms: parseMs, docs, maxRssMb: maxRssMb() });
 }
 
+/**
+ * A lever trial (--levers): settings laid over the index's own, and fields left out of every
+ * document, passed to the engine phase by environment.
+ */
+interface Lever {
+  name: string;
+  /** Meilisearch's --max-indexing-threads (default: the embedded engine's, every core). */
+  threads?: number;
+  engineArgs?: string[];
+  settings?: Settings;
+  drop?: string[];
+}
+
+const LEVERS: Lever[] = [
+  { name: 'as shipped' },
+  { name: "indexing threads: half the cores (Meilisearch's default)", threads: Math.max(1, Math.floor(os.availableParallelism() / 2)) },
+  { name: 'batched tasks ≤ 500 MiB', engineArgs: ['--experimental-limit-batched-tasks-total-size', '524288000'] },
+  { name: 'prefixSearch disabled', settings: { prefixSearch: 'disabled' } },
+  { name: 'proximityPrecision byAttribute', settings: { proximityPrecision: 'byAttribute' } },
+  { name: 'no rollup values (upper bound of their cost)', drop: [...ALL_ROLLUP_FIELDS] },
+  { name: 'no sortable attributes', settings: { sortableAttributes: [] } },
+  {
+    name: 'no text copy: text searched with jieba (breaks recall)',
+    settings: { searchableAttributes: ['search.title', 'search.organization', 'search.places', 'text'] },
+  },
+
+  { name: 'as shipped, again (drift of the machine)' },
+];
+
 async function enginePhase(prepared: string, url: string, key: string): Promise<void> {
   const client = createMeiliClient({ url, apiKey: key });
   await prepareIndex(client, 'bench_engine');
+  const lever = JSON.parse(process.env.BENCH_LEVER ?? '{}') as Lever;
+  if (lever.settings) {
+    const task = await waitForTask(client, (await client.index('bench_engine').updateSettings(lever.settings)).taskUid);
+    if (task.status !== 'succeeded') throw new Error(`lever settings refused: ${task.error?.message}`);
+  }
+  const drop = lever.drop ?? [];
   const start = performance.now();
   const tasks: number[] = [];
   let lines: Buffer[] = [];
@@ -100,7 +142,12 @@ async function enginePhase(prepared: string, url: string, key: string): Promise<
   };
   for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
     if (!line) continue;
-    lines.push(Buffer.from(`${line}\n`));
+    if (drop.length === 0) lines.push(Buffer.from(`${line}\n`));
+    else {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      for (const field of drop) delete record[field];
+      lines.push(Buffer.from(`${JSON.stringify(record)}\n`));
+    }
     if (lines.length >= BATCH) await send();
   }
   await send();
@@ -247,8 +294,9 @@ function runChild(
   });
 }
 
-async function phase(name: string, extraArgs: string[], meili?: { url: string; key: string }): Promise<PhaseResult> {
+async function phase(name: string, extraArgs: string[], meili?: { url: string; key: string }, lever?: Lever): Promise<PhaseResult> {
   const env: Record<string, string> = meili ? { BENCH_MEILI_URL: meili.url, BENCH_MEILI_KEY: meili.key } : {};
+  if (lever) env.BENCH_LEVER = JSON.stringify(lever);
   const { status, out } = await runChild(process.execPath, ['--import', 'tsx', self, '--phase', name, ...extraArgs], 'pipe', env);
   if (status !== 0) throw new Error(`${name} phase failed (exit code ${status})`);
   return JSON.parse(out.trim().split('\n').at(-1)!) as PhaseResult;
@@ -269,10 +317,10 @@ function statusMb(pid: number, field: 'VmHWM' | 'RssAnon'): number {
  */
 async function withFreshMeili<T>(
   work: (url: string, key: string) => Promise<T>,
+  { threads, extraArgs = (args['engine-args'] ?? '').split(/\s+/).filter(Boolean) }: { threads?: number; extraArgs?: string[] } = {},
 ): Promise<{ result: T; meiliPeakMb: number; meiliAnonPeakMb: number; diskMb: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-meili-'));
-  const extraArgs = (args['engine-args'] ?? '').split(/\s+/).filter(Boolean);
-  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false, extraArgs });
+  const meili = await startEmbeddedMeili({ dataDir, masterKey: generateSecret(), announce: false, indexingThreads: threads ?? threadsArg, extraArgs });
   // Ctrl-C: stop the engine (it runs in its own process group) before leaving.
   const onSignal = () => void meili.stop().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -310,6 +358,22 @@ const rate = (r: PhaseResult) => r.docs / (r.ms / 1000);
 const load = () => `load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
+/** Engine-only ingestion of the same prepared documents under each lever, against the first. */
+async function leverTrials(prepared: string): Promise<void> {
+  let base: number | undefined;
+  for (const lever of LEVERS) {
+    const trial = await withFreshMeili((url, key) => phase('engine', [prepared], { url, key }, lever), {
+      threads: lever.threads,
+      extraArgs: lever.engineArgs ?? [],
+    });
+    const docsPerSecond = rate(trial.result);
+    base ??= docsPerSecond;
+    process.stdout.write(
+      `lever  ${lever.name.padEnd(56)} ${docsPerSecond.toFixed(0).padStart(5)} docs/s  ×${(docsPerSecond / base).toFixed(2)}  on disk ${((trial.diskMb * 1024) / trial.result.docs).toFixed(1)} kB/report  Meilisearch peak RSS ${mb(trial.meiliPeakMb)}  (${load()})\n`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const count = Number(args.count);
   if (!Number.isInteger(count) || count < 1) {
@@ -324,7 +388,7 @@ async function main(): Promise<void> {
     const genStart = performance.now();
     const label = await synthesize(count, corpus);
     process.stdout.write(
-      `bench:index · N = ${count} · workers ${args.workers} · engine ${args['engine-args'] || 'defaults'}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`,
+      `bench:index · N = ${count} · workers ${args.workers} · engine threads ${threadsArg ?? 'as shipped'} ${args['engine-args']}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`,
     );
 
     const parse = await phase('parse', [corpus, prepared]);
@@ -332,6 +396,10 @@ async function main(): Promise<void> {
       `parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`,
     );
 
+    if (args.levers) {
+      await leverTrials(prepared);
+      return;
+    }
     const plain = await withFreshMeili((url, key) => phase('plain', [prepared], { url, key }));
     process.stdout.write(
       `plain card   ${plain.result.docs} docs in ${(plain.result.ms / 1000).toFixed(1)} s → ${rate(plain.result).toFixed(0)} docs/s (Meilisearch peak RSS ${mb(plain.meiliPeakMb)}; on disk ${((plain.diskMb * 1024) / plain.result.docs).toFixed(1)} kB/report; ${load()})\n`,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { type DataPaths, dataPaths } from './paths';
@@ -43,6 +44,8 @@ const envSchema = z.object({
   MEILI_INDEX: z.preprocess(emptyAsUnset, indexNameSchema.default('reports')),
   MEILI_SEARCH_KEY: optional(z.string().trim()),
   MEILI_ADMIN_KEY: optional(z.string().trim()),
+  // Threads the embedded Meilisearch indexes with; default every core (its own default is half).
+  MEILI_INDEXING_THREADS: optional(z.coerce.number().int().min(1).max(1024)),
   AUTH_SECRET: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string().trim()),
   // A whole number of seconds, 0–3600; anything else falls back to the default (a typo must not
@@ -69,7 +72,8 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number | undefined;
   /** The engine as scripts and the indexer see it; no URL means "the embedded one". */
-  meili: { url?: string; masterKey?: string; index: string };
+  /** `indexingThreads`: for the embedded engine only (an external one has its own options). */
+  meili: { url?: string; masterKey?: string; index: string; indexingThreads: number };
   /** The app's scoped keys (MEILI_SEARCH_KEY, MEILI_ADMIN_KEY). */
   keys: { search?: string; admin?: string };
   authSecret: string | undefined;
@@ -104,7 +108,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX },
+    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, indexingThreads: e.MEILI_INDEXING_THREADS ?? availableParallelism() },
     keys: { search: e.MEILI_SEARCH_KEY, admin: e.MEILI_ADMIN_KEY },
     authSecret: e.AUTH_SECRET,
     data: e.ADMIN_USERS_FILE ? { ...data, users: path.resolve(/*turbopackIgnore: true*/ cwd, e.ADMIN_USERS_FILE) } : data,

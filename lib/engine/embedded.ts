@@ -37,7 +37,9 @@ export interface StartEmbeddedOptions {
   announce?: boolean;
   /** How long to wait for /health. */
   readyTimeoutMs?: number;
-  /** More engine options, e.g. `['--max-indexing-threads', '2']` (the benchmarks' lever trials). */
+  /** Threads it indexes with. Default: MEILI_INDEXING_THREADS, else every core (measured in docs/scale.md). */
+  indexingThreads?: number;
+  /** More engine options, e.g. `['--experimental-limit-batched-tasks-total-size', '…']` (the benchmarks' lever trials). */
   extraArgs?: readonly string[];
 }
 
@@ -273,7 +275,11 @@ export async function startEmbeddedMeili(options: StartEmbeddedOptions = {}): Pr
   for (let attempt = 0; attempt < 3 && !started; attempt++) {
     const port = attempt === 0 && options.port && (await portIsFree(options.port)) ? options.port : await findFreePort();
     try {
-      started = await startOnce(binary, dataDir, port, masterKey, logFile, readyTimeoutMs, options.extraArgs ?? []);
+      started = await startOnce(binary, dataDir, port, masterKey, logFile, readyTimeoutMs, [
+        '--max-indexing-threads',
+        String(options.indexingThreads ?? currentConfig().meili.indexingThreads),
+        ...(options.extraArgs ?? []),
+      ]);
     } catch (error) {
       lastError = error;
       // A locked database means another server owns this data folder: retrying will not help.

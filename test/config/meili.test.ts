@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { appSearchTarget, loadConfig, ConfigError as MeiliConfigError } from '../../lib/config';
@@ -10,12 +11,16 @@ const readMeiliConfig = (env: Record<string, string>) => loadConfig(env).meili;
 const readAppSearchConfig = (env: Record<string, string>) => appSearchTarget(loadConfig(env));
 
 test('readMeiliConfig: defaults, trailing slash, empty means unset', () => {
-  assert.deepEqual(readMeiliConfig({}), { url: undefined, masterKey: undefined, index: 'reports' });
-  assert.deepEqual(readMeiliConfig({ MEILI_URL: 'http://meili:7700/', MEILI_MASTER_KEY: 'k'.repeat(16), MEILI_INDEX: '' }), {
+  // the embedded engine indexes on every core unless told otherwise
+  const cores = availableParallelism();
+  assert.deepEqual(readMeiliConfig({}), { url: undefined, masterKey: undefined, index: 'reports', indexingThreads: cores });
+  assert.deepEqual(readMeiliConfig({ MEILI_URL: 'http://meili:7700/', MEILI_MASTER_KEY: 'k'.repeat(16), MEILI_INDEX: '', MEILI_INDEXING_THREADS: '3' }), {
     url: 'http://meili:7700',
     masterKey: 'k'.repeat(16),
     index: 'reports',
+    indexingThreads: 3,
   });
+  assert.throws(() => readMeiliConfig({ MEILI_INDEXING_THREADS: '0' }), /MEILI_INDEXING_THREADS/);
   assert.equal(readMeiliConfig({ MEILI_URL: '  ' }).url, undefined);
 });
 
