@@ -1,5 +1,6 @@
 /**
- * npm run bench:index -- --count N [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers] [--keep]
+ * npm run bench:index -- --count N [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers]
+ *                         [--incremental K] [--pipeline-only] [--keep]
  *
  * On the same N report files, in one run:
  *   parse        parse every file (parseReportFile) on one thread and write the prepared records as NDJSON;
@@ -8,6 +9,9 @@
  *   engine-only  send those prepared records straight to Meilisearch in batches of 500 and wait;
  *   pipeline     `runIndex` (full reindex: walk, parse on W worker threads, batches, cross-year pass,
  *                swap) on the files.
+ * With --incremental K: after the full run, K of the files get a line added and an incremental
+ * run takes them in (the serving index of N reports). --pipeline-only skips parse, plain and
+ * engine-only (for the large N of the cost curve).
  * With --levers: after the parse, engine-only ingestion once per lever of LEVERS (engine options,
  * settings, fields left out), each on a fresh Meilisearch, with its rate against the first.
  * Each phase runs in its own process (so its peak RSS is its own) against a fresh Meilisearch
@@ -18,7 +22,19 @@
  * replicated with varied organization names and years (the output says which).
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,7 +54,8 @@ import { parseReport, parseReportFile } from '../lib/report';
 import { parseCommandLine } from './support/cli';
 
 const self = fileURLToPath(import.meta.url);
-const USAGE = 'usage: npm run bench:index -- [--count N] [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers] [--keep]';
+const USAGE =
+  'usage: npm run bench:index -- [--count N] [--workers W] [--engine-threads T] [--engine-args "ARGS"] [--levers] [--incremental K] [--pipeline-only] [--keep]';
 // --phase NAME ARGS… runs one phase in a child process (main() starts them).
 const { values: args, positionals: rest } = parseCommandLine(
   'bench:index',
@@ -47,6 +64,8 @@ const { values: args, positionals: rest } = parseCommandLine(
     count: { type: 'string', default: '2000' },
     workers: { type: 'string', default: String(os.availableParallelism()) },
     'engine-threads': { type: 'string' },
+    incremental: { type: 'string', default: '0' },
+    'pipeline-only': { type: 'boolean', default: false },
     'engine-args': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     levers: { type: 'boolean', default: false },
@@ -208,17 +227,53 @@ async function plainPhase(prepared: string, url: string, key: string): Promise<v
   emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
 }
 
-async function pipelinePhase(corpus: string, workers: number, url: string, key: string): Promise<void> {
+/** Every file of the corpus, in walk order. */
+async function corpusFiles(corpus: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const item of walkReportFiles([corpus])) if (item.kind === 'file') files.push(item.file);
+  return files;
+}
+
+async function pipelinePhase(corpus: string, workers: number, changed: number, url: string, key: string): Promise<void> {
   lowerPriority(); // as `npm run index` does
   const parser = workers > 1 ? createParsePool(workers) : inProcessParser; // after lowerPriority, as `npm run index` does
-  const result = await runIndex({ paths: [corpus], connection: { url, apiKey: key }, index: 'bench', runsDir: null, baseDir: corpus, parser });
-  await parser.close();
+  const connection = { url, apiKey: key };
+  const result = await runIndex({ paths: [corpus], connection, index: 'bench', runsDir: null, baseDir: corpus, parser });
   if (result.exitCode !== 0) throw new Error(`pipeline run failed: ${result.fatal ?? JSON.stringify(result.failed.slice(0, 3))}`);
+  const maxRssFull = maxRssMb();
+  let incremental: Record<string, unknown> | undefined;
+  if (changed > 0) {
+    // K reports edited after publication, spread over the collection: one line added to each.
+    const files = await corpusFiles(corpus);
+    const step = files.length / Math.min(changed, files.length);
+    for (let i = 0; i < Math.min(changed, files.length); i++) {
+      const file = files[Math.floor(i * step)];
+      // ASCII: the same bytes in a GBK file as in a UTF-8 one
+      if (file.endsWith('.txt')) appendFileSync(file, '\n(revised 2026)\n');
+    }
+    const again = await runIndex({ paths: [corpus], connection, index: 'bench', runsDir: null, baseDir: corpus, parser, incremental: true });
+    if (again.exitCode !== 0) throw new Error(`incremental run failed: ${again.fatal ?? JSON.stringify(again.failed.slice(0, 3))}`);
+    incremental = {
+      ms: again.durationMs,
+      indexed: again.indexed,
+      replaced: again.replaced,
+      unchanged: again.unchanged,
+      timings: again.timings,
+      documentsInIndex: again.documentsInIndex,
+    };
+  }
+  await parser.close();
   emit({
     ms: result.durationMs,
     docs: result.indexed,
-    maxRssMb: maxRssMb(),
-    extra: { duplicates: result.duplicates.length, crossYear: result.crossYear, documentsInIndex: result.documentsInIndex, timings: result.timings },
+    maxRssMb: maxRssFull,
+    extra: {
+      duplicates: result.duplicates.length,
+      crossYear: result.crossYear,
+      documentsInIndex: result.documentsInIndex,
+      timings: result.timings,
+      incremental,
+    },
   });
 }
 
@@ -374,6 +429,15 @@ async function leverTrials(prepared: string): Promise<void> {
   }
 }
 
+function reportPipeline(pipeline: { result: PhaseResult; meiliPeakMb: number; meiliAnonPeakMb: number; diskMb: number }): void {
+  process.stdout.write(
+    `pipeline     ${pipeline.result.docs} docs in ${(pipeline.result.ms / 1000).toFixed(1)} s → ${rate(pipeline.result).toFixed(0)} docs/s (indexer peak RSS ${mb(pipeline.result.maxRssMb)}, Meilisearch peak RSS ${mb(pipeline.meiliPeakMb)}, anonymous ${mb(pipeline.meiliAnonPeakMb)}; on disk ${((pipeline.diskMb * 1024) / pipeline.result.docs).toFixed(1)} kB/report; ${load()})\n`,
+  );
+  const { incremental, ...extra } = pipeline.result.extra ?? {};
+  process.stdout.write(`             ${JSON.stringify(extra)}\n`);
+  if (incremental) process.stdout.write(`incremental  ${JSON.stringify(incremental)}\n`);
+}
+
 async function main(): Promise<void> {
   const count = Number(args.count);
   if (!Number.isInteger(count) || count < 1) {
@@ -391,6 +455,11 @@ async function main(): Promise<void> {
       `bench:index · N = ${count} · workers ${args.workers} · engine threads ${threadsArg ?? 'as shipped'} ${args['engine-args']}\ninputs: ${label} (written in ${((performance.now() - genStart) / 1000).toFixed(1)} s)\n`,
     );
 
+    const pipelineOf = () => withFreshMeili((url, key) => phase('pipeline', [corpus, String(args.workers), String(args.incremental)], { url, key }));
+    if (args['pipeline-only']) {
+      reportPipeline(await pipelineOf());
+      return;
+    }
     const parse = await phase('parse', [corpus, prepared]);
     process.stdout.write(
       `parse        ${parse.docs} docs in ${(parse.ms / 1000).toFixed(1)} s → ${rate(parse).toFixed(0)} docs/s (process peak RSS ${mb(parse.maxRssMb)}; ${load()})\n`,
@@ -410,16 +479,13 @@ async function main(): Promise<void> {
       `engine-only  ${engine.result.docs} docs in ${(engine.result.ms / 1000).toFixed(1)} s → ${rate(engine.result).toFixed(0)} docs/s (sender peak RSS ${mb(engine.result.maxRssMb)}, Meilisearch peak RSS ${mb(engine.meiliPeakMb)}, anonymous ${mb(engine.meiliAnonPeakMb)}; ${load()})\n`,
     );
 
-    const pipeline = await withFreshMeili((url, key) => phase('pipeline', [corpus, String(args.workers)], { url, key }));
-    process.stdout.write(
-      `pipeline     ${pipeline.result.docs} docs in ${(pipeline.result.ms / 1000).toFixed(1)} s → ${rate(pipeline.result).toFixed(0)} docs/s (indexer peak RSS ${mb(pipeline.result.maxRssMb)}, Meilisearch peak RSS ${mb(pipeline.meiliPeakMb)}, anonymous ${mb(pipeline.meiliAnonPeakMb)}; on disk ${((pipeline.diskMb * 1024) / pipeline.result.docs).toFixed(1)} kB/report; ${load()})\n`,
-    );
-    process.stdout.write(`             ${JSON.stringify(pipeline.result.extra)}\n`);
+    const pipeline = await pipelineOf();
+    reportPipeline(pipeline);
     // Per document: the pipeline leaves duplicates out, so it may index a few less.
     const ratio = rate(engine.result) / rate(pipeline.result);
     const plainRatio = rate(plain.result) / rate(pipeline.result);
     process.stdout.write(
-      `ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · pipeline/plain card: ${plainRatio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)} (goal ≤ 300 MB)\n`,
+      `ratio pipeline/engine-only: ${ratio.toFixed(2)} (goal ≤ 1.2) · pipeline/plain card: ${plainRatio.toFixed(2)} (goal ≤ 1.2) · indexer peak RSS ${mb(pipeline.result.maxRssMb)}\n`,
     );
   } finally {
     if (args.keep) process.stdout.write(`kept ${work}\n`);
@@ -434,5 +500,5 @@ const benchKey = process.env.BENCH_MEILI_KEY ?? '';
 if (phaseName === 'parse') await parsePhase(rest[0], rest[1]);
 else if (phaseName === 'engine') await enginePhase(rest[0], benchUrl, benchKey);
 else if (phaseName === 'plain') await plainPhase(rest[0], benchUrl, benchKey);
-else if (phaseName === 'pipeline') await pipelinePhase(rest[0], Number(rest[1]), benchUrl, benchKey);
+else if (phaseName === 'pipeline') await pipelinePhase(rest[0], Number(rest[1]), Number(rest[2]), benchUrl, benchKey);
 else await main();
