@@ -23,8 +23,9 @@ import { cleanReportText, squashedLines } from './text';
  * 6: 表三 rows kept when the table is cut off, prose totals read by clause, glued zero rows.
  * 7: the canonical body name (`body`, `bodyEvidence`) and the level from the kind of body, what the
  *    report calls itself (我镇/我局) and the web address's path words.
+ * 8: the template of a page cut off before its tables: the old outline, else its year's generation.
  */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 export interface ParseOptions {
   /** The text is known to be cut off (a web excerpt). */
