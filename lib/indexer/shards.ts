@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Meilisearch } from 'meilisearch';
+import { toIndexedReport, toStoredReport } from '../document/indexed-report';
+import { createMeiliClient, type MeiliConnection } from '../engine/client';
+import { bumpIndexGeneration } from '../engine/generation';
+import {
+  buildIndexName,
+  countDocuments,
+  dropIndexQuietly,
+  enqueueDocuments,
+  enqueueNdjson,
+  ndjsonLine,
+  prepareIndex,
+  swapIntoServing,
+  waitForTask,
+} from '../engine/indexes';
+import { parseReportFile, ReportFileError } from '../report';
+import { RunLedger } from './ledger';
+import { mapOrdered } from './pool';
+import { type WalkItem, walkReportFiles } from './walk';
+
+/**
+ * A full reindex over several Meilisearch instances, each holding the reports of some provinces
+ * (docs/scale-network.md). Files are walked, parsed and judged exactly as runIndex does (the same
+ * ledger: duplicates, cross-year checks); each document then goes to the instance its province is
+ * assigned to. Every instance fills its own build index, and only when all of them are complete is
+ * each one swapped in atomically (one after the other: the switch is atomic per instance, not
+ * across the network). On any failure every build index is dropped and the serving ones stay.
+ */
+
+export interface ShardTarget {
+  /** The instance's name in the network (`self` / `remotes` of PATCH /network). */
+  name: string;
+  connection: MeiliConnection;
+}
+
+/**
+ * The instance a province belongs to: rendezvous (highest-random-weight) hashing of the province
+ * over the instance names. Stable for a given set of names, and adding or removing an instance
+ * moves only the provinces that go to or come from it. Reports of unknown province go together,
+ * as the province ''.
+ */
+export function shardOf(province: string | null, names: readonly string[]): string {
+  if (names.length === 0) throw new Error('shardOf: no instance to assign to');
+  let best = names[0]!;
+  let bestWeight = '';
+  for (const name of names) {
+    const weight = createHash('sha256')
+      .update(`${province ?? ''}\u0000${name}`)
+      .digest('hex');
+    if (weight > bestWeight) {
+      best = name;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** Splits documents by the instance of their province: name → its share (every name present). */
+export function splitByProvince<T extends { province: string | null }>(documents: Iterable<T>, names: readonly string[]): Map<string, T[]> {
+  const shares = new Map(names.map((name) => [name, [] as T[]]));
+  for (const doc of documents) shares.get(shardOf(doc.province, names))!.push(doc);
+  return shares;
+}
+
+export interface ShardedIndexOptions {
+  paths: readonly string[];
+  shards: readonly ShardTarget[];
+  /** The serving index on every instance. */
+  index: string;
+  /** `sourcePath` is stored relative to this folder (as runIndex does). */
+  baseDir?: string;
+  batchSize?: number;
+  concurrency?: number;
+}
+
+export interface ShardedIndexResult {
+  /** Documents in each instance's serving index at the end, by instance name. */
+  documents: Record<string, number>;
+  indexed: number;
+  failed: Array<{ file: string; reason: string }>;
+  duplicates: number;
+  crossYearUpdates: number;
+  durationMs: number;
+}
+
+interface Shard {
+  name: string;
+  client: Meilisearch;
+  build: string;
+  lines: Buffer[];
+  tasks: number[];
+}
+
+function relativeTo(baseDir: string, file: string): string {
+  const relative = path.relative(baseDir, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+async function flush(shard: Shard, force: boolean, size: number): Promise<void> {
+  if (shard.lines.length === 0 || (!force && shard.lines.length < size)) return;
+  shard.tasks.push(await enqueueNdjson(shard.client, shard.build, shard.lines));
+  shard.lines = [];
+}
+
+async function settleAll(shard: Shard): Promise<void> {
+  for (const uid of shard.tasks) {
+    const task = await waitForTask(shard.client, uid);
+    if (task.status !== 'succeeded') throw new Error(`instance ${shard.name}: Meilisearch refused a batch: ${task.error?.message ?? task.status}`);
+  }
+  shard.tasks = [];
+}
+
+/** A full reindex of `paths` spread over `shards` by province (see the module comment). */
+export async function runShardedIndex(options: ShardedIndexOptions): Promise<ShardedIndexResult> {
+  const started = performance.now();
+  const startedAt = new Date();
+  const names = options.shards.map((s) => s.name);
+  if (new Set(names).size !== names.length) throw new Error('runShardedIndex: instance names must be distinct');
+  const batchSize = options.batchSize ?? 500;
+  const baseDir = path.resolve(/*turbopackIgnore: true*/ options.baseDir ?? process.cwd());
+  const shards = new Map<string, Shard>(
+    options.shards.map((s) => [
+      s.name,
+      { name: s.name, client: createMeiliClient(s.connection), build: buildIndexName(options.index, startedAt), lines: [], tasks: [] },
+    ]),
+  );
+  const ledger = new RunLedger();
+  const shardOfId = new Map<string, Shard>();
+  const result: ShardedIndexResult = { documents: {}, indexed: 0, failed: [], duplicates: 0, crossYearUpdates: 0, durationMs: 0 };
+  try {
+    for (const shard of shards.values()) await prepareIndex(shard.client, shard.build);
+    const prepare = async (item: WalkItem) => {
+      if (item.kind === 'invalid') return { file: item.file, error: item.reason } as const;
+      try {
+        const doc = await parseReportFile(item.file, item.partial ? { partial: true } : {});
+        return { file: item.file, record: toIndexedReport(doc, relativeTo(baseDir, item.file), startedAt.toISOString()) } as const;
+      } catch (error) {
+        return { file: item.file, error: error instanceof ReportFileError ? error.reason : `unreadable: ${(error as Error)?.message}` } as const;
+      }
+    };
+    for await (const prepared of mapOrdered(walkReportFiles(options.paths), Math.max(1, options.concurrency ?? 4), prepare)) {
+      const sourcePath = relativeTo(baseDir, prepared.file);
+      if ('error' in prepared) {
+        result.failed.push({ file: sourcePath, reason: prepared.error ?? 'unreadable' });
+        continue;
+      }
+      const verdict = ledger.judge(prepared.record, sourcePath);
+      if (verdict.kind === 'duplicate') {
+        result.duplicates++;
+        continue;
+      }
+      const shard = shards.get(shardOf(prepared.record.province, names))!;
+      shardOfId.set(prepared.record.id, shard);
+      shard.lines.push(ndjsonLine(toStoredReport(prepared.record)));
+      result.indexed++;
+      await flush(shard, false, batchSize);
+    }
+    for (const shard of shards.values()) await flush(shard, true, batchSize);
+    for (const shard of shards.values()) await settleAll(shard);
+    if (result.indexed === 0) throw new Error('no document could be indexed; the serving indexes are unchanged');
+
+    // Cross-year checks found after a report was sent go to the instance that holds it.
+    const indexedAt = new Date().toISOString();
+    const updates = new Map<Shard, Array<Record<string, unknown> & { id: string }>>();
+    for (const update of ledger.tracker.updates()) {
+      const shard = shardOfId.get(update.id);
+      if (!shard) continue;
+      updates.set(shard, [...(updates.get(shard) ?? []), { ...update, indexedAt }]);
+      result.crossYearUpdates++;
+    }
+    for (const [shard, docs] of updates) {
+      for (let i = 0; i < docs.length; i += batchSize)
+        shard.tasks.push(await enqueueDocuments(shard.client, shard.build, docs.slice(i, i + batchSize), 'update'));
+      await settleAll(shard);
+    }
+
+    // Every share is complete: now each instance switches to it.
+    for (const shard of shards.values()) {
+      await swapIntoServing(shard.client, options.index, shard.build);
+      shard.build = '';
+    }
+    for (const shard of shards.values()) result.documents[shard.name] = await countDocuments(shard.client, options.index);
+  } catch (error) {
+    for (const shard of shards.values()) if (shard.build) await dropIndexQuietly(shard.client, shard.build);
+    throw error;
+  } finally {
+    bumpIndexGeneration();
+    result.durationMs = Math.round(performance.now() - started);
+  }
+  return result;
+}
