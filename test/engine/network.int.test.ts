@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { reloadConfig } from '../../lib/config';
-import { createMeiliClient } from '../../lib/engine/client';
-import { type EmbeddedMeili, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
-import { configureNetwork, enableNetworkFeature, networkSearchKey } from '../../lib/engine/network';
 import { engineFederatedSearch, engineMultiSearch, engineSearch } from '../../lib/engine/transport';
-import { runIndex } from '../../lib/indexer';
-import { runShardedIndex, shardOf, splitByProvince } from '../../lib/indexer/shards';
+import { shardOf, splitByProvince } from '../../lib/indexer/shards';
 import { csvRow } from '../../lib/search/csv';
-import { federatedRequest, type NetworkTarget, perInstanceSearchMany } from '../../lib/search/federated';
+import { federatedRequest, perInstanceSearchMany } from '../../lib/search/federated';
+import { type LocalNetwork, startLocalNetwork } from '../../lib/search/local-network';
 import { parseSearchParams, type SearchParams } from '../../lib/search/params';
 import { exportReports, searchReports } from '../../lib/search/queries';
 import { prepareSearch } from '../../lib/search/request';
@@ -28,49 +22,22 @@ import { sampleReports } from '../support/temp';
  */
 
 const NAMES = ['ms0', 'ms1', 'ms2'] as const;
-const INDEX = 'reports';
 const QUERIES = ['', 'q=依申请', 'province=山东省', 'year=2022', 'q=依申请&yearFrom=2020&yearTo=2023'];
 
-const masterKey = generateSecret();
-const dirs: string[] = [];
-let single: EmbeddedMeili;
-let network: EmbeddedMeili[] = [];
-let searchKey: string;
-let target: NetworkTarget;
-
-async function start(): Promise<EmbeddedMeili> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'nianbao-net-'));
-  dirs.push(dataDir);
-  return startEmbeddedMeili({ dataDir, masterKey, announce: false });
-}
+let net: LocalNetwork;
 
 before(async () => {
-  [single, ...network] = await Promise.all([start(), start(), start(), start()]);
-  const one = await runIndex({ paths: [sampleReports], connection: { url: single.url, apiKey: masterKey }, index: INDEX, runsDir: null });
-  assert.equal(one.exitCode, 0, one.fatal ?? JSON.stringify(one.failed));
-  const shards = await runShardedIndex({
-    paths: [sampleReports],
-    shards: NAMES.map((name, i) => ({ name, connection: { url: network[i]!.url, apiKey: masterKey } })),
-    index: INDEX,
-  });
-  assert.deepEqual(shards.failed, []);
-  assert.equal(shards.indexed, one.documentsInIndex);
-  // The same uid and master key on every instance: one search key for all of them.
-  const keys = await Promise.all([single, ...network].map((m) => networkSearchKey(createMeiliClient({ url: m.url, apiKey: masterKey }), INDEX)));
-  assert.equal(new Set(keys).size, 1);
-  searchKey = keys[0]!;
-  const instances = NAMES.map((name, i) => ({ name, url: network[i]!.url, searchApiKey: searchKey }));
-  for (const [i, name] of NAMES.entries()) {
-    const admin = createMeiliClient({ url: network[i]!.url, apiKey: masterKey });
-    await enableNetworkFeature(admin);
-    await configureNetwork(admin, name, instances);
-  }
-  target = { url: network[0]!.url, apiKey: searchKey, index: INDEX, remotes: instances };
+  net = await startLocalNetwork({ paths: [sampleReports], count: NAMES.length });
+  assert.deepEqual(net.shards.failed, []);
+  assert.equal(net.shards.indexed, net.documents);
+  assert.deepEqual(
+    net.network.remotes.map((r) => r.name),
+    [...NAMES],
+  );
 });
 
 after(async () => {
-  await Promise.all([single, ...network].filter(Boolean).map((m) => m.stop()));
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  await net?.stop();
   for (const name of ['MEILI_URL', 'MEILI_SEARCH_KEY', 'MEILI_INDEX', 'NIANBAO_MEILI_REMOTES', 'NIANBAO_SEARCH_CACHE_SECONDS']) delete process.env[name];
   reloadConfig();
 });
@@ -83,11 +50,11 @@ function params(query: string): SearchParams {
 
 /** The app's environment pointed at one instance, or at the network through ms0. */
 function pointAppAt(kind: 'single' | 'network'): void {
-  process.env.MEILI_URL = kind === 'single' ? single.url : network[0]!.url;
-  process.env.MEILI_SEARCH_KEY = searchKey;
-  process.env.MEILI_INDEX = INDEX;
+  process.env.MEILI_URL = kind === 'single' ? net.single.url : net.network.url;
+  process.env.MEILI_SEARCH_KEY = net.searchKey;
+  process.env.MEILI_INDEX = net.single.index;
   process.env.NIANBAO_SEARCH_CACHE_SECONDS = '0';
-  if (kind === 'network') process.env.NIANBAO_MEILI_REMOTES = NAMES.map((name, i) => `${name}=${network[i]!.url}`).join(',');
+  if (kind === 'network') process.env.NIANBAO_MEILI_REMOTES = net.network.remotes.map(({ name, url }) => `${name}=${url}`).join(',');
   else delete process.env.NIANBAO_MEILI_REMOTES;
   reloadConfig();
 }
@@ -107,21 +74,16 @@ async function productAnswers(kind: 'single' | 'network', query: string) {
 
 test('each instance holds exactly the provinces assigned to it, and the assignment is stable', async () => {
   let total = 0;
-  for (const [i, name] of NAMES.entries()) {
-    const reply = await engineSearch<never>(
-      { url: network[i]!.url, apiKey: searchKey, index: INDEX },
-      { q: '', page: 1, hitsPerPage: 0, facets: ['province'] },
-    );
+  for (const { name, url } of net.network.remotes) {
+    const reply = await engineSearch<never>({ ...net.single, url }, { q: '', page: 1, hitsPerPage: 0, facets: ['province'] });
     for (const province of Object.keys(reply.facetDistribution?.province ?? {})) assert.equal(shardOf(province, NAMES), name, province);
+    assert.equal(reply.totalHits, net.shards.documents[name]);
     total += reply.totalHits ?? 0;
   }
-  const one = await engineSearch<never>({ url: single.url, apiKey: searchKey, index: INDEX }, { q: '', page: 1, hitsPerPage: 0 });
+  const one = await engineSearch<never>(net.single, { q: '', page: 1, hitsPerPage: 0 });
   assert.equal(total, one.totalHits);
   // Rendezvous hashing: a fourth instance takes provinces only from the others, never moves them between them.
-  const provinces = Object.keys(
-    (await engineSearch<never>({ url: single.url, apiKey: searchKey, index: INDEX }, { q: '', hitsPerPage: 0, page: 1, facets: ['province'] }))
-      .facetDistribution!.province!,
-  );
+  const provinces = Object.keys((await engineSearch<never>(net.single, { q: '', hitsPerPage: 0, page: 1, facets: ['province'] })).facetDistribution!.province!);
   for (const province of provinces) {
     const after4 = shardOf(province, [...NAMES, 'ms3']);
     assert.ok(after4 === 'ms3' || after4 === shardOf(province, NAMES), province);
@@ -136,12 +98,9 @@ test('each instance holds exactly the provinces assigned to it, and the assignme
 test('raw engine: federated estimatedTotalHits and merged facet counts equal one instance', async () => {
   for (const query of QUERIES) {
     const body = { ...prepareSearch(params(query)).body, facets: ['province', 'year'] };
-    const one = await engineSearch<never>({ url: single.url, apiKey: searchKey, index: INDEX }, body);
-    const oneEstimated = await engineSearch<never>(
-      { url: single.url, apiKey: searchKey, index: INDEX },
-      { ...body, page: undefined, hitsPerPage: undefined, limit: 20 },
-    );
-    const federated = await engineFederatedSearch<never>(target, federatedRequest(target, body));
+    const one = await engineSearch<never>(net.single, body);
+    const oneEstimated = await engineSearch<never>(net.single, { ...body, page: undefined, hitsPerPage: undefined, limit: 20 });
+    const federated = await engineFederatedSearch<never>(net.network, federatedRequest(net.network, body));
     assert.deepEqual(federated.remoteErrors, {}, query);
     assert.equal(federated.estimatedTotalHits, one.totalHits, `total of "${query}"`);
     assert.equal(federated.estimatedTotalHits, oneEstimated.estimatedTotalHits, `estimated total of "${query}"`);
@@ -152,28 +111,28 @@ test('raw engine: federated estimatedTotalHits and merged facet counts equal one
 test('the product over the network: search totals, facets, /stats sums and CSV rows equal one instance', async () => {
   for (const query of QUERIES) {
     const one = await productAnswers('single', query);
-    const net = await productAnswers('network', query);
+    const all = await productAnswers('network', query);
     assert.ok(one.result.total > 0, `"${query}" finds reports`);
-    assert.equal(net.result.total, one.result.total, `total of "${query}"`);
-    assert.equal(net.result.totalPages, one.result.totalPages);
-    assert.deepEqual(net.result.facets, one.result.facets, `facets of "${query}"`);
-    assert.deepEqual(net.stats, one.stats, `stats of "${query}"`);
+    assert.equal(all.result.total, one.result.total, `total of "${query}"`);
+    assert.equal(all.result.totalPages, one.result.totalPages);
+    assert.deepEqual(all.result.facets, one.result.facets, `facets of "${query}"`);
+    assert.deepEqual(all.stats, one.stats, `stats of "${query}"`);
     assert.ok(
       one.stats.years.some((y) => y.applications.newReceived.sum > 0),
       `"${query}" sums some figures`,
     );
     // The same rows; their order can differ only among reports the sort ranks equal (docs/scale-network.md).
-    assert.equal(net.rows.length, one.result.total);
-    assert.deepEqual([...net.rows].sort(), [...one.rows].sort(), `CSV rows of "${query}"`);
-    if (!params(query).q) assert.deepEqual(net.years, one.years, `year order of "${query}"`);
+    assert.equal(all.rows.length, one.result.total);
+    assert.deepEqual([...all.rows].sort(), [...one.rows].sort(), `CSV rows of "${query}"`);
+    if (!params(query).q) assert.deepEqual(all.years, one.years, `year order of "${query}"`);
   }
 });
 
 test('the alternative: one multi-search per instance, summed by the app, gives the same /stats counts', async () => {
   for (const query of QUERIES) {
     const { bodies } = prepareStats(params(query));
-    const one = await engineMultiSearch<never>({ url: single.url, apiKey: searchKey, index: INDEX }, bodies);
-    const summed = await perInstanceSearchMany(target, bodies);
+    const one = await engineMultiSearch<never>(net.single, bodies);
+    const summed = await perInstanceSearchMany(net.network, bodies);
     for (const [i, reply] of one.entries()) {
       assert.equal(summed[i]!.totalHits, reply.totalHits, `total of "${query}" #${i}`);
       assert.deepEqual(summed[i]!.facetDistribution, reply.facetDistribution, `facets of "${query}" #${i}`);
@@ -183,7 +142,6 @@ test('the alternative: one multi-search per instance, summed by the app, gives t
 
 test('an instance that does not answer makes the search fail instead of counting less', async () => {
   pointAppAt('network');
-  const stopped = network[2]!;
-  await stopped.stop();
+  await net.stopInstance(2);
   await assert.rejects(searchReports(params(''), { cached: false }), { name: 'SearchUnavailableError' });
 });

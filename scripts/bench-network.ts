@@ -1,0 +1,40 @@
+/**
+ * npm run bench:network -- [--rounds R] [--instances N] [--corpus DIR]
+ *
+ * Latency of one Meilisearch instance against a network of N (default 3) holding the reports by
+ * province (docs/scale-network.md), on this machine: the sample reports (or DIR) indexed into one
+ * instance and spread over N, then R (default 10) passes over 20 searches, timed from the app's
+ * side: a page of results, and the counting searches of /stats three ways. Prints p50 and p95.
+ */
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../lib/config/local-env';
+import { BENCH_QUERIES, measureNetworkLatency, startLocalNetwork } from '../lib/search/local-network';
+import { prepareStats } from '../lib/stats/request';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '10' },
+    instances: { type: 'string', default: '3' },
+    corpus: { type: 'string', default: `${projectRoot}/data/reports` },
+  },
+});
+const rounds = Number(values.rounds);
+const count = Number(values.instances);
+if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(count) || count < 1) {
+  process.stderr.write('usage: npm run bench:network -- [--rounds R] [--instances N] [--corpus DIR]\n');
+  process.exit(2);
+}
+const say = (message: string) => process.stdout.write(`[bench:network] ${message}\n`);
+
+const started = performance.now();
+const net = await startLocalNetwork({ paths: [values.corpus], count });
+try {
+  say(
+    `${net.documents} reports in one instance; in ${count}: ${JSON.stringify(net.shards.documents)} (set up in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const rows = await measureNetworkLatency(net, (params) => prepareStats(params).bodies, rounds);
+  say(`${rounds} rounds × ${BENCH_QUERIES.length} searches, times from the app's side:`);
+  for (const row of rows) say(`  ${row.name.padEnd(58)} n=${row.requests}  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms`);
+} finally {
+  await net.stop();
+}
