@@ -111,6 +111,58 @@ export const BENCH_QUERIES = [
   'page=2',
 ] as const;
 
+/** What differs between one instance and the network, per search of BENCH_QUERIES. */
+export interface AnswerCheck {
+  query: string;
+  total: number;
+  /** Total, then facet counts, of the page of results; then of each counting search of /stats; then the hits' order. */
+  sameTotal: boolean;
+  sameFacets: boolean;
+  sameCounts: boolean;
+  /** The first page's hits in the same order (ties may come in another order: not an error). */
+  sameOrder: boolean;
+}
+
+/**
+ * The answers of one instance and of the network to BENCH_QUERIES, compared: totals and facet
+ * counts must be the same; the order of the first page is reported.
+ */
+export async function compareNetworkAnswers(net: LocalNetwork, statsBodies: (params: SearchParams) => MeiliSearchParams[]): Promise<AnswerCheck[]> {
+  const checks: AnswerCheck[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  for (const query of BENCH_QUERIES) {
+    const parsed = parseSearchParams(new URLSearchParams(query));
+    if (!parsed.ok) throw new Error(`bad benchmark query ${query}`);
+    const body = prepareSearch(parsed.params).body;
+    const [one, all] = await Promise.all([engineSearch<{ id: string }>(net.single, body), federatedSearch<{ id: string }>(net.network, body)]);
+    const bodies = statsBodies(parsed.params);
+    const [oneCounts, allCounts] = await Promise.all([engineMultiSearch<never>(net.single, bodies), federatedSearchMany<never>(net.network, bodies)]);
+    checks.push({
+      query,
+      total: one.totalHits ?? 0,
+      sameTotal: one.totalHits === all.totalHits && one.totalPages === all.totalPages,
+      sameFacets: same(one.facetDistribution, all.facetDistribution),
+      sameCounts: oneCounts.every((reply, i) => reply.totalHits === allCounts[i]!.totalHits && same(reply.facetDistribution, allCounts[i]!.facetDistribution)),
+      sameOrder: same(
+        one.hits.map((h) => h.id),
+        all.hits.map((h) => h.id),
+      ),
+    });
+  }
+  return checks;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  return value;
+}
+
 export interface LatencyRow {
   name: string;
   requests: number;
