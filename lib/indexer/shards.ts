@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
+import { config } from '../config';
 import { toIndexedReport, toStoredReport } from '../document/indexed-report';
 import { createMeiliClient, type MeiliConnection } from '../engine/client';
 import { bumpIndexGeneration } from '../engine/generation';
@@ -18,6 +19,8 @@ import {
 import { parseReportFile, ReportFileError } from '../report';
 import { RunLedger } from './ledger';
 import { mapOrdered } from './pool';
+import type { IndexRunOptions, IndexRunResult } from './run';
+import { writeRunReport } from './run-report';
 import { type WalkItem, walkReportFiles } from './walk';
 
 /**
@@ -73,15 +76,19 @@ export interface ShardedIndexOptions {
   baseDir?: string;
   batchSize?: number;
   concurrency?: number;
+  /** Stops the run after the current file; the serving indexes stay as they were. */
+  signal?: AbortSignal;
 }
 
 export interface ShardedIndexResult {
   /** Documents in each instance's serving index at the end, by instance name. */
   documents: Record<string, number>;
   indexed: number;
+  /** Files read. */
+  files: number;
   failed: Array<{ file: string; reason: string }>;
-  duplicates: number;
-  crossYearUpdates: number;
+  duplicates: Array<{ file: string; duplicateOf: string; reason: string }>;
+  crossYear: { compared: number; failed: number; updated: number };
   durationMs: number;
 }
 
@@ -128,7 +135,15 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
   );
   const ledger = new RunLedger();
   const shardOfId = new Map<string, Shard>();
-  const result: ShardedIndexResult = { documents: {}, indexed: 0, failed: [], duplicates: 0, crossYearUpdates: 0, durationMs: 0 };
+  const result: ShardedIndexResult = {
+    documents: {},
+    indexed: 0,
+    files: 0,
+    failed: [],
+    duplicates: [],
+    crossYear: { compared: 0, failed: 0, updated: 0 },
+    durationMs: 0,
+  };
   try {
     for (const shard of shards.values()) await prepareIndex(shard.client, shard.build);
     const prepare = async (item: WalkItem) => {
@@ -141,6 +156,8 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
       }
     };
     for await (const prepared of mapOrdered(walkReportFiles(options.paths), Math.max(1, options.concurrency ?? 4), prepare)) {
+      if (options.signal?.aborted) throw new Error('interrupted: the serving indexes are unchanged');
+      result.files++;
       const sourcePath = relativeTo(baseDir, prepared.file);
       if ('error' in prepared) {
         result.failed.push({ file: sourcePath, reason: prepared.error ?? 'unreadable' });
@@ -148,7 +165,7 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
       }
       const verdict = ledger.judge(prepared.record, sourcePath);
       if (verdict.kind === 'duplicate') {
-        result.duplicates++;
+        result.duplicates.push({ file: sourcePath, duplicateOf: verdict.duplicateOf, reason: verdict.reason });
         continue;
       }
       const shard = shards.get(shardOf(prepared.record.province, names))!;
@@ -168,14 +185,16 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
       const shard = shardOfId.get(update.id);
       if (!shard) continue;
       updates.set(shard, [...(updates.get(shard) ?? []), { ...update, indexedAt }]);
-      result.crossYearUpdates++;
+      result.crossYear.updated++;
     }
+    result.crossYear = { ...ledger.tracker.summary(), updated: result.crossYear.updated };
     for (const [shard, docs] of updates) {
       for (let i = 0; i < docs.length; i += batchSize)
         shard.tasks.push(await enqueueDocuments(shard.client, shard.build, docs.slice(i, i + batchSize), 'update'));
       await settleAll(shard);
     }
 
+    if (options.signal?.aborted) throw new Error('interrupted: the serving indexes are unchanged');
     // Every share is complete: now each instance switches to it.
     for (const shard of shards.values()) {
       await swapIntoServing(shard.client, options.index, shard.build);
@@ -190,4 +209,73 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
     result.durationMs = Math.round(performance.now() - started);
   }
   return result;
+}
+
+/**
+ * runIndex's counterpart for a network (NIANBAO_MEILI_REMOTES): the same options and result, the
+ * reports spread over `remotes` by province, every instance reached with the options' key (one
+ * master key for the network). Full runs only. The hook in scripts/index.ts:
+ *
+ *   const result = await (settings.remotes ? runIndexOnNetwork(settings.remotes) : runIndex)({ … });
+ */
+export function runIndexOnNetwork(remotes: ReadonlyArray<{ name: string; url: string }>): (options: IndexRunOptions) => Promise<IndexRunResult> {
+  return async (options) => {
+    const started = new Date();
+    const result: IndexRunResult = {
+      mode: 'full',
+      index: options.index,
+      url: remotes.map((r) => `${r.name}=${r.url}`).join(','),
+      paths: options.paths.map((p) => path.resolve(p)),
+      startedAt: started.toISOString(),
+      finishedAt: started.toISOString(),
+      durationMs: 0,
+      files: 0,
+      indexed: 0,
+      unchanged: 0,
+      replaced: 0,
+      failed: [],
+      duplicates: [],
+      crossYear: { compared: 0, failed: 0, updated: 0 },
+      timings: { read: 0, engine: 0, crossYear: 0, swap: 0 },
+      documentsInIndex: null,
+      fatal: null,
+      exitCode: 0,
+      runReport: null,
+      ...(options.meta ? { meta: { ...options.meta } } : {}),
+    };
+    if (options.incremental) {
+      result.fatal = 'incremental runs over a Meilisearch network are not supported: run a full reindex';
+      result.exitCode = 2;
+      return result;
+    }
+    try {
+      options.progress?.note(`indexing over ${remotes.length} Meilisearch instances by province: ${result.url}`);
+      const sharded = await runShardedIndex({
+        paths: options.paths,
+        shards: remotes.map(({ name, url }) => ({ name, connection: { url, apiKey: options.connection.apiKey } })),
+        index: options.index,
+        baseDir: options.baseDir,
+        batchSize: options.batchSize,
+        concurrency: options.concurrency,
+        signal: options.signal,
+      });
+      Object.assign(result, {
+        files: sharded.files,
+        indexed: sharded.indexed,
+        failed: sharded.failed,
+        duplicates: sharded.duplicates,
+        crossYear: sharded.crossYear,
+        documentsInIndex: Object.values(sharded.documents).reduce((a, b) => a + b, 0),
+        exitCode: sharded.failed.length > 0 ? 1 : 0,
+      });
+    } catch (error) {
+      result.fatal = (error as Error)?.message ?? String(error);
+      result.exitCode = options.signal?.aborted ? 130 : 2;
+    }
+    const finished = new Date();
+    result.finishedAt = finished.toISOString();
+    result.durationMs = finished.getTime() - started.getTime();
+    result.runReport = writeRunReport(options.runsDir === undefined ? config().data.runs : options.runsDir, started, result);
+    return result;
+  };
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { reloadConfig } from '../../lib/config';
+import { createMeiliClient } from '../../lib/engine/client';
 import { engineFederatedSearch, engineMultiSearch, engineSearch } from '../../lib/engine/transport';
-import { shardOf, splitByProvince } from '../../lib/indexer/shards';
+import { runIndexOnNetwork, shardOf, splitByProvince } from '../../lib/indexer/shards';
 import { csvRow } from '../../lib/search/csv';
 import { federatedRequest, perInstanceSearchMany } from '../../lib/search/federated';
 import { type LocalNetwork, startLocalNetwork } from '../../lib/search/local-network';
@@ -137,6 +138,30 @@ test('the alternative: one multi-search per instance, summed by the app, gives t
       assert.equal(summed[i]!.totalHits, reply.totalHits, `total of "${query}" #${i}`);
       assert.deepEqual(summed[i]!.facetDistribution, reply.facetDistribution, `facets of "${query}" #${i}`);
     }
+  }
+});
+
+test('a second full run through the indexer hook (runIndexOnNetwork) swaps a fresh share into each instance', async () => {
+  const run = runIndexOnNetwork(net.network.remotes);
+  const refused = await run({
+    paths: [sampleReports],
+    incremental: true,
+    connection: { url: net.network.url, apiKey: net.masterKey },
+    index: net.single.index,
+    runsDir: null,
+  });
+  assert.equal(refused.exitCode, 2);
+  assert.match(refused.fatal ?? '', /incremental/);
+  const result = await run({ paths: [sampleReports], connection: { url: net.network.url, apiKey: net.masterKey }, index: net.single.index, runsDir: null });
+  assert.equal(result.exitCode, 0, result.fatal ?? '');
+  assert.equal(result.documentsInIndex, net.documents);
+  const one = await engineSearch<never>(net.single, { q: '', page: 1, hitsPerPage: 0 });
+  const all = await engineFederatedSearch<never>(net.network, federatedRequest(net.network, { q: '', limit: 0 }));
+  assert.equal(all.estimatedTotalHits, one.totalHits);
+  for (const { url } of net.network.remotes) {
+    const admin = createMeiliClient({ url, apiKey: net.masterKey });
+    const indexes = (await admin.getRawIndexes({ limit: 100 })).results.map((i) => i.uid);
+    assert.deepEqual(indexes, [net.single.index], 'no build index left behind');
   }
 });
 
