@@ -117,7 +117,7 @@ export async function engineMultiSearch<T>(connection: EngineConnection, bodies:
 }
 
 /** One query of a federated multi-search: a search body without paging or facets, and where it goes. */
-export type FederatedQuery = Omit<MeiliSearchParams, 'page' | 'hitsPerPage' | 'limit' | 'offset' | 'facets'> & {
+type FederatedQuery = Omit<MeiliSearchParams, 'page' | 'hitsPerPage' | 'limit' | 'offset' | 'facets'> & {
   indexUid: string;
   federationOptions?: { remote?: string; weight?: number };
 };

@@ -32,7 +32,7 @@ import { type WalkItem, walkReportFiles } from './walk';
  * across the network). On any failure every build index is dropped and the serving ones stay.
  */
 
-export interface ShardTarget {
+interface ShardTarget {
   /** The instance's name in the network (`self` / `remotes` of PATCH /network). */
   name: string;
   connection: MeiliConnection;

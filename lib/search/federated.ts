@@ -29,7 +29,7 @@ export interface NetworkTarget extends EngineConnection {
 }
 
 /** One instance of the network did not answer: the totals would be too small. */
-export class IncompleteNetworkAnswer extends Error {
+class IncompleteNetworkAnswer extends Error {
   constructor(readonly remotes: Record<string, { message?: string }>) {
     super(
       `Meilisearch network: no answer from ${Object.entries(remotes)

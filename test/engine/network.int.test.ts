@@ -168,5 +168,11 @@ test('a second full run through the indexer hook (runIndexOnNetwork) swaps a fre
 test('an instance that does not answer makes the search fail instead of counting less', async () => {
   pointAppAt('network');
   await net.stopInstance(2);
-  await assert.rejects(searchReports(params(''), { cached: false }), { name: 'SearchUnavailableError' });
+  await assert.rejects(searchReports(params(''), { cached: false }), (error: Error) => {
+    assert.equal(error.name, 'SearchUnavailableError');
+    // The receiving instance answered, but without ms2's share: refused, not shown smaller.
+    assert.equal((error.cause as Error).name, 'IncompleteNetworkAnswer');
+    assert.match((error.cause as Error).message, /ms2/);
+    return true;
+  });
 });
