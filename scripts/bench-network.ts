@@ -4,12 +4,13 @@
  * Latency of one Meilisearch instance against a network of N (default 3) holding the reports by
  * province (docs/scale-network.md), on this machine: the sample reports (or DIR) indexed into one
  * instance and spread over N, then R (default 10) passes over 20 searches, timed from the app's
- * side: a page of results, and the counting searches of /stats three ways. Prints p50 and p95, and
+ * side: a page of results, and the counting searches of /stats three ways. Prints p50 and p95, the
+ * time to read every report in pages of 1,000 as the CSV export does, and
  * first whether the network's totals, facet counts and /stats counts equal the one instance's.
  */
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../lib/config/local-env';
-import { BENCH_QUERIES, compareNetworkAnswers, measureNetworkLatency, startLocalNetwork } from '../lib/search/local-network';
+import { BENCH_QUERIES, compareNetworkAnswers, measureFullExport, measureNetworkLatency, startLocalNetwork } from '../lib/search/local-network';
 import { prepareStats } from '../lib/stats/request';
 
 const { values } = parseArgs({
@@ -41,6 +42,10 @@ try {
   const reordered = checks.filter((c) => !c.sameOrder).map((c) => JSON.stringify(c.query));
   say(
     `first page in the same order on ${checks.length - reordered.length} of ${checks.length}${reordered.length ? ` (another order: ${reordered.join(', ')})` : ''}`,
+  );
+  const exported = await measureFullExport(net);
+  say(
+    `every report read in pages of 1,000 (the CSV export's way): ${exported.rows} rows, one instance ${exported.one.toFixed(0)} ms, network ${exported.network.toFixed(0)} ms`,
   );
   const rows = await measureNetworkLatency(net, (params) => prepareStats(params).bodies, rounds);
   say(`${rounds} rounds × ${BENCH_QUERIES.length} searches, times from the app's side:`);

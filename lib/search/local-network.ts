@@ -163,6 +163,27 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Reading every report in pages of `pageSize`, sorted newest first, as the CSV export does
+ * (exportHits): one instance against the network, where page k makes every instance return k
+ * pages to the one that merges them. Returns the rows read and the time of each, in ms.
+ */
+export async function measureFullExport(net: LocalNetwork, pageSize = 1000): Promise<{ rows: number; one: number; network: number }> {
+  const readAll = async (page: (body: MeiliSearchParams) => Promise<{ hits: unknown[]; totalPages?: number }>) => {
+    let rows = 0;
+    const start = performance.now();
+    for (let n = 1; ; n++) {
+      const reply = await page({ q: '', sort: ['year:desc'], page: n, hitsPerPage: pageSize, attributesToRetrieve: ['id', 'year', 'province'] });
+      rows += reply.hits.length;
+      if (n >= (reply.totalPages ?? 0) || reply.hits.length === 0) return { rows, ms: performance.now() - start };
+    }
+  };
+  const one = await readAll((body) => engineSearch(net.single, body));
+  const network = await readAll((body) => federatedSearch(net.network, body));
+  if (one.rows !== network.rows) throw new Error(`export: ${one.rows} rows from one instance, ${network.rows} from the network`);
+  return { rows: one.rows, one: one.ms, network: network.ms };
+}
+
 export interface LatencyRow {
   name: string;
   requests: number;
