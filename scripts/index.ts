@@ -13,6 +13,7 @@ import { type Config, config } from '../lib/config';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
 import { inProcessParser } from '../lib/indexer/parse-file';
+import { runIndexOnNetwork } from '../lib/indexer/shards';
 import { createParsePool } from '../lib/indexer/workers';
 import { acquireWriterLock } from '../lib/writer-lock';
 import { parseCommandLine } from './support/cli';
@@ -82,7 +83,8 @@ if (meili.origin !== 'external') progress.note(`using the ${meili.origin === 're
 
 // Created after lowerPriority(): the worker threads inherit its lower priority.
 const parser = workers > 1 ? createParsePool(workers) : inProcessParser;
-const result = await runIndex({
+// A Meilisearch network (NIANBAO_MEILI_REMOTES): each instance gets its provinces' reports.
+const result = await (settings.remotes ? runIndexOnNetwork(settings.remotes) : runIndex)({
   parser,
   paths,
   incremental,

@@ -36,6 +36,35 @@ const indexNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "must use onl
 
 const DEFAULT_CACHE_SECONDS = 60;
 
+/** A name in a Meilisearch network (PATCH /network `self` and `remotes`). */
+const remoteNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "names must use only letters, digits, '-' and '_'");
+
+/**
+ * NIANBAO_MEILI_REMOTES: the instances of a Meilisearch network, `name=url` separated by commas
+ * (docs/scale-network.md), e.g. `ms0=http://10.0.0.1:7700,ms1=http://10.0.0.2:7700`. Unset: one instance.
+ */
+const remotesSchema = z.string().transform((value, ctx) => {
+  const remotes: Array<{ name: string; url: string }> = [];
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = part.indexOf('=');
+    const name = remoteNameSchema.safeParse(at > 0 ? part.slice(0, at).trim() : '');
+    const url = urlSchema.safeParse(at > 0 ? part.slice(at + 1) : '');
+    if (!name.success || !url.success) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" must be name=http://host:port (name: letters, digits, '-' and '_')` });
+      return z.NEVER;
+    }
+    if (remotes.some((r) => r.name === name.data)) {
+      ctx.addIssue({ code: 'custom', message: `the name "${name.data}" is given twice` });
+      return z.NEVER;
+    }
+    remotes.push({ name: name.data, url: url.data });
+  }
+  return remotes;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(['development', 'production', 'test']).default('development')),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
@@ -46,6 +75,7 @@ const envSchema = z.object({
   MEILI_ADMIN_KEY: optional(z.string().trim()),
   // Threads the embedded Meilisearch indexes with; default every core (its own default is half).
   MEILI_INDEXING_THREADS: optional(z.coerce.number().int().min(1).max(1024)),
+  NIANBAO_MEILI_REMOTES: optional(remotesSchema),
   AUTH_SECRET: optional(z.string()),
   NIANBAO_DATA_DIR: optional(z.string().trim()),
   // A whole number of seconds, 0–3600; anything else falls back to the default (a typo must not
@@ -74,6 +104,12 @@ export interface Config {
   /** The engine as scripts and the indexer see it; no URL means "the embedded one". */
   /** `indexingThreads`: for the embedded engine only (an external one has its own options). */
   meili: { url?: string; masterKey?: string; index: string; indexingThreads: number };
+  /**
+   * The instances of a Meilisearch network (NIANBAO_MEILI_REMOTES), each holding the reports of
+   * some provinces; null (the default): one instance holds everything. MEILI_URL is the one the
+   * app sends its federated searches to (docs/scale-network.md).
+   */
+  remotes: Array<{ name: string; url: string }> | null;
   /** The app's scoped keys (MEILI_SEARCH_KEY, MEILI_ADMIN_KEY). */
   keys: { search?: string; admin?: string };
   authSecret: string | undefined;
@@ -109,6 +145,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, indexingThreads: e.MEILI_INDEXING_THREADS ?? availableParallelism() },
+    remotes: e.NIANBAO_MEILI_REMOTES?.length ? e.NIANBAO_MEILI_REMOTES : null,
     keys: { search: e.MEILI_SEARCH_KEY, admin: e.MEILI_ADMIN_KEY },
     authSecret: e.AUTH_SECRET,
     data: e.ADMIN_USERS_FILE ? { ...data, users: path.resolve(/*turbopackIgnore: true*/ cwd, e.ADMIN_USERS_FILE) } : data,
@@ -146,6 +183,8 @@ export interface AppSearchTarget {
   url: string;
   searchKey: string;
   index: string;
+  /** The network's instances (NIANBAO_MEILI_REMOTES); absent for one instance. */
+  remotes?: Array<{ name: string; url: string }>;
 }
 
 /** The app's read access; throws ConfigError when MEILI_URL or the search key is missing, or the key is the master key. */
@@ -155,7 +194,7 @@ export function appSearchTarget(c: Config = config()): AppSearchTarget {
   if (c.meili.masterKey && c.keys.search === c.meili.masterKey) {
     throw new ConfigError('MEILI_SEARCH_KEY is the master key: the app must use a search-only key');
   }
-  return { url: c.meili.url, searchKey: c.keys.search, index: c.meili.index };
+  return { url: c.meili.url, searchKey: c.keys.search, index: c.meili.index, ...(c.remotes ? { remotes: c.remotes } : {}) };
 }
 
 export interface IndexingTarget {

@@ -115,3 +115,52 @@ export async function engineMultiSearch<T>(connection: EngineConnection, bodies:
     throw new EngineError(200, 'multi-search answered a different number of results');
   return reply.results;
 }
+
+/** One query of a federated multi-search: a search body without paging or facets, and where it goes. */
+type FederatedQuery = Omit<MeiliSearchParams, 'page' | 'hitsPerPage' | 'limit' | 'offset' | 'facets'> & {
+  indexUid: string;
+  federationOptions?: { remote?: string; weight?: number };
+};
+
+/** The body of POST /multi-search with `federation` (Meilisearch 1.21: offset and limit only, no page). */
+export interface FederatedRequest {
+  queries: FederatedQuery[];
+  federation: {
+    offset?: number;
+    limit?: number;
+    facetsByIndex?: Record<string, string[]>;
+    mergeFacets?: { maxValuesPerFacet?: number };
+  };
+}
+
+/** What a federated multi-search answers (1.21). */
+export interface FederatedResponse<T> {
+  hits: Array<T & { _federation?: { indexUid: string; queriesPosition: number; remote?: string } }>;
+  estimatedTotalHits?: number;
+  totalHits?: number;
+  limit?: number;
+  offset?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  facetsByIndex?: Record<string, { distribution: Record<string, Record<string, number>> }>;
+  /** Instances that failed to answer: their hits and counts are missing from the answer. */
+  remoteErrors?: Record<string, { message?: string; code?: string }>;
+  processingTimeMs: number;
+}
+
+/** A federated multi-search sent to one instance, which forwards each query to its remote. */
+export async function engineFederatedSearch<T>(
+  connection: Pick<EngineConnection, 'url' | 'apiKey'>,
+  request: FederatedRequest,
+  options: EngineSearchOptions = {},
+): Promise<FederatedResponse<T>> {
+  const url = new URL(`${connection.url}/multi-search`);
+  const payload = JSON.stringify(request);
+  const rawFields = new Set(options.rawFields ?? []);
+  const send = () => postOnce<FederatedResponse<T>>(url, connection.apiKey, payload, rawFields);
+  try {
+    return await send();
+  } catch (error) {
+    if ((error as { retry?: boolean }).retry) return send();
+    throw error;
+  }
+}

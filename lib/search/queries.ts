@@ -10,6 +10,7 @@ import type { Utf8Bytes } from '../engine/utf8-bytes';
 import { SearchUnavailableError } from '../errors';
 import { isReportId, LEVELS, type RegionField, TEMPLATES } from '../report/schema';
 import { searchCache } from './cache';
+import { federatedSearch, federatedSearchMany, type NetworkTarget } from './federated';
 import { highlight } from './highlight';
 import { quoteFilterValue, type SearchParams, sortOf } from './params';
 import { searchTerms, toEngineQuery } from './recall';
@@ -26,15 +27,15 @@ import { snippetFromUtf8Bytes } from './utf8-snippet';
 
 export { SearchUnavailableError };
 
-let cached: { config: Config; connection: EngineConnection } | null = null;
+let cached: { config: Config; connection: EngineConnection & { remotes?: NetworkTarget['remotes'] } } | null = null;
 
-function connection(): EngineConnection {
+function connection(): EngineConnection & { remotes?: NetworkTarget['remotes'] } {
   let current: Config;
   try {
     current = config();
     if (cached?.config !== current) {
       const target = appSearchTarget(current);
-      cached = { config: current, connection: { url: target.url, apiKey: target.searchKey, index: target.index } };
+      cached = { config: current, connection: { url: target.url, apiKey: target.searchKey, index: target.index, remotes: target.remotes } };
     }
   } catch (error) {
     // A missing MEILI_URL or key is an outage to the reader; the log says which variable.
@@ -62,10 +63,14 @@ export function cachedAnswer<T>(request: unknown, load: () => Promise<T>): Promi
   return searchCache().get(`${target.url}\n${target.index}\n${JSON.stringify(request)}`, async () => deepFreeze(await load()));
 }
 
-/** One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage. */
+/**
+ * One search; whatever goes wrong there (down, refused key, timeout, an error reply) is an outage.
+ * Over a network of instances (NIANBAO_MEILI_REMOTES) it is one federated search (federated.ts).
+ */
 export async function search<T>(body: MeiliSearchParams, options: EngineSearchOptions = {}): Promise<EngineSearchResponse<T>> {
   const target = connection();
   try {
+    if (target.remotes) return await federatedSearch<T>({ ...target, remotes: target.remotes }, body, options);
     return await engineSearch<T>(target, body, options);
   } catch (error) {
     throw new SearchUnavailableError(error);
@@ -76,6 +81,7 @@ export async function search<T>(body: MeiliSearchParams, options: EngineSearchOp
 export async function searchMany<T = never>(bodies: readonly MeiliSearchParams[]): Promise<Array<EngineSearchResponse<T>>> {
   const target = connection();
   try {
+    if (target.remotes) return await federatedSearchMany<T>({ ...target, remotes: target.remotes }, bodies);
     return await engineMultiSearch<T>(target, bodies);
   } catch (error) {
     throw new SearchUnavailableError(error);

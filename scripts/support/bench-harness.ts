@@ -14,6 +14,7 @@ import { createMeiliClient } from '../../lib/engine/client';
 import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { createProgress, runIndex } from '../../lib/indexer';
+import { createParsePool } from '../../lib/indexer/workers';
 import { parseCommandLine } from './cli';
 import { nextBuildState } from './next-build';
 
@@ -134,13 +135,16 @@ async function startBenchEngine(options: { corpusDir: string; engineDir?: string
       say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${dataDir}`);
     } else {
       say(`Meilisearch ${meili.url}; indexing ${options.corpusDir}…`);
+      const parser = createParsePool(); // every core, as npm run index
       const indexed = await runIndex({
         paths: [options.corpusDir],
         connection: { url: meili.url, apiKey: meili.masterKey },
         index: BENCH_INDEX,
         runsDir: null,
         progress: createProgress('lines', process.stdout),
+        parser,
       });
+      await parser.close();
       if (indexed.exitCode === 2 || indexed.exitCode === 130) throw new Error(indexed.fatal ?? 'indexing failed');
       say(
         `indexed ${indexed.documentsInIndex} documents in ${(indexed.durationMs / 1000).toFixed(1)} s (${((indexed.documentsInIndex ?? 0) / (indexed.durationMs / 1000)).toFixed(0)} docs/s)`,
