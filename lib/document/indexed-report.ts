@@ -80,6 +80,12 @@ const indexedReportExtrasSchema = z.object({
   changedAfterPublication: z.boolean(),
   /** Where the file was read from: relative to the working directory when inside it. */
   sourcePath: z.string(),
+  /**
+   * The file's size and modification time when it was read (`size:mtimeMs`): an incremental run
+   * takes a file whose stamp and parser version are unchanged as unchanged without reading it,
+   * as rsync and make do (lib/indexer/ledger.ts). Absent from documents stored before it existed.
+   */
+  fileStamp: z.string().optional(),
   indexedAt: z.string(),
   /** Always set by toIndexedReport; absent from what searches return (not a displayed attribute). */
   search: searchFieldsSchema.optional(),

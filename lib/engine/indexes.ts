@@ -154,9 +154,10 @@ export interface IndexedSummary {
   failedChecks: number;
   crossYearChecks: Check[];
   parserVersion: number | null;
+  fileStamp: string | null;
 }
 
-const SUMMARY_FIELDS = ['id', 'sourcePath', 'bodyKey', 'year', 'yearFigures', 'failedChecks', 'crossYearChecks', 'parserVersion'] as const;
+const SUMMARY_FIELDS = ['id', 'sourcePath', 'bodyKey', 'year', 'yearFigures', 'failedChecks', 'crossYearChecks', 'parserVersion', 'fileStamp'] as const;
 
 /** Streams the summaries of every document in the index, a page at a time. */
 export async function* indexedSummaries(client: Meilisearch, uid: string, pageSize = 1000): AsyncGenerator<IndexedSummary> {
@@ -174,6 +175,7 @@ export async function* indexedSummaries(client: Meilisearch, uid: string, pageSi
         failedChecks: doc.failedChecks ?? 0,
         crossYearChecks: doc.crossYearChecks ?? [],
         parserVersion: doc.parserVersion ?? null,
+        fileStamp: doc.fileStamp ?? null,
       };
     }
     if (page.results.length < pageSize) return;

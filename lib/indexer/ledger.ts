@@ -29,12 +29,12 @@ export class RunLedger {
   /** body + year → file: the same report from two files. */
   readonly #bodyYears = new Map<string, string>();
   /** Incremental: file → the id its document has in the index. */
-  readonly #idByPath = new Map<string, { id: string; bodyKey: string | null; year: number | null }>();
+  readonly #idByPath = new Map<string, { id: string; bodyKey: string | null; year: number | null; fileStamp?: string | null }>();
 
   /** Incremental runs: a document already in the index. */
   rememberIndexed(doc: IndexedSummary): void {
     this.#knownIds.set(doc.id, { path: doc.sourcePath, parserVersion: doc.parserVersion });
-    if (doc.sourcePath) this.#idByPath.set(doc.sourcePath, { id: doc.id, bodyKey: doc.bodyKey, year: doc.year });
+    if (doc.sourcePath) this.#idByPath.set(doc.sourcePath, { id: doc.id, bodyKey: doc.bodyKey, year: doc.year, fileStamp: doc.fileStamp });
     const key = duplicateKey(doc);
     if (key && doc.sourcePath) this.#bodyYears.set(key, doc.sourcePath);
     if (doc.bodyKey && doc.year && doc.yearFigures) {
@@ -46,6 +46,17 @@ export class RunLedger {
         storedChecks: JSON.stringify(doc.crossYearChecks),
       });
     }
+  }
+
+  /**
+   * Incremental runs: the id of the document the index holds for this path when the file's size
+   * and modification time (`stamp`) are those it had when indexed, by this parser version; null
+   * when the file must be read and hashed.
+   */
+  unchangedByStamp(sourcePath: string, stamp: string, parserVersion: number): string | null {
+    const known = this.#idByPath.get(sourcePath);
+    if (!known?.fileStamp || known.fileStamp !== stamp) return null;
+    return this.isCurrent(known.id, parserVersion) ? known.id : null;
   }
 
   /** Whether the index holds this content, parsed by this parser version (incremental runs skip it). */

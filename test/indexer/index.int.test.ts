@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Meilisearch } from 'meilisearch';
@@ -272,6 +272,17 @@ test('cross-year checks across two years of one body, recomputed when a file cha
     [true, true, true],
   );
   assert.equal(path.basename(later), now.hits[0].sourcePath);
+
+  // Each document keeps its file's size and mtime, which the next incremental run compares first.
+  const stored = await years.getDocuments({ fields: ['sourcePath', 'fileStamp'], limit: 10 });
+  for (const doc of stored.results) {
+    const stats = statSync(path.join(dir, String(doc.sourcePath)));
+    assert.equal(doc.fileStamp, `${stats.size}:${Math.trunc(stats.mtimeMs)}`);
+  }
+  // Touched, not changed (its bytes kept): the stamp differs, so it is read and hashed: unchanged.
+  utimesSync(path.join(dir, '2022.txt'), new Date(), new Date(Date.now() + 60_000));
+  const touched = await index([dir], { index: 'years', baseDir: dir, incremental: true });
+  assert.deepEqual([touched.indexed, touched.unchanged, touched.replaced], [0, 2, 0]);
 });
 
 test('cross-year checks of a report whose previous year is read later arrive in the pass after the last batch', async () => {
