@@ -33,11 +33,11 @@ test.describe('open data', () => {
       const total = await searchPage.totalCount();
       expect(total).toBeGreaterThan(0);
 
-      // The footer leads to the data page; the search's parameters carry over to it.
-      await page.getByTestId('footer-open-data').click();
+      // The results bar leads to the data page of the same search (the footer to the whole collection).
+      await page.getByTestId(query ? 'open-data-link' : 'footer-open-data').click();
       const data = new OpenDataPage(page);
       await expect(data.root).toBeVisible();
-      if (query) await data.goto(query);
+      if (query) expect(new URL(page.url()).searchParams.get('province')).toBe('江苏省');
       expect(await data.totalCount()).toBe(total);
       const generation = (await data.generation.textContent()) ?? '';
       expect(generation).toMatch(/^[0-9A-Za-z]+-\d+$/);

@@ -139,6 +139,35 @@ const LEVERS: Lever[] = [
   { name: 'as shipped, again (drift of the machine)' },
 ];
 
+/**
+ * The prepared records (NDJSON) sent to one index in batches of 500, the pipeline's transport
+ * minus reading and parsing, each line through `shape` first; waits for every task.
+ */
+async function sendPrepared(url: string, key: string, uid: string, prepared: string, shape: (line: string) => string): Promise<PhaseResult> {
+  const client = createMeiliClient({ url, apiKey: key });
+  const start = performance.now();
+  const tasks: number[] = [];
+  let lines: Buffer[] = [];
+  let docs = 0;
+  const send = async () => {
+    if (lines.length === 0) return;
+    tasks.push(await enqueueNdjson(client, uid, lines));
+    docs += lines.length;
+    lines = [];
+  };
+  for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
+    if (!line) continue;
+    lines.push(Buffer.from(`${shape(line)}\n`));
+    if (lines.length >= BATCH) await send();
+  }
+  await send();
+  for (const taskUid of tasks) {
+    const task = await waitForTask(client, taskUid);
+    if (task.status !== 'succeeded') throw new Error(`${uid}: a batch failed: ${task.error?.message}`);
+  }
+  return { ms: performance.now() - start, docs, maxRssMb: maxRssMb() };
+}
+
 async function enginePhase(prepared: string, url: string, key: string): Promise<void> {
   const client = createMeiliClient({ url, apiKey: key });
   await prepareIndex(client, 'bench_engine');
@@ -148,33 +177,13 @@ async function enginePhase(prepared: string, url: string, key: string): Promise<
     if (task.status !== 'succeeded') throw new Error(`lever settings refused: ${task.error?.message}`);
   }
   const drop = lever.drop ?? [];
-  const start = performance.now();
-  const tasks: number[] = [];
-  let lines: Buffer[] = [];
-  let docs = 0;
-  // The same transport as the pipeline (NDJSON bytes, batches of 500), minus reading and parsing.
-  const send = async () => {
-    if (lines.length === 0) return;
-    tasks.push(await enqueueNdjson(client, 'bench_engine', lines));
-    docs += lines.length;
-    lines = [];
+  const shape = (line: string) => {
+    if (drop.length === 0) return line;
+    const record = JSON.parse(line) as Record<string, unknown>;
+    for (const field of drop) delete record[field];
+    return JSON.stringify(record);
   };
-  for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
-    if (!line) continue;
-    if (drop.length === 0) lines.push(Buffer.from(`${line}\n`));
-    else {
-      const record = JSON.parse(line) as Record<string, unknown>;
-      for (const field of drop) delete record[field];
-      lines.push(Buffer.from(`${JSON.stringify(record)}\n`));
-    }
-    if (lines.length >= BATCH) await send();
-  }
-  await send();
-  for (const uid of tasks) {
-    const task = await waitForTask(client, uid);
-    if (task.status !== 'succeeded') throw new Error(`engine-only batch failed: ${task.error?.message}`);
-  }
-  emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
+  emit(await sendPrepared(url, key, 'bench_engine', prepared, shape));
 }
 
 /** The card a plain search site would index: the report's words and where and when, nothing more. */
@@ -195,18 +204,7 @@ async function plainPhase(prepared: string, url: string, key: string): Promise<v
     (await client.index('bench_plain').updateSettings({ searchableAttributes: ['title', 'text', 'place', 'year'], filterableAttributes: ['province', 'year'] }))
       .taskUid,
   );
-  const start = performance.now();
-  const tasks: number[] = [];
-  let lines: Buffer[] = [];
-  let docs = 0;
-  const send = async () => {
-    if (lines.length === 0) return;
-    tasks.push(await enqueueNdjson(client, 'bench_plain', lines));
-    docs += lines.length;
-    lines = [];
-  };
-  for await (const line of createInterface({ input: createReadStream(prepared), crlfDelay: Infinity })) {
-    if (!line) continue;
+  const shape = (line: string) => {
     const r = JSON.parse(line) as Card & { city: string | null; county: string | null; township: string | null };
     const card: Card = {
       id: r.id,
@@ -216,15 +214,9 @@ async function plainPhase(prepared: string, url: string, key: string): Promise<v
       year: r.year,
       province: r.province,
     };
-    lines.push(Buffer.from(`${JSON.stringify(card)}\n`));
-    if (lines.length >= BATCH) await send();
-  }
-  await send();
-  for (const uid of tasks) {
-    const task = await waitForTask(client, uid);
-    if (task.status !== 'succeeded') throw new Error(`plain card batch failed: ${task.error?.message}`);
-  }
-  emit({ ms: performance.now() - start, docs, maxRssMb: maxRssMb() });
+    return JSON.stringify(card);
+  };
+  emit(await sendPrepared(url, key, 'bench_plain', prepared, shape));
 }
 
 /** Every file of the corpus, in walk order. */

@@ -4,7 +4,7 @@ import { ViewLinks } from '@/components/charts/view-links';
 import { Skeleton, SkeletonCard, SkeletonLine, SkeletonRepeat } from '@/components/states/skeleton';
 import { feedPath } from '@/lib/feed/atom';
 import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
-import { DEFAULT_PARAMS, type SearchParams, type SortDirection, type SortKey, toQueryString, withParams } from '@/lib/search/params';
+import { DEFAULT_PARAMS, type SearchParams, type SortDirection, type SortKey, toQueryString, viewFilters, withParams } from '@/lib/search/params';
 import { TABLE_COLUMNS, tableRow } from '@/lib/search/table';
 import type { SearchResult } from '@/lib/search/types';
 import { ActiveFilters } from './active-filters';
@@ -114,6 +114,11 @@ export function SearchResults({ result, queryString }: { result: SearchResult; q
               <a href={exportHref(params)} className="button" download data-testid="export-csv">
                 {params.view === 'table' ? '导出本表 CSV' : '导出 CSV'}
               </a>
+            ) : null}
+            {total > 0 ? (
+              <Link href={`/data${toQueryString(viewFilters(params))}`} prefetch={false} className="feed-link" data-testid="open-data-link">
+                全部数字（开放数据）
+              </Link>
             ) : null}
             <a href={feedPath(params)} className="feed-link" type="application/atom+xml" data-testid="feed-link">
               <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">

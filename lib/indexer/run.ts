@@ -140,11 +140,12 @@ function isMeiliError(error: unknown): boolean {
   return name.startsWith('Meilisearch') || name === 'MeiliTaskError';
 }
 
-function emptyResult(options: IndexRunOptions, mode: IndexRunResult['mode'], startedAt: string): IndexRunResult {
+/** A run's result before anything happened (runIndex, and runIndexOnNetwork with its instances as `url`). */
+export function emptyResult(options: IndexRunOptions, mode: IndexRunResult['mode'], startedAt: string, url = options.connection.url): IndexRunResult {
   return {
     mode,
     index: options.index,
-    url: options.connection.url,
+    url,
     paths: options.paths.map((p) => path.resolve(p)),
     startedAt,
     finishedAt: startedAt,

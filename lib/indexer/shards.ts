@@ -19,7 +19,7 @@ import {
 import { RunLedger } from './ledger';
 import { inProcessParser, type ReportParser } from './parse-file';
 import { mapOrdered } from './pool';
-import type { IndexRunOptions, IndexRunResult } from './run';
+import { emptyResult, type IndexRunOptions, type IndexRunResult } from './run';
 import { writeRunReport } from './run-report';
 import { type WalkItem, walkReportFiles } from './walk';
 
@@ -226,28 +226,7 @@ export async function runShardedIndex(options: ShardedIndexOptions): Promise<Sha
 export function runIndexOnNetwork(remotes: ReadonlyArray<{ name: string; url: string }>): (options: IndexRunOptions) => Promise<IndexRunResult> {
   return async (options) => {
     const started = new Date();
-    const result: IndexRunResult = {
-      mode: 'full',
-      index: options.index,
-      url: remotes.map((r) => `${r.name}=${r.url}`).join(','),
-      paths: options.paths.map((p) => path.resolve(p)),
-      startedAt: started.toISOString(),
-      finishedAt: started.toISOString(),
-      durationMs: 0,
-      files: 0,
-      indexed: 0,
-      unchanged: 0,
-      replaced: 0,
-      failed: [],
-      duplicates: [],
-      crossYear: { compared: 0, failed: 0, updated: 0 },
-      timings: { read: 0, engine: 0, crossYear: 0, swap: 0 },
-      documentsInIndex: null,
-      fatal: null,
-      exitCode: 0,
-      runReport: null,
-      ...(options.meta ? { meta: { ...options.meta } } : {}),
-    };
+    const result = emptyResult(options, 'full', started.toISOString(), remotes.map((r) => `${r.name}=${r.url}`).join(','));
     if (options.incremental) {
       result.fatal = 'incremental runs over a Meilisearch network are not supported: run a full reindex';
       result.exitCode = 2;
