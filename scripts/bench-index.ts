@@ -47,9 +47,8 @@ import { createMeiliClient } from '../lib/engine/client';
 import { generateSecret, startEmbeddedMeili } from '../lib/engine/embedded';
 import { enqueueNdjson, prepareIndex, waitForTask } from '../lib/engine/indexes';
 import { lowerPriority, runIndex } from '../lib/indexer';
-import { inProcessParser } from '../lib/indexer/parse-file';
 import { walkReportFiles } from '../lib/indexer/walk';
-import { createParsePool } from '../lib/indexer/workers';
+import { defaultParseThreads, parserFor } from '../lib/indexer/workers';
 import { parseReport, parseReportFile } from '../lib/report';
 import { parseCommandLine } from './support/cli';
 
@@ -62,7 +61,7 @@ const { values: args, positionals: rest } = parseCommandLine(
   USAGE,
   {
     count: { type: 'string', default: '2000' },
-    workers: { type: 'string', default: String(os.availableParallelism()) },
+    workers: { type: 'string', default: String(defaultParseThreads()) },
     'engine-threads': { type: 'string' },
     incremental: { type: 'string', default: '0' },
     'pipeline-only': { type: 'boolean', default: false },
@@ -228,7 +227,7 @@ async function corpusFiles(corpus: string): Promise<string[]> {
 
 async function pipelinePhase(corpus: string, workers: number, changed: number, url: string, key: string): Promise<void> {
   lowerPriority(); // as `npm run index` does
-  const parser = workers > 1 ? createParsePool(workers) : inProcessParser; // after lowerPriority, as `npm run index` does
+  const parser = parserFor(workers); // after lowerPriority, as `npm run index` does
   const connection = { url, apiKey: key };
   const result = await runIndex({ paths: [corpus], connection, index: 'bench', runsDir: null, baseDir: corpus, parser });
   if (result.exitCode !== 0) throw new Error(`pipeline run failed: ${result.fatal ?? JSON.stringify(result.failed.slice(0, 3))}`);

@@ -5,16 +5,14 @@
  * MEILI_URL / MEILI_MASTER_KEY / MEILI_INDEX, or the embedded server when MEILI_URL is unset
  * (reusing the portal's if it runs). Exit code 0 when every file went in, 1 when some failed,
  * 2 when nothing could be done, 130 when interrupted. Files are parsed by N worker threads
- * (default: one per core; --workers 1 parses on the main thread).
+ * (default: one per four cores; 1, the default below 8 cores, parses on the main thread).
  */
 
-import { availableParallelism } from 'node:os';
 import { type Config, config } from '../lib/config';
 import { ensureMeili, type MeiliHandle } from '../lib/engine/embedded';
 import { createProgress, formatSummary, lowerPriority, type ProgressMode, runIndex } from '../lib/indexer';
-import { inProcessParser } from '../lib/indexer/parse-file';
 import { runIndexOnNetwork } from '../lib/indexer/shards';
-import { createParsePool } from '../lib/indexer/workers';
+import { defaultParseThreads, parserFor } from '../lib/indexer/workers';
 import { acquireWriterLock } from '../lib/writer-lock';
 import { parseCommandLine } from './support/cli';
 
@@ -31,7 +29,7 @@ const { values, positionals: paths } = parseCommandLine(
   {
     incremental: { type: 'boolean', default: false },
     progress: { type: 'string' },
-    workers: { type: 'string', default: String(availableParallelism()) },
+    workers: { type: 'string', default: String(defaultParseThreads()) },
   },
   { positiveIntegers: ['workers'] },
 );
@@ -82,7 +80,7 @@ const progress = createProgress((progressArg as ProgressMode | undefined) ?? 'au
 if (meili.origin !== 'external') progress.note(`using the ${meili.origin === 'reused' ? 'running' : 'embedded'} Meilisearch at ${meili.url}`);
 
 // Created after lowerPriority(): the worker threads inherit its lower priority.
-const parser = workers > 1 ? createParsePool(workers) : inProcessParser;
+const parser = parserFor(workers);
 // A Meilisearch network (NIANBAO_MEILI_REMOTES): each instance gets its provinces' reports.
 const result = await (settings.remotes ? runIndexOnNetwork(settings.remotes) : runIndex)({
   parser,

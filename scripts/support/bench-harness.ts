@@ -14,7 +14,7 @@ import { createMeiliClient } from '../../lib/engine/client';
 import { type EmbeddedMeili, findFreePort, generateSecret, startEmbeddedMeili } from '../../lib/engine/embedded';
 import { getOrCreateSearchKey } from '../../lib/engine/keys';
 import { createProgress, runIndex } from '../../lib/indexer';
-import { createParsePool } from '../../lib/indexer/workers';
+import { defaultParseThreads, parserFor } from '../../lib/indexer/workers';
 import { parseCommandLine } from './cli';
 import { nextBuildState } from './next-build';
 
@@ -135,7 +135,7 @@ async function startBenchEngine(options: { corpusDir: string; engineDir?: string
       say(`Meilisearch ${meili.url}: ${existing} documents already indexed in ${dataDir}`);
     } else {
       say(`Meilisearch ${meili.url}; indexing ${options.corpusDir}…`);
-      const parser = createParsePool(); // every core, as npm run index
+      const parser = parserFor(defaultParseThreads()); // as npm run index
       const indexed = await runIndex({
         paths: [options.corpusDir],
         connection: { url: meili.url, apiKey: meili.masterKey },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { inProcessParser, type ParseJob } from '../../lib/indexer/parse-file';
 import { walkReportFiles } from '../../lib/indexer/walk';
-import { createParsePool } from '../../lib/indexer/workers';
+import { createParsePool, defaultParseThreads, parserFor } from '../../lib/indexer/workers';
 
 const INDEXED_AT = '2026-12-06T00:00:00.000Z';
 
@@ -33,4 +33,12 @@ test('the worker pool parses every sample report exactly as the main thread does
   } finally {
     await pool.close();
   }
+});
+
+test('parse threads by default: one per four cores; one thread parses in-process', () => {
+  assert.deepEqual(
+    [1, 2, 4, 8, 16].map((cores) => defaultParseThreads(cores)),
+    [1, 1, 1, 2, 4],
+  );
+  assert.equal(parserFor(1), inProcessParser);
 });
