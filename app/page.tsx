@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { ResultsSkeleton, SearchFrame, SearchResults } from '@/components/search/search-view';
+import { ResultsSkeleton } from '@/components/search/results-skeleton';
+import { SearchFrame, SearchResults } from '@/components/search/search-view';
 import { InvalidQuery } from '@/components/states/invalid-query';
 import { SearchUnavailable } from '@/components/states/unavailable';
 import { feedPath, feedTitle } from '@/lib/feed/atom';

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ViewLinks } from '@/components/charts/view-links';
-import { Skeleton, SkeletonCard, SkeletonLine, SkeletonRepeat } from '@/components/states/skeleton';
 import { feedPath } from '@/lib/feed/atom';
 import { activeFilters, clearFiltersHref } from '@/lib/search/active-filters';
 import { DEFAULT_PARAMS, type SearchParams, type SortDirection, type SortKey, toQueryString, viewFilters, withParams } from '@/lib/search/params';
@@ -37,27 +36,6 @@ export function SearchFrame({ params, landing, children }: { params: SearchParam
       </section>
       {children}
     </div>
-  );
-}
-
-/** The results' place while they load: the filter column and a few cards (the heading and box are already there). */
-export function ResultsSkeleton() {
-  return (
-    <Skeleton label="正在检索…" className="search-skeleton">
-      <div className="search-skeleton__body">
-        <div className="search-skeleton__aside">
-          <SkeletonRepeat count={8} name="aside-line">
-            <SkeletonLine />
-          </SkeletonRepeat>
-        </div>
-        <div className="search-skeleton__results">
-          <SkeletonLine variant="short" />
-          <SkeletonRepeat count={4} name="result-card">
-            <SkeletonCard variant="result" />
-          </SkeletonRepeat>
-        </div>
-      </div>
-    </Skeleton>
   );
 }
 
