@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColor, seriesDash } from '@/components/charts/palette';
+import { seriesLine } from '@/components/charts/palette';
 import { type CompareFigure, FIGURE_INFO, isShare } from '@/lib/compare/figures';
 import type { CompareBody } from '@/lib/compare/queries';
 import type { chartSeries } from '@/lib/compare/rows';
@@ -21,18 +21,7 @@ export function CompareLines({ bodies, figure, data }: { bodies: CompareBody[]; 
         <Tooltip formatter={(value) => format(value)} labelFormatter={(year) => `${year} 年度`} />
         <Legend />
         {bodies.map((body, i) => (
-          <Line
-            key={body.key}
-            type="linear"
-            dataKey={`b${i}`}
-            name={body.organization}
-            stroke={seriesColor(i)}
-            strokeDasharray={seriesDash(i)}
-            strokeWidth={2}
-            dot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
+          <Line key={body.key} type="linear" dataKey={`b${i}`} name={body.organization} {...seriesLine(i)} />
         ))}
       </LineChart>
     </ResponsiveContainer>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColor, seriesDash } from '@/components/charts/palette';
+import { seriesColor, seriesLine } from '@/components/charts/palette';
 import { type ChartColumn, type ChartData, cellText } from '@/lib/charts/chart-data';
 
 /**
@@ -50,17 +50,7 @@ export function YearLines({ data, keys, share }: { data: ChartData; keys: string
         <Tooltip formatter={tooltipFormatter(data)} labelFormatter={(y) => `${y} 年度`} />
         <Legend />
         {keys.map((key, i) => (
-          <Line
-            key={key}
-            dataKey={key}
-            name={columnOf(data, key).label}
-            stroke={seriesColor(i)}
-            strokeDasharray={seriesDash(i)}
-            strokeWidth={2}
-            dot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
+          <Line key={key} dataKey={key} name={columnOf(data, key).label} {...seriesLine(i)} />
         ))}
       </LineChart>
     </ResponsiveContainer>

@@ -9,6 +9,18 @@ export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length];
 }
 
-export function seriesDash(i: number): string | undefined {
+function seriesDash(i: number): string | undefined {
   return SERIES_DASHES[i % SERIES_DASHES.length] || undefined;
+}
+
+/** The look of the i-th line of a line chart (recharts `<Line>` props): colour, dashes, dots, no animation. */
+export function seriesLine(i: number) {
+  return {
+    stroke: seriesColor(i),
+    strokeDasharray: seriesDash(i),
+    strokeWidth: 2,
+    dot: { r: 4 },
+    connectNulls: false,
+    isAnimationActive: false,
+  } as const;
 }
