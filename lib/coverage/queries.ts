@@ -1,9 +1,10 @@
 import 'server-only';
 import { config } from '../config';
 import type { IndexedReport } from '../document/indexed-report';
+import { AppError } from '../errors';
 import { readChecks } from '../harvest/store';
 import type { Level } from '../report/schema';
-import { buildFilter, quoteFilterValue, type SearchParams } from '../search/params';
+import { buildFilter, parseSearchParams, quoteFilterValue, type SearchParams } from '../search/params';
 import { search, searchMany } from '../search/queries';
 import { buildCoverageGrid, type CoverageGrid, defaultYears, type OwnReport } from './grid';
 import { type CoverageDivision, type CoverageRegion, resolveCoverageRegion } from './region';
@@ -38,6 +39,18 @@ export interface CoverageResult {
 export type CoverageLoad = { ok: true; result: CoverageResult } | { ok: false; error: string };
 
 type OwnHit = Pick<IndexedReport, 'id' | 'year' | 'level' | 'province' | 'city' | 'county' | 'township' | 'hasFailedChecks' | 'organization' | 'body'>;
+
+/**
+ * The coverage of an API request's query string (/api/coverage and its CSV): a malformed
+ * parameter, an unknown or ambiguous place or too many years is a 400 with a plain message.
+ */
+export async function coverageOfQuery(query: URLSearchParams): Promise<CoverageResult> {
+  const parsed = parseSearchParams(query);
+  if (!parsed.ok) throw new AppError('bad_request:search', parsed.error);
+  const loaded = await getCoverage(parsed.params);
+  if (!loaded.ok) throw new AppError('bad_request:search', loaded.error);
+  return loaded.result;
+}
 
 export async function getCoverage(params: SearchParams): Promise<CoverageLoad> {
   const resolved = resolveCoverageRegion(params);

@@ -1,7 +1,5 @@
-import { getCoverage } from '../../../lib/coverage/queries';
-import { AppError } from '../../../lib/errors';
+import { coverageOfQuery } from '../../../lib/coverage/queries';
 import { errorResponse } from '../../../lib/respond';
-import { parseSearchParams } from '../../../lib/search/params';
 
 /**
  * GET /api/coverage — the coverage grid as JSON for the same parameters as /coverage (the search
@@ -14,11 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const parsed = parseSearchParams(new URL(request.url).searchParams);
-    if (!parsed.ok) throw new AppError('bad_request:search', parsed.error);
-    const loaded = await getCoverage(parsed.params);
-    if (!loaded.ok) throw new AppError('bad_request:search', loaded.error);
-    const { region, grid, yearFrom, yearTo, defaultRange } = loaded.result;
+    const { region, grid, yearFrom, yearTo, defaultRange } = await coverageOfQuery(new URL(request.url).searchParams);
     return Response.json({ region, yearFrom, yearTo, defaultRange, ...grid }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     return errorResponse(error, 'search');
